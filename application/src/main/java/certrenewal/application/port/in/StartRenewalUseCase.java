@@ -1,0 +1,9 @@
+package certrenewal.application.port.in;
+
+import certrenewal.domain.renewal.Renewal;
+
+/** Starts renewing the authenticated ID's certificate (「電子証明書更新前処理中」). */
+public interface StartRenewalUseCase {
+    /** @throws RequestRefusedException when the ID may not renew now, with the reason */
+    Renewal.Started start(AuthenticatedId who);
+}

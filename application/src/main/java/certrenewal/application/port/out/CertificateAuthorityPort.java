@@ -1,0 +1,40 @@
+package certrenewal.application.port.out;
+
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.certificate.SubjectName;
+import java.time.Instant;
+import java.util.List;
+
+/** The certificate authority that checks requests and signs. */
+public interface CertificateAuthorityPort {
+
+    /**
+     * Parses a PKCS#10 request, verifies its signature (proof of possession) and checks its key.
+     * Only the public key is kept: whatever else the request says is ignored.
+     *
+     * @throws RequestRefusedException MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE or KEY_NOT_ACCEPTED, with the reason
+     */
+    CheckedRequest checkRequest(byte[] pkcs10Der);
+
+    /**
+     * Signs a client certificate for {@code subject} per the bank's profile and checks the result
+     * against the profile before returning it.
+     */
+    SignedCertificate sign(CheckedRequest request, SubjectName subject, SerialNumber serial,
+                           Instant notBefore, Instant notAfter);
+
+    /** The CA chain, issuing CA first, each DER-encoded. */
+    List<byte[]> caCertificates();
+
+    /** A request that passed the checks: the DER SubjectPublicKeyInfo and a description such as "EC P-256". */
+    record CheckedRequest(byte[] subjectPublicKeyInfo, String keyDescription) {
+    }
+
+    /**
+     * @param sha256Fingerprint upper-case hex of SHA-256 over {@code der}
+     * @param issuer the issuer's distinguished name, RFC 4514
+     */
+    record SignedCertificate(byte[] der, String sha256Fingerprint, String issuer) {
+    }
+}

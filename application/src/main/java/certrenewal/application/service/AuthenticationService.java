@@ -1,0 +1,112 @@
+package certrenewal.application.service;
+
+import certrenewal.application.port.in.AuthenticateCertificateUseCase;
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.renewal.CertificateAuthentication;
+import certrenewal.domain.renewal.Renewal;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who a TLS client certificate belongs to, and the confirmation of renewals on first use. */
+public final class AuthenticationService implements AuthenticateCertificateUseCase {
+    private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
+    private final LoadCertificatePort certificates;
+    private final SaveCertificatePort savedCertificates;
+    private final RenewalPort renewals;
+    private final TransactionPort transactions;
+    private final Clock clock;
+    private final Audit audit;
+
+    public AuthenticationService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                 LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                 RenewalPort renewals, AuditTrailPort auditTrail,
+                                 TransactionPort transactions, Clock clock) {
+        this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
+        this.certificates = certificates;
+        this.savedCertificates = savedCertificates;
+        this.renewals = renewals;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.audit = new Audit(auditTrail, transactions, clock);
+    }
+
+    @Override
+    public AuthenticatedId authenticate(byte[] certificateDer) {
+        if (certificateDer == null || certificateDer.length == 0) {
+            throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
+        }
+        SerialNumber serial = serialOf(certificateDer);
+        // The serial only finds the record; the whole encoding must match what this CA issued.
+        Certificate presented = certificates.loadCertificate(serial)
+                .filter(c -> c.hasEncoding(certificateDer))
+                .orElseThrow(() -> audit.refused("unknown", "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
+                        new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE))));
+        LoginAccount account = accounts.loadAccount(presented.owner())
+                .orElseThrow(() -> new RequestRefusedException(Rejection.of(Code.UNKNOWN_LOGIN_ID)));
+        Instant now = clock.instant();
+        Optional<Renewal.Issued> pending = account.currentCertificateSerial().filter(serial::equals).isPresent()
+                ? Optional.empty()
+                : renewals.findUnconfirmedRenewalIssuing(serial);
+        return switch (CertificateAuthentication.evaluate(presented, account, pending, now)) {
+            case CertificateAuthentication.Current current -> idOf(current.account(), serial);
+            case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, now);
+            case CertificateAuthentication.Refused refused -> throw audit.refused(account.id().value(),
+                    "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(), new RequestRefusedException(refused.rejection()));
+        };
+    }
+
+    /** First use of a renewed certificate: it becomes current and the old one is superseded. */
+    private AuthenticatedId confirm(CertificateAuthentication.ConfirmsRenewal confirms, Instant now) {
+        Renewal.Issued renewal = confirms.renewal();
+        try {
+            transactions.inTransaction(() -> {
+                renewals.updateRenewal(renewal.confirm(now));
+                certificates.loadCertificate(renewal.oldSerial())
+                        .filter(old -> old.statusAt(now) == CertificateStatus.ACTIVE)
+                        .ifPresent(old -> savedCertificates.updateCertificate(old.supersede(now)));
+                savedAccounts.updateAccount(confirms.account().withCurrentCertificate(renewal.newSerial()));
+                audit.success(renewal.loginId().value(), "RENEWAL_CONFIRMED", "renewal:" + renewal.id(),
+                        "certificate " + renewal.newSerial().hex() + " used; " + renewal.oldSerial().hex() + " superseded");
+            });
+        } catch (ConcurrentUpdateException e) {
+            // a parallel first use confirmed it already; the certificate is current either way
+        }
+        return idOf(confirms.account(), renewal.newSerial());
+    }
+
+    private static AuthenticatedId idOf(LoginAccount account, SerialNumber serial) {
+        return new AuthenticatedId(account.id(), account.contract(), account.kind(), serial);
+    }
+
+    private static SerialNumber serialOf(byte[] der) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return new SerialNumber(certificate.getSerialNumber());
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE));
+        }
+    }
+}

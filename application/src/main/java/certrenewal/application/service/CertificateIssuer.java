@@ -1,0 +1,48 @@
+package certrenewal.application.service;
+
+import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
+import certrenewal.application.port.out.CertificateAuthorityPort.SignedCertificate;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.certificate.SubjectName;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Signs and records a certificate. Must run inside a transaction: the record and the audit entry
+ * are stored with the caller's other changes, so a rollback leaves no trace of the signature.
+ */
+final class CertificateIssuer {
+    private final CertificateAuthorityPort authority;
+    private final SaveCertificatePort certificates;
+    private final Audit audit;
+    private final SerialNumbers serials = new SerialNumbers();
+
+    CertificateIssuer(CertificateAuthorityPort authority, SaveCertificatePort certificates, Audit audit) {
+        this.authority = authority;
+        this.certificates = certificates;
+        this.audit = audit;
+    }
+
+    Certificate issue(LoginAccount account, Contract contract, CheckedRequest request,
+                      Instant now, Duration validity, String actor) {
+        // X.509 times have whole seconds; the record must say exactly what the certificate says.
+        Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = notBefore.plus(validity);
+        SerialNumber serial = serials.next();
+        SubjectName subject = SubjectName.of(contract, account.id());
+        SignedCertificate signed = authority.sign(request, subject, serial, notBefore, notAfter);
+        Certificate certificate = Certificate.issued(serial, account.id(), subject, signed.issuer(),
+                notBefore, notAfter, signed.der(), signed.sha256Fingerprint());
+        certificates.insertCertificate(certificate);
+        audit.success(actor, "CERTIFICATE_ISSUED", "certificate:" + serial.hex(),
+                "login ID " + account.id() + ", " + subject + ", key " + request.keyDescription()
+                        + ", valid until " + notAfter);
+        return certificate;
+    }
+}

@@ -1,0 +1,57 @@
+package certrenewal.domain;
+
+import java.util.Objects;
+
+/**
+ * Why a request was refused, as a code that screens translate and a plain English sentence
+ * that protocol clients (EST) receive as it is.
+ */
+public record Rejection(Code code, String message) {
+    public Rejection {
+        Objects.requireNonNull(code, "code must not be null");
+        Objects.requireNonNull(message, "message must not be null");
+    }
+
+    public static Rejection of(Code code) {
+        return new Rejection(code, code.defaultMessage);
+    }
+
+    public static Rejection of(Code code, String message) {
+        return new Rejection(code, message);
+    }
+
+    public enum Code {
+        NO_CLIENT_CERTIFICATE("No client certificate was presented."),
+        UNKNOWN_CERTIFICATE("The client certificate was not issued by this bank."),
+        CERTIFICATE_REVOKED("The client certificate has been revoked."),
+        CERTIFICATE_SUPERSEDED("The client certificate has been replaced by a renewed one; use the new certificate."),
+        CERTIFICATE_EXPIRED("The client certificate has expired."),
+        CERTIFICATE_NOT_CURRENT("The client certificate is not the current certificate of its login ID."),
+        ID_LOCKED("The login ID is locked."),
+        ID_REVOKED("The login ID has been withdrawn."),
+        NOT_PERMITTED("The login ID is not permitted to do this."),
+        UNKNOWN_LOGIN_ID("The login ID is not known."),
+        LOGIN_ID_EXISTS("The login ID is already registered."),
+        UNKNOWN_CONTRACT("The contract is not known."),
+        CONTRACT_EXISTS("The contract is already registered."),
+        ALREADY_HAS_CERTIFICATE("The login ID already holds a certificate; renew or re-issue it instead."),
+        OUTSIDE_RENEWAL_WINDOW("The certificate cannot be renewed yet: the renewal period has not started."),
+        RENEWAL_ALREADY_OPEN("A renewal of this certificate is already in progress."),
+        RENEWAL_NOT_FOUND("There is no renewal in progress."),
+        RENEWAL_TIMED_OUT("The renewal took too long and was abandoned; please start again."),
+        MALFORMED_REQUEST("The certificate request could not be read."),
+        BAD_REQUEST_SIGNATURE("The certificate request's signature does not verify."),
+        KEY_NOT_ACCEPTED("The key in the certificate request is not accepted."),
+        ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid.");
+
+        private final String defaultMessage;
+
+        Code(String defaultMessage) {
+            this.defaultMessage = defaultMessage;
+        }
+
+        public String defaultMessage() {
+            return defaultMessage;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package certrenewal.domain.certificate;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+/** A certificate serial number: positive and at most 20 octets (RFC 5280, 4.1.2.2). */
+public record SerialNumber(BigInteger value) {
+    public SerialNumber {
+        Objects.requireNonNull(value, "serial number must not be null");
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException("serial number must be positive");
+        }
+        if (value.toByteArray().length > 20) {
+            throw new IllegalArgumentException("serial number must fit in 20 octets");
+        }
+    }
+
+    /** Parses lower- or upper-case hexadecimal, with or without ':' separators. */
+    public static SerialNumber ofHex(String hex) {
+        Objects.requireNonNull(hex, "serial number must not be null");
+        String digits = hex.replace(":", "").strip();
+        if (digits.isEmpty() || !digits.matches("[0-9A-Fa-f]+")) {
+            throw new IllegalArgumentException("serial number must be hexadecimal");
+        }
+        return new SerialNumber(new BigInteger(digits, 16));
+    }
+
+    /** Lower-case hexadecimal without separators, as OpenSSL prints it (less its upper case). */
+    public String hex() {
+        return value.toString(16);
+    }
+
+    @Override
+    public String toString() {
+        return hex();
+    }
+}
