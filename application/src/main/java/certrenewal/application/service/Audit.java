@@ -19,7 +19,12 @@ final class Audit {
     }
 
     void success(String actor, String action, String target, String detail) {
-        trail.append(new AuditEvent(clock.instant(), actor, action, target, AuditEvent.SUCCESS, detail));
+        inCallerTransaction(actor, action, target, AuditEvent.SUCCESS, detail);
+    }
+
+    /** Records an entry with the caller's other changes: it commits or rolls back with them. */
+    void inCallerTransaction(String actor, String action, String target, String outcome, String detail) {
+        trail.append(new AuditEvent(clock.instant(), actor, action, target, outcome, detail));
     }
 
     /** Records a refusal in a transaction of its own (the refused work was rolled back) and returns it to throw. */

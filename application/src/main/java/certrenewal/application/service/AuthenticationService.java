@@ -57,6 +57,15 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
         if (certificateDer == null || certificateDer.length == 0) {
             throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
         }
+        try {
+            return authenticateOnce(certificateDer);
+        } catch (ConcurrentUpdateException e) {
+            // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
+            return authenticateOnce(certificateDer);
+        }
+    }
+
+    private AuthenticatedId authenticateOnce(byte[] certificateDer) {
         SerialNumber serial = serialOf(certificateDer);
         // The serial only finds the record; the whole encoding must match what this CA issued.
         Certificate presented = certificates.loadCertificate(serial)
@@ -68,7 +77,9 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
         Instant now = clock.instant();
         Optional<Renewal.Issued> pending = account.currentCertificateSerial().filter(serial::equals).isPresent()
                 ? Optional.empty()
-                : renewals.findUnconfirmedRenewalIssuing(serial);
+                : renewals.findUnconfirmedRenewalIssuing(serial)
+                        // a renewal of a certificate that is no longer current cannot be confirmed
+                        .filter(r -> account.currentCertificateSerial().map(r.oldSerial()::equals).orElse(false));
         return switch (CertificateAuthentication.evaluate(presented, account, pending, now)) {
             case CertificateAuthentication.Current current -> idOf(current.account(), serial);
             case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, now);
@@ -77,22 +88,21 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
         };
     }
 
-    /** First use of a renewed certificate: it becomes current and the old one is superseded. */
+    /**
+     * First use of a renewed certificate: it becomes current and the old one is superseded. The
+     * account's version guards against a parallel confirmation or renewal.
+     */
     private AuthenticatedId confirm(CertificateAuthentication.ConfirmsRenewal confirms, Instant now) {
         Renewal.Issued renewal = confirms.renewal();
-        try {
-            transactions.inTransaction(() -> {
-                renewals.updateRenewal(renewal.confirm(now));
-                certificates.loadCertificate(renewal.oldSerial())
-                        .filter(old -> old.statusAt(now) == CertificateStatus.ACTIVE)
-                        .ifPresent(old -> savedCertificates.updateCertificate(old.supersede(now)));
-                savedAccounts.updateAccount(confirms.account().withCurrentCertificate(renewal.newSerial()));
-                audit.success(renewal.loginId().value(), "RENEWAL_CONFIRMED", "renewal:" + renewal.id(),
-                        "certificate " + renewal.newSerial().hex() + " used; " + renewal.oldSerial().hex() + " superseded");
-            });
-        } catch (ConcurrentUpdateException e) {
-            // a parallel first use confirmed it already; the certificate is current either way
-        }
+        transactions.inTransaction(() -> {
+            renewals.updateRenewal(renewal.confirm(now));
+            certificates.loadCertificate(renewal.oldSerial())
+                    .filter(old -> old.statusAt(now) == CertificateStatus.ACTIVE)
+                    .ifPresent(old -> savedCertificates.updateCertificate(old.supersede(now)));
+            savedAccounts.updateAccount(confirms.account().withCurrentCertificate(renewal.newSerial()));
+            audit.success(renewal.loginId().value(), "RENEWAL_CONFIRMED", "renewal:" + renewal.id(),
+                    "certificate " + renewal.newSerial().hex() + " used; " + renewal.oldSerial().hex() + " superseded");
+        });
         return idOf(confirms.account(), renewal.newSerial());
     }
 

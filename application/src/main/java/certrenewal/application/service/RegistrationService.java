@@ -11,6 +11,7 @@ import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
+import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -25,9 +26,12 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
+import java.util.List;
 
 /** Contracts, their login IDs, and an ID's first certificate. */
 public final class RegistrationService implements RegisterContractUseCase, RegisterLoginIdUseCase, IssueCertificateUseCase {
+    private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
+
     private final ContractPort contracts;
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
@@ -94,6 +98,8 @@ public final class RegistrationService implements RegisterContractUseCase, Regis
         }
         try {
             CheckedRequest request = authority.checkRequest(command.pkcs10Der());
+            // Fetched before the commit: once the certificate is committed, nothing may fail before it is handed out.
+            List<byte[]> caChain = authority.caCertificates();
             Certificate certificate = transactions.inTransaction(() -> {
                 LoginAccount account = accounts.loadAccount(command.loginId())
                         .orElseThrow(() -> new RequestRefusedException(Rejection.of(Code.UNKNOWN_LOGIN_ID)));
@@ -110,9 +116,16 @@ public final class RegistrationService implements RegisterContractUseCase, Regis
                 savedAccounts.updateAccount(account.withCurrentCertificate(issued.serial()));
                 return issued;
             });
-            return new IssuedCertificate(certificate, authority.caCertificates());
+            return new IssuedCertificate(certificate, caChain);
         } catch (RequestRefusedException e) {
             throw audit.refused(command.actor(), "CERTIFICATE_ISSUED", target, e);
+        } catch (ConcurrentUpdateException e) {
+            throw audit.refused(command.actor(), "CERTIFICATE_ISSUED", target,
+                    new RequestRefusedException(Rejection.of(Code.ALREADY_HAS_CERTIFICATE)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "issuance failed for " + command.loginId(), e);
+            audit.failed(command.actor(), "CERTIFICATE_ISSUED", target, Code.ISSUANCE_FAILED + ": " + e.getClass().getSimpleName());
+            throw new RequestRefusedException(Rejection.of(Code.ISSUANCE_FAILED));
         }
     }
 

@@ -10,6 +10,7 @@ import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.StartRenewalUseCase;
 import certrenewal.application.port.in.SubmitCertificateRequestCommand;
 import certrenewal.application.port.in.SubmitCertificateRequestUseCase;
+import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
 import certrenewal.application.port.out.ConcurrentUpdateException;
@@ -17,6 +18,7 @@ import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
@@ -44,6 +46,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
     private static final System.Logger LOG = System.getLogger(RenewalService.class.getName());
 
     private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
     private final ContractPort contracts;
     private final LoadCertificatePort certificates;
     private final SaveCertificatePort savedCertificates;
@@ -55,12 +58,13 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
     private final Audit audit;
     private final CertificateIssuer issuer;
 
-    public RenewalService(LoadAccountPort accounts, ContractPort contracts,
+    public RenewalService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
                           LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                           RenewalPort renewals, CertificateAuthorityPort authority,
                           certrenewal.application.port.out.AuditTrailPort auditTrail,
                           TransactionPort transactions, RenewalPolicy policy, Clock clock) {
         this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
         this.contracts = contracts;
         this.certificates = certificates;
         this.savedCertificates = savedCertificates;
@@ -126,6 +130,8 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
             throw e;
         }
         try {
+            // Fetched before the commit: once the certificate is committed, nothing may fail before it is handed out.
+            List<byte[]> caChain = authority.caCertificates();
             Certificate issued = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 LoginAccount account = loadAccount(who);
@@ -135,7 +141,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
                 renewals.updateRenewal(awaiting.issue(certificate.serial(), now));
                 return certificate;
             });
-            return new IssuedCertificate(issued, authority.caCertificates());
+            return new IssuedCertificate(issued, caChain);
         } catch (RequestRefusedException e) {
             failRenewal(awaiting, e.rejection());
             throw e;
@@ -162,6 +168,8 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
         }
         Renewal.AwaitingKey[] attempt = new Renewal.AwaitingKey[1];
         try {
+            // Fetched before the commit: once the certificate is committed, nothing may fail before it is handed out.
+            List<byte[]> caChain = authority.caCertificates();
             Certificate issued = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 Certificate old = eligibleCertificate(who, now);
@@ -173,7 +181,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
                 audit.success(actor, "RENEWAL_ISSUED", target(renewal), "new certificate " + certificate.serial().hex());
                 return certificate;
             });
-            return new IssuedCertificate(issued, authority.caCertificates());
+            return new IssuedCertificate(issued, caChain);
         } catch (RequestRefusedException e) {
             throw audit.refused(actor, "RENEWAL_REQUESTED", target, e);
         } catch (ConcurrentUpdateException e) {
@@ -227,6 +235,9 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
         Certificate current = loadCertificate(who.certificate());
         Optional<Renewal> open = renewals.findOpenRenewal(who.loginId());
         RenewalEligibility.check(account, current, open, now, policy).ifPresent(RenewalService::refuse);
+        // Claims the ID: a concurrent renewal of the same ID now fails its own claim and rolls back,
+        // so two renewals can never both issue (EST stores its renewal as ISSUED, past the open-renewal constraint).
+        savedAccounts.updateAccount(account);
         if (open.isPresent() && open.get() instanceof Renewal.Open timedOut) {
             Renewal.Abandoned abandoned = timedOut.abandon("timed out", now);
             renewals.updateRenewal(abandoned);
@@ -273,7 +284,10 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
             transactions.inTransaction(() -> {
                 Renewal.Failed failed = open.fail(reason, clock.instant());
                 renewals.updateRenewal(failed);
-                audit.success(open.loginId().value(), "RENEWAL_FAILED", target(failed), reason.code() + ": " + reason.message());
+                // A refused request is REFUSED, a fault of ours FAILED: never SUCCESS for a renewal that failed.
+                String outcome = reason.code() == Code.ISSUANCE_FAILED ? AuditEvent.FAILED : AuditEvent.REFUSED;
+                audit.inCallerTransaction(open.loginId().value(), "RENEWAL_FAILED", target(failed), outcome,
+                        reason.code() + ": " + reason.message());
             });
         } catch (ConcurrentUpdateException e) {
             // another request ended this renewal first; its outcome stands

@@ -8,7 +8,9 @@ public record Contract(ContractNumber number, String name) {
         Objects.requireNonNull(number, "contract number must not be null");
         Objects.requireNonNull(name, "contract name must not be null");
         name = name.strip();
-        if (name.isEmpty() || name.length() > 64) {
+        // characters, not UTF-16 units: a name with supplementary characters (U+20BB7 and the like) may have 64 too
+        int characters = name.codePointCount(0, name.length());
+        if (characters == 0 || characters > 64) {
             throw new IllegalArgumentException("contract name must have 1 to 64 characters");
         }
     }

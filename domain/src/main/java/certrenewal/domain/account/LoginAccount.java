@@ -43,6 +43,9 @@ public record LoginAccount(
 
     /** One more wrong password; the ID locks when {@code maxAttempts} are reached in a row. */
     public LoginAccount recordFailedPassword(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("max attempts must be at least 1");
+        }
         int attempts = failedPasswordAttempts + 1;
         AccountStatus next = status == AccountStatus.ACTIVE && attempts >= maxAttempts ? AccountStatus.LOCKED : status;
         return new LoginAccount(id, contract, kind, next, attempts, currentCertificate, version);

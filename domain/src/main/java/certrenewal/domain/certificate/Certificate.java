@@ -42,8 +42,17 @@ public record Certificate(
         if (storedStatus == CertificateStatus.EXPIRED) {
             throw new IllegalArgumentException("EXPIRED is derived from the clock, never stored");
         }
-        if ((storedStatus == CertificateStatus.ACTIVE) != (revocationReason == null && revokedAt == null)) {
-            throw new IllegalArgumentException("only a revoked or superseded certificate has a revocation reason and time");
+        if (storedStatus == CertificateStatus.ACTIVE) {
+            if (revocationReason != null || revokedAt != null) {
+                throw new IllegalArgumentException("only a revoked or superseded certificate has a revocation reason and time");
+            }
+        } else {
+            if (revocationReason == null || revokedAt == null) {
+                throw new IllegalArgumentException("a revoked or superseded certificate needs both a revocation reason and time");
+            }
+            if ((storedStatus == CertificateStatus.SUPERSEDED) != (revocationReason == RevocationReason.SUPERSEDED)) {
+                throw new IllegalArgumentException("status SUPERSEDED goes with reason SUPERSEDED and no other");
+            }
         }
         der = der.clone();
     }

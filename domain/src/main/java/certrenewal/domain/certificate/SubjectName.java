@@ -17,6 +17,10 @@ public record SubjectName(String country, String organization, String organizati
         if (!country.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("country must be two upper-case letters");
         }
+        if (organization.isEmpty() || organizationalUnit.isEmpty() || commonName.isEmpty()) {
+            // X.520 attribute values have at least one character
+            throw new IllegalArgumentException("organization, organizational unit and common name must not be empty");
+        }
     }
 
     public static SubjectName of(Contract contract, LoginId loginId) {
@@ -36,6 +40,10 @@ public record SubjectName(String country, String organization, String organizati
             boolean special = ",+\"\\<>;=".indexOf(c) >= 0
                     || (i == 0 && (c == ' ' || c == '#'))
                     || (i == value.length() - 1 && c == ' ');
+            if (c == '\0') {
+                out.append("\\00"); // RFC 4514, 2.4: NUL is escaped as a hex pair
+                continue;
+            }
             if (special) {
                 out.append('\\');
             }

@@ -126,6 +126,7 @@ public sealed interface Renewal {
         public Confirmed {
             requireCommon(id, loginId, oldSerial, startedAt);
             Objects.requireNonNull(newSerial, "new serial must not be null");
+            Objects.requireNonNull(issuedAt, "issuedAt must not be null");
             Objects.requireNonNull(confirmedAt, "confirmedAt must not be null");
         }
 

@@ -34,10 +34,11 @@ public final class RenewalEligibility {
         if (!account.kind().may(Permission.RENEW_OWN_CERTIFICATE)) {
             return Optional.of(Rejection.of(Code.NOT_PERMITTED));
         }
-        if (!certificate.owner().equals(account.id())
-                || !account.currentCertificateSerial().map(certificate.serial()::equals).orElse(false)) {
+        if (!certificate.owner().equals(account.id())) {
             return Optional.of(Rejection.of(Code.CERTIFICATE_NOT_CURRENT));
         }
+        // The certificate's own status first, as in CertificateAuthentication: a superseded
+        // certificate is never current, and "use the new certificate" is what the customer needs to read.
         CertificateStatus status = certificate.statusAt(now);
         switch (status) {
             case REVOKED -> {
@@ -52,6 +53,9 @@ public final class RenewalEligibility {
             case ACTIVE -> {
                 // checked below
             }
+        }
+        if (!account.currentCertificateSerial().map(certificate.serial()::equals).orElse(false)) {
+            return Optional.of(Rejection.of(Code.CERTIFICATE_NOT_CURRENT));
         }
         Instant opens = policy.windowOpensAt(certificate.notAfter());
         if (now.isBefore(opens)) {

@@ -1,0 +1,85 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.TestWorld.ADMIN;
+import static certrenewal.application.service.TestWorld.CONTRACT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.IdKind;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.SerialNumber;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CertificateQueryServiceTest {
+    private final TestWorld world = new TestWorld();
+    private final CertificateQueryService service = world.queries;
+    private final Certificate first = world.first.certificate();
+
+    @Test
+    void overviewShowsTheCertificateAndWhenRenewalOpens() {
+        CertificateOverview overview = service.overview(world.admin());
+
+        Instant opens = first.notAfter().minus(Duration.ofDays(40));
+        assertEquals(new CertificateOverview(ADMIN, IdKind.ADMINISTRATOR, first.serial(), first.subject(),
+                first.notBefore(), first.notAfter(), CertificateStatus.ACTIVE, opens,
+                Optional.of(Rejection.of(Code.OUTSIDE_RENEWAL_WINDOW,
+                        "The certificate cannot be renewed yet: the renewal period opens on " + opens + "."))),
+                overview);
+    }
+
+    @Test
+    void overviewSaysRenewalIsPossibleInsideTheWindow() {
+        world.moveIntoRenewalWindow();
+
+        assertEquals(Optional.empty(), service.overview(world.admin()).renewalRefusal());
+    }
+
+    @Test
+    void overviewSaysWhenARenewalIsAlreadyOpen() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        world.renewals.start(who);
+
+        assertEquals(Optional.of(Code.RENEWAL_ALREADY_OPEN), service.overview(who).renewalRefusal().map(Rejection::code));
+        world.clock.advance(Duration.ofMinutes(15));
+        assertEquals(Optional.empty(), service.overview(who).renewalRefusal());
+    }
+
+    @Test
+    void overviewShowsAnExpiredCertificate() {
+        AuthenticatedId who = world.admin();
+        world.clock.set(first.notAfter());
+
+        CertificateOverview overview = service.overview(who);
+
+        assertEquals(CertificateStatus.EXPIRED, overview.status());
+        assertEquals(Optional.of(Code.CERTIFICATE_EXPIRED), overview.renewalRefusal().map(Rejection::code));
+    }
+
+    @Test
+    void overviewOfAnUnknownIdOrCertificateIsRefused() {
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> service.overview(
+                new AuthenticatedId(new LoginId("nobody"), CONTRACT.number(), IdKind.USER, first.serial())));
+        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> service.overview(
+                new AuthenticatedId(ADMIN, CONTRACT.number(), IdKind.ADMINISTRATOR, SerialNumber.ofHex("0badc0de"))));
+    }
+
+    @Test
+    void caCertificatesComeFromTheAuthority() {
+        List<byte[]> chain = service.caCertificates();
+
+        assertEquals(1, chain.size());
+        assertArrayEquals(world.authority.caCertificate(), chain.get(0));
+    }
+}

@@ -1,0 +1,313 @@
+package certrenewal.application.service;
+
+import certrenewal.application.port.out.AuditEvent;
+import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.ContractPort;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The database as the services see it, in memory. Like the real one: writes only inside a
+ * transaction, a transaction whose work throws leaves nothing behind, every update must carry the
+ * version it was loaded with (and bumps it), and an ID has at most one open renewal.
+ */
+final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
+        SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort {
+
+    private State state = new State();
+    private int depth;
+    private final Set<String> failingAuditActions = new HashSet<>();
+    private int commits;
+
+    private static final class State {
+        final Map<ContractNumber, Contract> contracts = new LinkedHashMap<>();
+        final Map<LoginId, LoginAccount> accounts = new LinkedHashMap<>();
+        final Map<SerialNumber, Certificate> certificates = new LinkedHashMap<>();
+        final Map<RenewalId, Renewal> renewals = new LinkedHashMap<>();
+        final List<AuditEvent> audit = new ArrayList<>();
+
+        State copy() {
+            State copy = new State();
+            copy.contracts.putAll(contracts);
+            copy.accounts.putAll(accounts);
+            copy.certificates.putAll(certificates);
+            copy.renewals.putAll(renewals);
+            copy.audit.addAll(audit);
+            return copy;
+        }
+    }
+
+    // ---- test controls and look-ups (no transaction needed) ----
+
+    /** Appending an audit entry with this action throws, as a database failing mid-transaction would. */
+    void failAuditAppendsOf(String action) {
+        failingAuditActions.add(action);
+    }
+
+    /** Stores or overwrites directly, as test set-up: no version check. */
+    void put(LoginAccount account) {
+        state.accounts.put(account.id(), account);
+    }
+
+    void put(Certificate certificate) {
+        state.certificates.put(certificate.serial(), certificate);
+    }
+
+    void put(Renewal renewal) {
+        state.renewals.put(renewal.id(), renewal);
+    }
+
+    LoginAccount account(LoginId id) {
+        return state.accounts.get(id);
+    }
+
+    Certificate certificate(SerialNumber serial) {
+        return state.certificates.get(serial);
+    }
+
+    List<Certificate> certificates() {
+        return List.copyOf(state.certificates.values());
+    }
+
+    Renewal renewal(RenewalId id) {
+        return state.renewals.get(id);
+    }
+
+    List<Renewal> renewals() {
+        return List.copyOf(state.renewals.values());
+    }
+
+    List<Contract> contracts() {
+        return List.copyOf(state.contracts.values());
+    }
+
+    List<AuditEvent> audit() {
+        return List.copyOf(state.audit);
+    }
+
+    List<String> auditActions() {
+        return state.audit.stream().map(AuditEvent::action).toList();
+    }
+
+    /** The entries with this action, oldest first. */
+    List<AuditEvent> audit(String action) {
+        return state.audit.stream().filter(e -> e.action().equals(action)).toList();
+    }
+
+    int commits() {
+        return commits;
+    }
+
+    // ---- TransactionPort ----
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        State snapshot = state.copy();
+        depth++;
+        try {
+            T result = work.get();
+            if (depth == 1) {
+                commits++;
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            state = snapshot;
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    private void requireTransaction(String what) {
+        if (depth == 0) {
+            throw new IllegalStateException(what + " outside a transaction");
+        }
+    }
+
+    private static ConcurrentUpdateException conflict(String message) {
+        return new ConcurrentUpdateException(message, null);
+    }
+
+    // ---- contracts ----
+
+    @Override
+    public Optional<Contract> loadContract(ContractNumber number) {
+        return Optional.ofNullable(state.contracts.get(number));
+    }
+
+    @Override
+    public void insertContract(Contract contract) {
+        requireTransaction("insertContract");
+        if (state.contracts.putIfAbsent(contract.number(), contract) != null) {
+            throw conflict("contract " + contract.number() + " exists");
+        }
+    }
+
+    // ---- accounts ----
+
+    @Override
+    public Optional<LoginAccount> loadAccount(LoginId id) {
+        return Optional.ofNullable(state.accounts.get(id));
+    }
+
+    @Override
+    public void insertAccount(LoginAccount account) {
+        requireTransaction("insertAccount");
+        if (state.accounts.putIfAbsent(account.id(), account) != null) {
+            throw conflict("login ID " + account.id() + " exists");
+        }
+    }
+
+    @Override
+    public void updateAccount(LoginAccount account) {
+        requireTransaction("updateAccount");
+        LoginAccount stored = state.accounts.get(account.id());
+        if (stored == null || stored.version() != account.version()) {
+            throw conflict("login ID " + account.id() + " changed meanwhile");
+        }
+        state.accounts.put(account.id(), new LoginAccount(account.id(), account.contract(), account.kind(),
+                account.status(), account.failedPasswordAttempts(), account.currentCertificate(), account.version() + 1));
+    }
+
+    // ---- certificates ----
+
+    @Override
+    public Optional<Certificate> loadCertificate(SerialNumber serial) {
+        return Optional.ofNullable(state.certificates.get(serial));
+    }
+
+    @Override
+    public void insertCertificate(Certificate certificate) {
+        requireTransaction("insertCertificate");
+        if (state.certificates.putIfAbsent(certificate.serial(), certificate) != null) {
+            throw conflict("serial " + certificate.serial() + " exists");
+        }
+    }
+
+    @Override
+    public void updateCertificate(Certificate c) {
+        requireTransaction("updateCertificate");
+        Certificate stored = state.certificates.get(c.serial());
+        if (stored == null || stored.version() != c.version()) {
+            throw conflict("certificate " + c.serial() + " changed meanwhile");
+        }
+        state.certificates.put(c.serial(), new Certificate(c.serial(), c.owner(), c.subject(), c.issuer(), c.notBefore(),
+                c.notAfter(), c.storedStatus(), c.revocationReason(), c.revokedAt(), c.der(), c.sha256Fingerprint(),
+                c.version() + 1));
+    }
+
+    // ---- renewals ----
+
+    @Override
+    public Optional<Renewal> loadRenewal(RenewalId id) {
+        return Optional.ofNullable(state.renewals.get(id));
+    }
+
+    @Override
+    public Optional<Renewal> findOpenRenewal(LoginId loginId) {
+        return state.renewals.values().stream().filter(r -> r.loginId().equals(loginId) && r.isOpen()).findFirst();
+    }
+
+    @Override
+    public List<Renewal.Issued> findUnconfirmedRenewals(LoginId loginId) {
+        return state.renewals.values().stream()
+                .filter(r -> r instanceof Renewal.Issued && r.loginId().equals(loginId))
+                .map(Renewal.Issued.class::cast)
+                .toList();
+    }
+
+    @Override
+    public Optional<Renewal.Issued> findUnconfirmedRenewalIssuing(SerialNumber newSerial) {
+        return state.renewals.values().stream()
+                .filter(r -> r instanceof Renewal.Issued issued && issued.newSerial().equals(newSerial))
+                .map(Renewal.Issued.class::cast)
+                .findFirst();
+    }
+
+    @Override
+    public List<Renewal> findOpenRenewalsStartedBefore(Instant startedBefore, int limit) {
+        return state.renewals.values().stream()
+                .filter(r -> r.isOpen() && r.startedAt().isBefore(startedBefore))
+                .sorted(Comparator.comparing(Renewal::startedAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public void insertRenewal(Renewal renewal) {
+        requireTransaction("insertRenewal");
+        if (state.renewals.containsKey(renewal.id())) {
+            throw conflict("renewal " + renewal.id() + " exists");
+        }
+        requireNoOtherOpen(renewal);
+        state.renewals.put(renewal.id(), renewal);
+    }
+
+    @Override
+    public void updateRenewal(Renewal renewal) {
+        requireTransaction("updateRenewal");
+        Renewal stored = state.renewals.get(renewal.id());
+        if (stored == null || stored.version() != renewal.version()) {
+            throw conflict("renewal " + renewal.id() + " changed meanwhile");
+        }
+        requireNoOtherOpen(renewal);
+        state.renewals.put(renewal.id(), withVersion(renewal, renewal.version() + 1));
+    }
+
+    /** What the database's partial unique index on open renewals does. */
+    private void requireNoOtherOpen(Renewal renewal) {
+        if (renewal.isOpen() && state.renewals.values().stream()
+                .anyMatch(r -> r.isOpen() && r.loginId().equals(renewal.loginId()) && !r.id().equals(renewal.id()))) {
+            throw conflict("login ID " + renewal.loginId() + " already has an open renewal");
+        }
+    }
+
+    static Renewal withVersion(Renewal r, long v) {
+        return switch (r) {
+            case Renewal.Started s -> new Renewal.Started(s.id(), s.loginId(), s.oldSerial(), s.startedAt(), v);
+            case Renewal.AwaitingKey a -> new Renewal.AwaitingKey(a.id(), a.loginId(), a.oldSerial(), a.startedAt(), v);
+            case Renewal.Issued i -> new Renewal.Issued(i.id(), i.loginId(), i.oldSerial(), i.startedAt(), v,
+                    i.newSerial(), i.issuedAt());
+            case Renewal.Confirmed c -> new Renewal.Confirmed(c.id(), c.loginId(), c.oldSerial(), c.startedAt(), v,
+                    c.newSerial(), c.issuedAt(), c.confirmedAt());
+            case Renewal.Abandoned a -> new Renewal.Abandoned(a.id(), a.loginId(), a.oldSerial(), a.startedAt(), v,
+                    a.endedAt(), a.reason());
+            case Renewal.Failed f -> new Renewal.Failed(f.id(), f.loginId(), f.oldSerial(), f.startedAt(), v,
+                    f.endedAt(), f.reason());
+        };
+    }
+
+    // ---- audit ----
+
+    @Override
+    public void append(AuditEvent event) {
+        requireTransaction("append audit entry");
+        if (failingAuditActions.contains(event.action())) {
+            throw new IllegalStateException("audit trail unavailable for " + event.action());
+        }
+        state.audit.add(event);
+    }
+}

@@ -1,0 +1,191 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.TestWorld.ADMIN;
+import static certrenewal.application.service.TestWorld.CONTRACT;
+import static certrenewal.application.service.TestWorld.USER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import certrenewal.application.port.in.IssueCertificateCommand;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RegisterContractCommand;
+import certrenewal.application.port.in.RegisterLoginIdCommand;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.AuditEvent;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.IdKind;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.SubjectName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.junit.jupiter.api.Test;
+
+class RegistrationServiceTest {
+    private static final Contract SECOND = new Contract(new ContractNumber("C0002"), "Example, Inc. <Tokyo>");
+    private static final LoginId SECOND_ADMIN = new LoginId("admin-2");
+
+    private final TestWorld world = new TestWorld();
+    private final InMemoryStore store = world.store;
+    private final RegistrationService service = world.registration;
+
+    @Test
+    void contractIsRegisteredWithItsAdministrator() {
+        service.register(new RegisterContractCommand(SECOND, SECOND_ADMIN, "staff:sato"));
+
+        assertEquals(Optional.of(SECOND), store.loadContract(SECOND.number()));
+        assertEquals(LoginAccount.register(SECOND_ADMIN, SECOND.number(), IdKind.ADMINISTRATOR), store.account(SECOND_ADMIN));
+        AuditEvent entry = store.audit("CONTRACT_REGISTERED").getLast();
+        assertEquals("staff:sato", entry.actor());
+        assertEquals("contract:C0002", entry.target());
+        assertEquals(AuditEvent.SUCCESS, entry.outcome());
+    }
+
+    @Test
+    void duplicateContractIsRefused() {
+        assertRefused(Code.CONTRACT_EXISTS,
+                () -> service.register(new RegisterContractCommand(CONTRACT, SECOND_ADMIN, "staff:sato")));
+
+        assertNull(store.account(SECOND_ADMIN));
+        assertEquals(AuditEvent.REFUSED, store.audit("CONTRACT_REGISTERED").getLast().outcome());
+    }
+
+    @Test
+    void contractWhoseAdministratorIdIsTakenIsNotStoredAtAll() {
+        assertRefused(Code.LOGIN_ID_EXISTS, () -> service.register(new RegisterContractCommand(SECOND, USER, "staff:sato")));
+
+        assertEquals(Optional.empty(), store.loadContract(SECOND.number()));
+        assertEquals(IdKind.USER, store.account(USER).kind());
+        assertEquals(List.of(CONTRACT), store.contracts());
+    }
+
+    @Test
+    void loginIdIsRegisteredUnderItsContract() {
+        LoginId user = new LoginId("user-2");
+
+        service.register(new RegisterLoginIdCommand(CONTRACT.number(), user, IdKind.USER, "demo-admin"));
+
+        assertEquals(LoginAccount.register(user, CONTRACT.number(), IdKind.USER), store.account(user));
+        assertEquals("login-id:user-2", store.audit("LOGIN_ID_REGISTERED").getLast().target());
+    }
+
+    @Test
+    void loginIdOfAnUnknownContractIsRefused() {
+        LoginId user = new LoginId("user-2");
+
+        assertRefused(Code.UNKNOWN_CONTRACT,
+                () -> service.register(new RegisterLoginIdCommand(new ContractNumber("C9999"), user, IdKind.USER, "x")));
+        assertNull(store.account(user));
+    }
+
+    @Test
+    void duplicateLoginIdIsRefused() {
+        assertRefused(Code.LOGIN_ID_EXISTS,
+                () -> service.register(new RegisterLoginIdCommand(CONTRACT.number(), ADMIN, IdKind.USER, "x")));
+        assertEquals(IdKind.ADMINISTRATOR, store.account(ADMIN).kind());
+        assertEquals(AuditEvent.REFUSED, store.audit("LOGIN_ID_REGISTERED").getLast().outcome());
+    }
+
+    @Test
+    void firstCertificateTakesItsSubjectFromTheRecords() {
+        service.register(new RegisterContractCommand(SECOND, SECOND_ADMIN, "staff:sato"));
+        world.clock.advance(Duration.ofMillis(1500));
+
+        IssuedCertificate issued = service.issue(new IssueCertificateCommand(SECOND_ADMIN,
+                FakeCertificateAuthority.request("CN=demo-admin,OU=C0001,O=株式会社テスト商事,C=JP"), Duration.ofDays(90), "staff:sato"));
+
+        Certificate certificate = issued.certificate();
+        SubjectName expected = new SubjectName("JP", "Example, Inc. <Tokyo>", "C0002", "admin-2");
+        assertEquals(expected, certificate.subject());
+        assertEquals(new X500Principal(expected.rfc4514()),
+                FakeCertificateAuthority.parse(certificate.der()).getSubjectX500Principal());
+        assertEquals(TestWorld.T0.plusSeconds(1), certificate.notBefore());
+        assertEquals(certificate.notBefore().plus(Duration.ofDays(90)), certificate.notAfter());
+        assertEquals(certificate, store.certificate(certificate.serial()));
+        assertEquals(Optional.of(certificate.serial()), store.account(SECOND_ADMIN).currentCertificateSerial());
+        AuditEvent entry = store.audit("CERTIFICATE_ISSUED").getLast();
+        assertEquals("staff:sato", entry.actor());
+        assertEquals("certificate:" + certificate.serial().hex(), entry.target());
+        assertArrayEquals(world.authority.caCertificate(), issued.caChain().get(0));
+    }
+
+    @Test
+    void secondIssuanceIsRefused() {
+        assertRefused(Code.ALREADY_HAS_CERTIFICATE, () -> service.issue(new IssueCertificateCommand(ADMIN,
+                FakeCertificateAuthority.request(), Duration.ofDays(365), "staff:sato")));
+
+        assertEquals(1, world.authority.signed().size());
+        assertEquals(List.of(world.first.certificate()), store.certificates());
+        assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_ISSUED").getLast().outcome());
+    }
+
+    @Test
+    void issuanceIsRefusedForALockedOrRevokedOrUnknownId() {
+        LoginAccount user = store.account(USER);
+        store.put(user.recordFailedPassword(1));
+        assertRefused(Code.ID_LOCKED, () -> service.issue(command(USER)));
+
+        store.put(new LoginAccount(USER, user.contract(), user.kind(), AccountStatus.REVOKED, 0, null, user.version()));
+        assertRefused(Code.ID_REVOKED, () -> service.issue(command(USER)));
+
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> service.issue(command(new LoginId("nobody"))));
+        assertEquals(1, world.authority.signed().size());
+    }
+
+    @Test
+    void badRequestIsRefusedAndNothingIsIssued() {
+        world.authority.refuseRequests(Rejection.of(Code.KEY_NOT_ACCEPTED));
+
+        assertRefused(Code.KEY_NOT_ACCEPTED, () -> service.issue(command(USER)));
+
+        assertEquals(Optional.empty(), store.account(USER).currentCertificateSerial());
+        assertEquals(1, world.authority.signed().size());
+    }
+
+    @Test
+    void validityLongerThanThePolicyIsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> service.issue(new IssueCertificateCommand(USER,
+                FakeCertificateAuthority.request(), Duration.ofDays(366), "demo-admin")));
+        assertEquals(1, world.authority.checkedRequests()); // the first issuance's only
+    }
+
+    @Test
+    void signingFailureLeavesTheIdWithoutCertificate() {
+        IllegalStateException failure = new IllegalStateException("HSM unavailable");
+        world.authority.failSigning(failure);
+
+        RequestRefusedException refused = assertThrows(RequestRefusedException.class, () -> service.issue(command(USER)));
+
+        assertEquals(Rejection.Code.ISSUANCE_FAILED, refused.rejection().code());
+        assertEquals(Optional.empty(), store.account(USER).currentCertificateSerial());
+        assertEquals(List.of(world.first.certificate()), store.certificates());
+        assertEquals(List.of(AuditEvent.SUCCESS, AuditEvent.FAILED),
+                store.audit("CERTIFICATE_ISSUED").stream().map(AuditEvent::outcome).toList());
+    }
+
+    @Test
+    void failureAfterSigningLeavesNoRecord() {
+        store.failAuditAppendsOf("CERTIFICATE_ISSUED");
+
+        assertThrows(IllegalStateException.class, () -> service.issue(command(USER)));
+
+        assertEquals(2, world.authority.signed().size());
+        assertNull(store.certificate(world.authority.signed().get(1).serial()));
+        assertEquals(Optional.empty(), store.account(USER).currentCertificateSerial());
+    }
+
+    private static IssueCertificateCommand command(LoginId id) {
+        return new IssueCertificateCommand(id, FakeCertificateAuthority.request(), Duration.ofDays(365), "demo-admin");
+    }
+}

@@ -1,0 +1,585 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.TestWorld.ADMIN;
+import static certrenewal.application.service.TestWorld.CONTRACT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SubmitCertificateRequestCommand;
+import certrenewal.application.port.out.AuditEvent;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.RevocationReason;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.certificate.SubjectName;
+import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalId;
+import certrenewal.domain.renewal.RenewalState;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class RenewalServiceTest {
+    private final TestWorld world = new TestWorld();
+    private final InMemoryStore store = world.store;
+    private final FakeCertificateAuthority authority = world.authority;
+    private final RenewalService service = world.renewals;
+    private final Certificate firstCertificate = world.first.certificate();
+    private final SerialNumber oldSerial = firstCertificate.serial();
+
+    // ---- the browser flow ----
+
+    @Test
+    void browserRenewalIssuesACertificateWithTheSubjectFromTheRecords() throws Exception {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Instant startedAt = world.clock.instant();
+
+        Renewal.Started started = service.start(who);
+        assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
+        assertEquals(oldSerial, started.oldSerial());
+        world.clock.advance(Duration.ofSeconds(30));
+        Renewal.AwaitingKey awaiting = service.prepare(started.id(), who);
+        assertEquals(RenewalState.AWAITING_KEY, store.renewal(started.id()).state());
+        world.clock.advance(Duration.ofSeconds(30).plusMillis(250));
+        Instant submittedAt = world.clock.instant();
+        IssuedCertificate issued = service.submit(new SubmitCertificateRequestCommand(awaiting.id(), who,
+                FakeCertificateAuthority.request("CN=mallory,OU=X999,O=Evil Corp,C=US")));
+
+        Certificate certificate = issued.certificate();
+        assertEquals(certificate, store.certificate(certificate.serial()));
+        assertNotEquals(oldSerial, certificate.serial());
+        assertEquals(ADMIN, certificate.owner());
+        assertEquals(CertificateStatus.ACTIVE, certificate.storedStatus());
+        SubjectName expected = new SubjectName("JP", CONTRACT.name(), CONTRACT.number().value(), ADMIN.value());
+        assertEquals(expected, certificate.subject());
+        assertEquals(firstCertificate.subject(), certificate.subject());
+        // X.509 has whole seconds: the record says exactly what the certificate says
+        assertEquals(Instant.parse("2026-02-25T09:01:00.250Z"), submittedAt);
+        assertEquals(Instant.parse("2026-02-25T09:01:00Z"), certificate.notBefore());
+        assertEquals(certificate.notBefore().plus(TestWorld.VALIDITY), certificate.notAfter());
+        assertEquals(FakeCertificateAuthority.ISSUER, certificate.issuer());
+        assertEquals(FakeCertificateAuthority.fingerprint(certificate.der()), certificate.sha256Fingerprint());
+
+        X509Certificate x509 = FakeCertificateAuthority.parse(certificate.der());
+        assertEquals(new X500Principal(expected.rfc4514()), x509.getSubjectX500Principal());
+        assertEquals(certificate.serial().value(), x509.getSerialNumber());
+        assertEquals(certificate.notAfter(), x509.getNotAfter().toInstant());
+        assertEquals(1, issued.caChain().size());
+        assertArrayEquals(authority.caCertificate(), issued.caChain().get(0));
+
+        Renewal.Issued renewal = assertInstanceOf(Renewal.Issued.class, store.renewal(started.id()));
+        assertEquals(certificate.serial(), renewal.newSerial());
+        assertEquals(oldSerial, renewal.oldSerial());
+        assertEquals(startedAt, renewal.startedAt());
+        assertEquals(submittedAt, renewal.issuedAt());
+
+        // the old certificate stays current and valid until the new one is used
+        assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(oldSerial).storedStatus());
+
+        AuditEvent issuedEntry = store.audit("CERTIFICATE_ISSUED").getLast();
+        assertEquals("certificate:" + certificate.serial().hex(), issuedEntry.target());
+        assertEquals(AuditEvent.SUCCESS, issuedEntry.outcome());
+        assertEquals("demo-admin", issuedEntry.actor());
+        assertEquals(1, store.audit("RENEWAL_STARTED").size());
+        assertEquals(1, store.audit("RENEWAL_AWAITING_KEY").size());
+        assertEquals(List.of(expected), authority.signed().stream().skip(1).map(FakeCertificateAuthority.Signed::subject).toList());
+    }
+
+    @Test
+    void preparingTwiceReturnsTheSameAwaitingRenewal() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+
+        Renewal.AwaitingKey first = service.prepare(started.id(), who);
+        Renewal.AwaitingKey again = service.prepare(started.id(), who);
+
+        assertEquals(first.id(), again.id());
+        assertEquals(RenewalState.AWAITING_KEY, store.renewal(started.id()).state());
+        assertEquals(1, store.audit("RENEWAL_AWAITING_KEY").size());
+    }
+
+    @Test
+    void submitBeforePrepareIsRefusedAndLeavesTheRenewalStarted() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+        assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
+        assertEquals(1, authority.signed().size());
+    }
+
+    @Test
+    void anotherIdsRenewalIsNotFound() {
+        world.moveIntoRenewalWindow();
+        Renewal.Started started = service.start(world.admin());
+        AuthenticatedId stranger = new AuthenticatedId(TestWorld.USER, CONTRACT.number(),
+                certrenewal.domain.account.IdKind.USER, SerialNumber.ofHex("99"));
+
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), stranger));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.abandon(started.id(), stranger, "no"));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(RenewalId.random(), world.admin()));
+        assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
+    }
+
+    // ---- EST ----
+
+    @Test
+    void estRenewalIssuesInOneStep() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+
+        IssuedCertificate issued = service.renew(who, FakeCertificateAuthority.request("CN=mallory,C=US"));
+
+        Certificate certificate = issued.certificate();
+        assertEquals(certificate, store.certificate(certificate.serial()));
+        assertEquals(firstCertificate.subject(), certificate.subject());
+        assertEquals(new X500Principal(firstCertificate.subject().rfc4514()),
+                FakeCertificateAuthority.parse(certificate.der()).getSubjectX500Principal());
+        List<Renewal> renewals = store.renewals();
+        assertEquals(1, renewals.size());
+        Renewal.Issued renewal = assertInstanceOf(Renewal.Issued.class, renewals.get(0));
+        assertEquals(certificate.serial(), renewal.newSerial());
+        assertEquals(oldSerial, renewal.oldSerial());
+        assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
+        assertEquals(AuditEvent.SUCCESS, store.audit("RENEWAL_ISSUED").getLast().outcome());
+        assertEquals("certificate:" + certificate.serial().hex(), store.audit("CERTIFICATE_ISSUED").getLast().target());
+        assertArrayEquals(authority.caCertificate(), issued.caChain().get(0));
+    }
+
+    @Test
+    void estRenewalFollowsTheSameRules() {
+        AuthenticatedId who = world.admin(); // at T0: the window is not open yet
+
+        assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(), store.renewals());
+        assertEquals(1, authority.signed().size());
+        AuditEvent refusal = store.audit("RENEWAL_REQUESTED").getLast();
+        assertEquals(AuditEvent.REFUSED, refusal.outcome());
+        assertTrue(refusal.detail().startsWith("OUTSIDE_RENEWAL_WINDOW"), refusal.detail());
+    }
+
+    @Test
+    void badRequestInRenewIsRefusedBeforeAnythingIsRecorded() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        int certificatesBefore = store.certificates().size();
+
+        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> service.renew(who, FakeCertificateAuthority.requestWithBadSignature()));
+        assertRefused(Code.MALFORMED_REQUEST, () -> service.renew(who, new byte[] {0x30, 0x03, 1, 2, 3}));
+        authority.refuseRequests(Rejection.of(Code.KEY_NOT_ACCEPTED, "RSA keys of 1024 bits are not accepted."));
+        RequestRefusedException e = assertRefused(Code.KEY_NOT_ACCEPTED,
+                () -> service.renew(who, FakeCertificateAuthority.request()));
+
+        assertEquals("RSA keys of 1024 bits are not accepted.", e.getMessage());
+        assertEquals(List.of(), store.renewals());
+        assertEquals(certificatesBefore, store.certificates().size());
+        assertEquals(1, authority.signed().size());
+        assertEquals(List.of(AuditEvent.REFUSED, AuditEvent.REFUSED, AuditEvent.REFUSED),
+                store.audit("RENEWAL_REQUESTED").stream().map(AuditEvent::outcome).toList());
+    }
+
+    @Test
+    void signingFailureInRenewStoresNoCertificateAndRecordsAFailedRenewal() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        authority.failSigning(new IllegalStateException("HSM unavailable"));
+
+        assertRefused(Code.ISSUANCE_FAILED, () -> service.renew(who, FakeCertificateAuthority.request()));
+
+        assertEquals(List.of(firstCertificate), store.certificates());
+        assertEquals(1, store.audit("CERTIFICATE_ISSUED").size()); // the first issuance only
+        Renewal.Failed failed = assertInstanceOf(Renewal.Failed.class, store.renewals().getFirst());
+        assertEquals(Code.ISSUANCE_FAILED, failed.reason().code());
+        assertEquals(oldSerial, failed.oldSerial());
+        AuditEvent entry = store.audit("RENEWAL_REQUESTED").getLast();
+        assertEquals(AuditEvent.FAILED, entry.outcome());
+        assertTrue(entry.detail().contains("ISSUANCE_FAILED"), entry.detail());
+        assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
+        // and the customer may simply try again
+        authority.failSigning(null);
+        assertEquals(RenewalState.ISSUED, store.renewal(idOfIssued(service.renew(who, FakeCertificateAuthority.request()))).state());
+    }
+
+    // ---- refusals ----
+
+    @Test
+    void renewalIsRefusedOutsideTheWindow() {
+        world.clock.set(TestWorld.POLICY.windowOpensAt(world.firstExpiry()).minusMillis(1));
+        AuthenticatedId who = world.admin();
+
+        RequestRefusedException e = assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> service.start(who));
+
+        assertTrue(e.getMessage().contains(TestWorld.POLICY.windowOpensAt(world.firstExpiry()).toString()), e.getMessage());
+        assertEquals(List.of(), store.renewals());
+        AuditEvent refusal = store.audit("RENEWAL_STARTED").getLast();
+        assertEquals(AuditEvent.REFUSED, refusal.outcome());
+        assertEquals("login-id:demo-admin", refusal.target());
+    }
+
+    @Test
+    void renewalMayStartTheInstantTheWindowOpens() {
+        world.clock.set(TestWorld.POLICY.windowOpensAt(world.firstExpiry()));
+
+        assertEquals(RenewalState.STARTED, service.start(world.admin()).state());
+    }
+
+    @Test
+    void renewalIsRefusedWhenIdIsLocked() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        LoginAccount account = store.account(ADMIN);
+        for (int i = 0; i < 6; i++) {
+            account = account.recordFailedPassword(6);
+        }
+        store.put(account);
+
+        assertRefused(Code.ID_LOCKED, () -> service.start(who));
+        assertRefused(Code.ID_LOCKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(), store.renewals());
+    }
+
+    @Test
+    void renewalIsRefusedWhenIdIsRevoked() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        LoginAccount account = store.account(ADMIN);
+        store.put(new LoginAccount(account.id(), account.contract(), account.kind(), AccountStatus.REVOKED, 0,
+                account.currentCertificate(), account.version()));
+
+        assertRefused(Code.ID_REVOKED, () -> service.start(who));
+        assertRefused(Code.ID_REVOKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(), store.renewals());
+    }
+
+    @Test
+    void renewalIsRefusedWhenCertificateIsRevoked() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        store.put(firstCertificate.revoke(RevocationReason.KEY_COMPROMISE, world.clock.instant()));
+
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> service.start(who));
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(), store.renewals());
+    }
+
+    @Test
+    void renewalIsRefusedWhenCertificateHasExpired() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        world.clock.set(world.firstExpiry());
+
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> service.start(who));
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(), store.renewals());
+    }
+
+    @Test
+    void renewalIsRefusedWhenCertificateIsSuperseded() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId old = world.admin();
+        IssuedCertificate renewed = world.renewInBrowser(old);
+        world.authentication.authenticate(renewed.certificate().der()); // first use supersedes the old one
+
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> service.start(old));
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> service.renew(old, FakeCertificateAuthority.request()));
+    }
+
+    @Test
+    void renewalIsRefusedWhileAnotherIsOpen() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started first = service.start(who);
+        world.clock.advance(Duration.ofMinutes(15).minusMillis(1));
+
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> service.start(who));
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(first.id()), store.renewals().stream().map(Renewal::id).toList());
+        assertEquals(RenewalState.STARTED, store.renewal(first.id()).state());
+        assertEquals(1, authority.signed().size());
+    }
+
+    @Test
+    void timedOutRenewalIsAbandonedAndANewOneMayStart() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started first = service.start(who);
+        service.prepare(first.id(), who);
+        world.clock.advance(Duration.ofMinutes(15));
+
+        Renewal.Started second = service.start(who);
+
+        Renewal.Abandoned abandoned = assertInstanceOf(Renewal.Abandoned.class, store.renewal(first.id()));
+        assertEquals("timed out", abandoned.reason());
+        assertEquals(world.clock.instant(), abandoned.endedAt());
+        assertEquals(RenewalState.STARTED, store.renewal(second.id()).state());
+        assertEquals("system", store.audit("RENEWAL_ABANDONED").getLast().actor());
+    }
+
+    @Test
+    void timedOutRenewalCanNoLongerBeUsed() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        world.clock.advance(Duration.ofMinutes(15));
+
+        assertRefused(Code.RENEWAL_TIMED_OUT, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+
+        assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id())).reason());
+        assertEquals(1, authority.signed().size());
+        assertEquals(1, authority.checkedRequests()); // the first issuance's only: this request was not even read
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), who));
+    }
+
+    // ---- submit failures ----
+
+    @Test
+    void badRequestInSubmitLeavesTheRenewalFailedWithTheReason() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+
+        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.requestWithBadSignature())));
+
+        Renewal.Failed failed = assertInstanceOf(Renewal.Failed.class, store.renewal(started.id()));
+        assertEquals(Rejection.of(Code.BAD_REQUEST_SIGNATURE), failed.reason());
+        assertEquals(world.clock.instant(), failed.endedAt());
+        assertEquals(List.of(firstCertificate), store.certificates());
+        AuditEvent entry = store.audit("RENEWAL_FAILED").getLast();
+        assertEquals(AuditEvent.REFUSED, entry.outcome());
+        assertTrue(entry.detail().startsWith("BAD_REQUEST_SIGNATURE"), entry.detail());
+        // a failed renewal does not block the next one
+        assertEquals(RenewalState.STARTED, service.start(who).state());
+    }
+
+    @Test
+    void signingFailureInSubmitHandsNothingOutAndFailsTheRenewal() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        authority.failSigning(new IllegalStateException("HSM unavailable"));
+
+        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+
+        assertNothingIssuedAndRenewalFailed(started.id());
+    }
+
+    @Test
+    void failureAfterSigningRollsBackTheCertificateRecord() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        store.failAuditAppendsOf("CERTIFICATE_ISSUED");
+
+        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+
+        assertEquals(2, authority.signed().size()); // it was signed, but never stored nor handed out
+        assertNull(store.certificate(authority.signed().get(1).serial()));
+        assertNothingIssuedAndRenewalFailed(started.id());
+    }
+
+    @Test
+    void unavailableCaChainHandsNothingOut() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        authority.failCaCertificates(new IllegalStateException("chain file missing"));
+
+        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+        assertNothingIssuedAndRenewalFailed(started.id());
+        assertRefused(Code.ISSUANCE_FAILED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertEquals(List.of(firstCertificate), store.certificates());
+    }
+
+    @Test
+    void renewalEndedByAnotherRequestDuringSubmitIssuesNothing() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        authority.whileChecking(() -> service.abandon(started.id(), who, "declined in another tab"));
+
+        RequestRefusedException e = assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+
+        assertEquals("This renewal was completed or ended by another request.", e.getMessage());
+        assertEquals("declined in another tab",
+                assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id())).reason());
+        assertEquals(List.of(firstCertificate), store.certificates());
+        assertEquals(1, store.audit("CERTIFICATE_ISSUED").size());
+    }
+
+    @Test
+    void idLockedBetweenStartAndSubmitFailsTheRenewal() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        service.prepare(started.id(), who);
+        store.put(store.account(ADMIN).recordFailedPassword(1));
+
+        assertRefused(Code.ID_LOCKED, () -> service.submit(
+                new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
+
+        assertEquals(Code.ID_LOCKED, assertInstanceOf(Renewal.Failed.class, store.renewal(started.id())).reason().code());
+        assertEquals(1, authority.signed().size());
+    }
+
+    // ---- replacing an issued but unused renewal ----
+
+    @Test
+    void startingANewRenewalReplacesAnIssuedButUnusedOne() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        IssuedCertificate unused = world.renewInBrowser(who);
+        RenewalId firstRenewal = idOfIssued(unused);
+        world.clock.advance(Duration.ofHours(2));
+
+        Renewal.Started second = service.start(who);
+
+        Renewal.Abandoned replaced = assertInstanceOf(Renewal.Abandoned.class, store.renewal(firstRenewal));
+        assertTrue(replaced.reason().contains("replaced"), replaced.reason());
+        Certificate superseded = store.certificate(unused.certificate().serial());
+        assertEquals(CertificateStatus.SUPERSEDED, superseded.storedStatus());
+        assertEquals(world.clock.instant(), superseded.revokedAt());
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(oldSerial).storedStatus());
+        assertEquals(RenewalState.STARTED, store.renewal(second.id()).state());
+        assertEquals("renewal:" + firstRenewal, store.audit("RENEWAL_REPLACED").getLast().target());
+        // the unused certificate no longer works; the old one still does
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> world.authentication.authenticate(unused.certificate().der()));
+        assertEquals(oldSerial, world.authentication.authenticate(firstCertificate.der()).certificate());
+    }
+
+    @Test
+    void estRenewalAlsoReplacesAnIssuedButUnusedOne() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        IssuedCertificate unused = service.renew(who, FakeCertificateAuthority.request());
+        RenewalId firstRenewal = idOfIssued(unused);
+
+        IssuedCertificate second = service.renew(who, FakeCertificateAuthority.request());
+
+        assertEquals(RenewalState.ABANDONED, store.renewal(firstRenewal).state());
+        assertEquals(CertificateStatus.SUPERSEDED, store.certificate(unused.certificate().serial()).storedStatus());
+        assertEquals(RenewalState.ISSUED, store.renewal(idOfIssued(second)).state());
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(second.certificate().serial()).storedStatus());
+    }
+
+    // ---- abandoning ----
+
+    @Test
+    void abandonEndsTheRenewalAndKeepsTheOldCertificate() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        world.clock.advance(Duration.ofMinutes(1));
+
+        service.abandon(started.id(), who, "declined");
+
+        Renewal.Abandoned abandoned = assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id()));
+        assertEquals("declined", abandoned.reason());
+        assertEquals(world.clock.instant(), abandoned.endedAt());
+        AuditEvent entry = store.audit("RENEWAL_ABANDONED").getLast();
+        assertEquals("demo-admin", entry.actor());
+        assertEquals("declined", entry.detail());
+        assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), who));
+        assertEquals(RenewalState.STARTED, service.start(who).state());
+    }
+
+    @Test
+    void abandoningATimedOutRenewalSaysSo() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        Renewal.Started started = service.start(who);
+        world.clock.advance(Duration.ofMinutes(20));
+
+        assertRefused(Code.RENEWAL_TIMED_OUT, () -> service.abandon(started.id(), who, "declined"));
+        assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id())).reason());
+    }
+
+    @Test
+    void abandoningAnIssuedRenewalIsRefused() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId who = world.admin();
+        RenewalId issued = idOfIssued(world.renewInBrowser(who));
+
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.abandon(issued, who, "declined"));
+        assertEquals(RenewalState.ISSUED, store.renewal(issued).state());
+    }
+
+    @Test
+    void abandonTimedOutEndsOnlyStaleOpenRenewals() {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        world.clock.set(now);
+        Renewal.Started stale = Renewal.start(new certrenewal.domain.account.LoginId("a"), oldSerial, now.minus(Duration.ofMinutes(20)));
+        Renewal.AwaitingKey staleAwaiting = Renewal.start(new certrenewal.domain.account.LoginId("b"), oldSerial,
+                now.minus(Duration.ofMinutes(16))).awaitKey();
+        Renewal.Started fresh = Renewal.start(new certrenewal.domain.account.LoginId("c"), oldSerial, now.minus(Duration.ofMinutes(14)));
+        Renewal.Issued issued = Renewal.start(new certrenewal.domain.account.LoginId("d"), oldSerial, now.minus(Duration.ofHours(1)))
+                .awaitKey().issue(SerialNumber.ofHex("abcdef"), now.minus(Duration.ofMinutes(59)));
+        List.of(stale, staleAwaiting, fresh, issued).forEach(store::put);
+
+        assertEquals(2, service.abandonTimedOut());
+
+        assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(stale.id())).reason());
+        assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(staleAwaiting.id())).reason());
+        assertEquals(RenewalState.STARTED, store.renewal(fresh.id()).state());
+        assertEquals(RenewalState.ISSUED, store.renewal(issued.id()).state());
+        assertEquals(2, store.audit("RENEWAL_ABANDONED").size());
+        assertEquals(0, service.abandonTimedOut());
+    }
+
+    private void assertNothingIssuedAndRenewalFailed(RenewalId id) {
+        assertEquals(List.of(firstCertificate), store.certificates());
+        assertEquals(1, store.audit("CERTIFICATE_ISSUED").size()); // the first issuance only
+        Renewal.Failed failed = assertInstanceOf(Renewal.Failed.class, store.renewal(id));
+        assertEquals(Rejection.of(Code.ISSUANCE_FAILED), failed.reason());
+        assertEquals("The certificate could not be issued; the current certificate stays valid.", failed.reason().message());
+        AuditEvent entry = store.audit("RENEWAL_FAILED").getLast();
+        assertEquals(AuditEvent.FAILED, entry.outcome());
+        assertEquals("renewal:" + id, entry.target());
+        assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(oldSerial).storedStatus());
+    }
+
+    private RenewalId idOfIssued(IssuedCertificate issued) {
+        return store.findUnconfirmedRenewalIssuing(issued.certificate().serial()).orElseThrow().id();
+    }
+
+    static RequestRefusedException assertRefused(Code expected, Executable call) {
+        RequestRefusedException e = assertThrows(RequestRefusedException.class, call);
+        assertEquals(expected, e.rejection().code(), e.getMessage());
+        return e;
+    }
+}
