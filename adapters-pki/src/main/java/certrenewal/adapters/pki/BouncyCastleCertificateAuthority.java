@@ -1,0 +1,96 @@
+package certrenewal.adapters.pki;
+
+import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.certificate.SubjectName;
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+
+/** A software CA that signs the bank's client certificates with BouncyCastle. Thread-safe. */
+public final class BouncyCastleCertificateAuthority implements CertificateAuthorityPort {
+    private final byte[] caCertificate;
+    private final String issuer;
+    private final CertificationRequestCheck requestCheck;
+    private final ClientCertificateProfile profile;
+    private final SignerPool signers;
+    private final PreIssuanceCheck preIssuanceCheck;
+
+    /** @param crlDistributionPoint where relying parties fetch the CRL; written into every certificate */
+    public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint) {
+        Objects.requireNonNull(ca, "CA key material must not be null");
+        Objects.requireNonNull(crlDistributionPoint, "CRL distribution point must not be null");
+        try {
+            this.caCertificate = ca.certificate().getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the CA certificate cannot be encoded", e);
+        }
+        this.issuer = ca.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
+        RequestKeyPolicy keyPolicy = new RequestKeyPolicy();
+        this.requestCheck = new CertificationRequestCheck(keyPolicy);
+        this.profile = new ClientCertificateProfile(ca.certificate(), crlDistributionPoint);
+        this.signers = new SignerPool(ca.privateKey());
+        this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);
+    }
+
+    @Override
+    public CheckedRequest checkRequest(byte[] pkcs10Der) {
+        return requestCheck.check(pkcs10Der);
+    }
+
+    /**
+     * @throws IllegalArgumentException if a validity time has a fraction of a second (X.509 cannot say it, and the
+     *                                  record must match the certificate) or the period is empty
+     * @throws IllegalStateException    if the signed certificate fails the pre-issuance check
+     */
+    @Override
+    public SignedCertificate sign(CheckedRequest request, SubjectName subject, SerialNumber serial,
+                                  Instant notBefore, Instant notAfter) {
+        Objects.requireNonNull(request, "request must not be null");
+        Objects.requireNonNull(subject, "subject must not be null");
+        Objects.requireNonNull(serial, "serial number must not be null");
+        requireWholeSeconds(notBefore, "notBefore");
+        requireWholeSeconds(notAfter, "notAfter");
+        if (!notBefore.isBefore(notAfter)) {
+            throw new IllegalArgumentException("notBefore must be before notAfter");
+        }
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo());
+        byte[] der;
+        try {
+            der = signers.sign(profile.certificate(key, subject, serial.value(), notBefore, notAfter)).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the signed certificate", e);
+        }
+        preIssuanceCheck.check(der, new PreIssuanceCheck.Order(subject, serial, notBefore, notAfter,
+                request.subjectPublicKeyInfo()));
+        return new SignedCertificate(der, sha256Fingerprint(der), issuer);
+    }
+
+    @Override
+    public List<byte[]> caCertificates() {
+        return List.of(caCertificate.clone());
+    }
+
+    private static void requireWholeSeconds(Instant instant, String name) {
+        Objects.requireNonNull(instant, name + " must not be null");
+        if (!instant.truncatedTo(ChronoUnit.SECONDS).equals(instant)) {
+            throw new IllegalArgumentException(name + " must be a whole second");
+        }
+    }
+
+    private static String sha256Fingerprint(byte[] der) {
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(der, 0, der.length);
+        byte[] digest = new byte[sha256.getDigestSize()];
+        sha256.doFinal(digest, 0);
+        return HexFormat.of().withUpperCase().formatHex(digest);
+    }
+}

@@ -1,0 +1,33 @@
+package certrenewal.adapters.pki;
+
+import java.security.PrivateKey;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+
+/**
+ * Reuses initialised signers, which cost a provider look-up and a key conversion each. A signer is not
+ * thread-safe, so each is lent to one caller at a time; a pool rather than a ThreadLocal suits virtual threads.
+ */
+final class SignerPool {
+    private final PrivateKey key;
+    private final Queue<ContentSigner> idle = new ConcurrentLinkedQueue<>();
+
+    SignerPool(PrivateKey key) {
+        this.key = key;
+        idle.offer(Certificates.signer(key));
+    }
+
+    X509CertificateHolder sign(X509v3CertificateBuilder builder) {
+        ContentSigner signer = idle.poll();
+        if (signer == null) {
+            signer = Certificates.signer(key);
+        }
+        X509CertificateHolder signed = builder.build(signer);
+        // returned only after success: a failure may have left it holding part of a message
+        idle.offer(signer);
+        return signed;
+    }
+}
