@@ -1,0 +1,32 @@
+package certrenewal.adapters.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.Optional;
+
+/** POSTGRES dialect also for H2: see package-info. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CertificateRepository extends GenericRepository<CertificateRow, String> {
+
+    Optional<CertificateRow> findById(String serial);
+
+    void insert(CertificateRow row);
+
+    /**
+     * Changes the status, the only thing about a certificate that changes, if the row still has
+     * {@code version}; returns the number of rows changed.
+     */
+    @Query("""
+            UPDATE certificate
+               SET status = :status,
+                   revocation_reason = :revocationReason,
+                   revoked_at = :revokedAt,
+                   version = version + 1
+             WHERE serial = :serial AND version = :version""")
+    long updateIfUnchanged(String serial, long version, String status,
+                           @Nullable String revocationReason, @Nullable Instant revokedAt);
+}

@@ -1,0 +1,77 @@
+package certrenewal.adapters.persistence;
+
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.ContractPort;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Contracts and login IDs. Inserting an existing key fails with {@link ConcurrentUpdateException}:
+ * the use cases check first, so only a concurrent request can get there in between.
+ */
+@Singleton
+public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, ContractPort {
+    private final ContractRepository contracts;
+    private final AccountRepository accounts;
+
+    JdbcAccountAdapter(ContractRepository contracts, AccountRepository accounts) {
+        this.contracts = contracts;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<Contract> loadContract(ContractNumber number) {
+        return contracts.findById(number.value()).map(PersistenceMapper::toContract);
+    }
+
+    @Override
+    public void insertContract(Contract contract) {
+        try {
+            contracts.insert(PersistenceMapper.toRow(contract));
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException("contract " + contract.number() + " already exists", e);
+            }
+            throw SqlErrors.translateConflict(e, "contract " + contract.number());
+        }
+    }
+
+    @Override
+    public Optional<LoginAccount> loadAccount(LoginId id) {
+        return accounts.findById(id.value()).map(PersistenceMapper::toAccount);
+    }
+
+    @Override
+    public void insertAccount(LoginAccount account) {
+        try {
+            accounts.insert(PersistenceMapper.toRow(account));
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException("login ID " + account.id() + " already exists", e);
+            }
+            throw SqlErrors.translateConflict(e, "login ID " + account.id());
+        }
+    }
+
+    @Override
+    public void updateAccount(LoginAccount account) {
+        AccountRow row = PersistenceMapper.toRow(account);
+        long changed;
+        try {
+            changed = accounts.updateIfUnchanged(row.loginId(), row.version(), row.status(),
+                    row.failedPasswordAttempts(), row.currentCertificateSerial());
+        } catch (RuntimeException e) {
+            throw SqlErrors.translateConflict(e, "login ID " + account.id());
+        }
+        if (changed == 0) {
+            throw new ConcurrentUpdateException("login ID " + account.id() + " was changed or removed since version "
+                    + account.version() + " was loaded", null);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package certrenewal.adapters.persistence;
+
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.SerialNumber;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Issued certificates. A certificate's content never changes once stored; updates store its
+ * status only.
+ */
+@Singleton
+public class JdbcCertificateAdapter implements LoadCertificatePort, SaveCertificatePort {
+    private final CertificateRepository certificates;
+
+    JdbcCertificateAdapter(CertificateRepository certificates) {
+        this.certificates = certificates;
+    }
+
+    @Override
+    public Optional<Certificate> loadCertificate(SerialNumber serial) {
+        return certificates.findById(serial.hex()).map(PersistenceMapper::toCertificate);
+    }
+
+    /**
+     * @throws IllegalStateException if the serial is already recorded: serials are random, so this
+     *         is a failed issuance to report, not a concurrent update to retry
+     */
+    @Override
+    public void insertCertificate(Certificate certificate) {
+        try {
+            certificates.insert(PersistenceMapper.toRow(certificate));
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new IllegalStateException("a certificate with serial " + certificate.serial() + " already exists", e);
+            }
+            throw SqlErrors.translateConflict(e, "certificate " + certificate.serial());
+        }
+    }
+
+    @Override
+    public void updateCertificate(Certificate certificate) {
+        CertificateRow row = PersistenceMapper.toRow(certificate);
+        long changed;
+        try {
+            changed = certificates.updateIfUnchanged(row.serial(), row.version(), row.status(),
+                    row.revocationReason(), row.revokedAt());
+        } catch (RuntimeException e) {
+            throw SqlErrors.translateConflict(e, "certificate " + certificate.serial());
+        }
+        if (changed == 0) {
+            throw new ConcurrentUpdateException("certificate " + certificate.serial()
+                    + " was changed or removed since version " + certificate.version() + " was loaded", null);
+        }
+    }
+}
