@@ -1,0 +1,48 @@
+package certrenewal.app;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** The settings under {@code certrenewal.*} in application.yml. */
+@ConfigurationProperties("certrenewal")
+public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Demo demo) {
+
+    /**
+     * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
+     * @param createIfMissing create a development CA when the keystore does not exist; false in production
+     * @param keyType P256 or RSA2048, for a CA created here
+     */
+    @ConfigurationProperties("ca")
+    public record Ca(String keystore, String password, boolean createIfMissing, String keyType, String subject,
+                     String crlDistributionPoint) {
+        @Override
+        public String toString() {
+            return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
+        }
+    }
+
+    /** The server's TLS key store, written from the CA when missing or near expiry. */
+    @ConfigurationProperties("tls")
+    public record Tls(String keystore, String password, String hostnames) {
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", hostnames=" + hostnames + "]";
+        }
+    }
+
+    @ConfigurationProperties("renewal")
+    public record Renewal(int windowDays, Duration openTimeout, Duration validity, Duration sweepInterval) {
+    }
+
+    /**
+     * @param certificateValidity the demo certificates' validity: shorter than the window, so they can be renewed at once
+     */
+    @ConfigurationProperties("demo")
+    public record Demo(boolean enabled, String contractNumber, String contractName, String administrator,
+                       String users, String pkcs12Password, Duration certificateValidity) {
+        @Override
+        public String toString() {
+            return "Demo[enabled=" + enabled + ", contract=" + contractNumber + "]";
+        }
+    }
+}

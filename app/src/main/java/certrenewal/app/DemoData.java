@@ -1,0 +1,98 @@
+package certrenewal.app;
+
+import certrenewal.adapters.pki.ClientCredentials;
+import certrenewal.application.port.in.IssueCertificateCommand;
+import certrenewal.application.port.in.IssueCertificateUseCase;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RegisterContractCommand;
+import certrenewal.application.port.in.RegisterContractUseCase;
+import certrenewal.application.port.in.RegisterLoginIdCommand;
+import certrenewal.application.port.in.RegisterLoginIdUseCase;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.IdKind;
+import certrenewal.domain.account.LoginId;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On the embedded default: a demo contract with one administrator ID and user IDs whose
+ * certificates are already inside the renewal window, and their client credentials under
+ * {@code data/demo/}. Key pairs are made here only for the demo; real customers make theirs.
+ */
+@Singleton
+@Requires(property = "certrenewal.demo.enabled", value = "true")
+final class DemoData {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final String ACTOR = "system:demo";
+
+    private final BankSettings settings;
+    private final RegisterContractUseCase contracts;
+    private final RegisterLoginIdUseCase loginIds;
+    private final IssueCertificateUseCase issuance;
+
+    DemoData(BankSettings settings, RegisterContractUseCase contracts, RegisterLoginIdUseCase loginIds,
+             IssueCertificateUseCase issuance) {
+        this.settings = settings;
+        this.contracts = contracts;
+        this.loginIds = loginIds;
+        this.issuance = issuance;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        BankSettings.Demo demo = settings.demo();
+        ContractNumber number = new ContractNumber(demo.contractNumber());
+        LoginId administrator = new LoginId(demo.administrator());
+        try {
+            contracts.register(new RegisterContractCommand(new Contract(number, demo.contractName()), administrator, ACTOR));
+        } catch (RequestRefusedException e) {
+            if (e.rejection().code() == Rejection.Code.CONTRACT_EXISTS) {
+                return; // seeded on an earlier start
+            }
+            throw e;
+        }
+        List<LoginId> users = Arrays.stream(demo.users().split(",")).map(String::strip).map(LoginId::new).toList();
+        for (LoginId user : users) {
+            loginIds.register(new RegisterLoginIdCommand(number, user, IdKind.USER, ACTOR));
+        }
+        Path folder = Path.of(settings.dataDir(), "demo");
+        issueCredentials(administrator, folder);
+        users.forEach(user -> issueCredentials(user, folder));
+        LOG.info("Demo contract {} with IDs {} and {}: client credentials in {} (PKCS#12 password in README)",
+                number, administrator, users, folder.toAbsolutePath());
+    }
+
+    private void issueCredentials(LoginId loginId, Path folder) {
+        KeyPair keys = ClientCredentials.generateEcP256();
+        IssuedCertificate issued = issuance.issue(new IssueCertificateCommand(loginId,
+                ClientCredentials.certificationRequest(keys, loginId.value()),
+                settings.demo().certificateValidity(), ACTOR));
+        X509Certificate certificate = ClientCredentials.parse(issued.certificate().der());
+        X509Certificate ca = ClientCredentials.parse(issued.caChain().get(0));
+        try {
+            Files.createDirectories(folder);
+            ClientCredentials.writePkcs12(folder.resolve(loginId.value() + ".p12"), loginId.value(), keys.getPrivate(),
+                    List.of(certificate, ca), settings.demo().pkcs12Password().toCharArray());
+            ClientCredentials.writePem(folder.resolve(loginId.value() + ".crt"), certificate);
+            ClientCredentials.writePem(folder.resolve(loginId.value() + ".key"), keys.getPrivate());
+            ClientCredentials.writePem(folder.resolve("ca.crt"), ca);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

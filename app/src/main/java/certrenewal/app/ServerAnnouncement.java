@@ -1,0 +1,19 @@
+package certrenewal.app;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs where the system can be reached once the server listens. */
+@Singleton
+final class ServerAnnouncement {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerAnnouncement.class);
+
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/)",
+                event.getSource().getPort(), event.getSource().getPort());
+    }
+}

@@ -1,0 +1,109 @@
+package certrenewal.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system on the embedded default in a temporary data directory, on a free port, and
+ * the command-line tools (curl, openssl) a newcomer would use against it.
+ */
+final class EndToEnd implements AutoCloseable {
+    static final String ENVIRONMENT = "e2e";
+
+    final Path dataDir;
+    final ApplicationContext context;
+    final EmbeddedServer server;
+
+    private EndToEnd(Path dataDir, ApplicationContext context, EmbeddedServer server) {
+        this.dataDir = dataDir;
+        this.context = context;
+        this.server = server;
+    }
+
+    static EndToEnd start(Path dataDir) {
+        ApplicationContext context = ApplicationContext.builder()
+                .environments(ENVIRONMENT)
+                .properties(Map.of(
+                        "certrenewal.data-dir", dataDir.toAbsolutePath().toString(),
+                        "micronaut.server.ssl.port", -1))
+                .start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        return new EndToEnd(dataDir, context, server);
+    }
+
+    String url(String path) {
+        return "https://localhost:" + server.getPort() + path;
+    }
+
+    Path demo(String file) {
+        return dataDir.resolve("demo").resolve(file);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        context.close();
+    }
+
+    /** An HTTP exchange made with curl: status, the refusal code header and the body. */
+    record CurlResult(int status, String refusalCode, String body) {
+    }
+
+    /** curl against the server, trusting only the bank's CA; {@code clientCert} may be null. */
+    CurlResult curl(Path workDir, String method, String path, Path clientCert, Path clientKey,
+                    Path bodyFile, String contentType) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "body", ".txt");
+        Path headers = Files.createTempFile(workDir, "headers", ".txt");
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-X", method, "--cacert", demo("ca.crt").toString(),
+                "-o", out.toString(), "-D", headers.toString(), "-w", "%{http_code}"));
+        if (clientCert != null) {
+            command.addAll(List.of("--cert", clientCert.toString(), "--key", clientKey.toString()));
+        }
+        if (bodyFile != null) {
+            command.addAll(List.of("-H", "Content-Type: " + contentType, "--data-binary", "@" + bodyFile));
+        }
+        command.add(url(path));
+        Tool.Result result = Tool.run(workDir, command);
+        assertEquals(0, result.exitCode(), "curl failed: " + result.output());
+        String refusal = Files.readAllLines(headers, StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.toLowerCase().startsWith("x-refusal-code:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(null);
+        return new CurlResult(Integer.parseInt(result.output().strip()), refusal, Files.readString(out));
+    }
+
+    /** Runs a command-line tool to completion. */
+    static final class Tool {
+        record Result(int exitCode, String output) {
+        }
+
+        static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            return new Result(process.exitValue(), output);
+        }
+
+        static String runOk(Path workDir, String... command) throws IOException, InterruptedException {
+            Result result = run(workDir, List.of(command));
+            assertEquals(0, result.exitCode(), String.join(" ", command) + " failed:\n" + result.output());
+            return result.output();
+        }
+    }
+}
