@@ -272,8 +272,11 @@ class EstRenewalTest {
         return Files.writeString(work.resolve(name + ".csr.b64"), Base64.getMimeEncoder().encodeToString(der) + "\n");
     }
 
-    private Path writeBase64Der(String base64, String file) throws IOException {
-        return Files.write(work.resolve(file), Base64.getMimeDecoder().decode(base64.strip()));
+    /** Decodes the reply with the base64 tool, as the README tells a newcomer to. */
+    private Path writeBase64Der(String base64, String file) throws Exception {
+        Path encoded = Files.writeString(work.resolve(file + ".b64"), base64);
+        Tool.runOk(work, "sh", "-c", "base64 -d < '" + encoded + "' > '" + work.resolve(file) + "'");
+        return work.resolve(file);
     }
 
     private String subject(Path cert) throws Exception {

@@ -26,7 +26,8 @@ final class CertsOnly {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addCertificates(new CollectionStore<>(holders));
             byte[] der = generator.generate(new CMSAbsentContent()).toASN1Structure().getEncoded(ASN1Encoding.DER);
-            return Base64.getMimeEncoder().encodeToString(der) + "\r\n";
+            // LF, not MIME's CRLF: GNU base64 -d, which EST users pipe the reply into, rejects CR.
+            return Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CMSException e) {
