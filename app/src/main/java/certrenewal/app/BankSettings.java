@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Demo demo) {
+public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Demo demo) {
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
@@ -35,11 +35,20 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Demo
     }
 
     /**
+     * @param maxFailedPasswords wrong passwords in a row that lock a login ID
+     * @param passwordHashIterations PBKDF2 iterations for new password hashes
+     */
+    @ConfigurationProperties("login")
+    public record Login(int maxFailedPasswords, int passwordHashIterations) {
+    }
+
+    /**
+     * @param loginPassword every demo ID's login password
      * @param certificateValidity the demo certificates' validity: shorter than the window, so they can be renewed at once
      */
     @ConfigurationProperties("demo")
     public record Demo(boolean enabled, String contractNumber, String contractName, String administrator,
-                       String users, String pkcs12Password, Duration certificateValidity) {
+                       String users, String pkcs12Password, String loginPassword, Duration certificateValidity) {
         @Override
         public String toString() {
             return "Demo[enabled=" + enabled + ", contract=" + contractNumber + "]";

@@ -9,6 +9,7 @@ import certrenewal.application.port.in.RegisterContractUseCase;
 import certrenewal.application.port.in.RegisterLoginIdCommand;
 import certrenewal.application.port.in.RegisterLoginIdUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SetPasswordUseCase;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -44,13 +45,15 @@ final class DemoData {
     private final RegisterContractUseCase contracts;
     private final RegisterLoginIdUseCase loginIds;
     private final IssueCertificateUseCase issuance;
+    private final SetPasswordUseCase passwords;
 
     DemoData(BankSettings settings, RegisterContractUseCase contracts, RegisterLoginIdUseCase loginIds,
-             IssueCertificateUseCase issuance) {
+             IssueCertificateUseCase issuance, SetPasswordUseCase passwords) {
         this.settings = settings;
         this.contracts = contracts;
         this.loginIds = loginIds;
         this.issuance = issuance;
+        this.passwords = passwords;
     }
 
     @EventListener
@@ -78,6 +81,7 @@ final class DemoData {
     }
 
     private void issueCredentials(LoginId loginId, Path folder) {
+        passwords.setPassword(loginId, settings.demo().loginPassword().toCharArray(), ACTOR);
         KeyPair keys = ClientCredentials.generateEcP256();
         IssuedCertificate issued = issuance.issue(new IssueCertificateCommand(loginId,
                 ClientCredentials.certificationRequest(keys, loginId.value()),

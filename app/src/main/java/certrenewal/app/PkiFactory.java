@@ -4,8 +4,10 @@ import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
+import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
 import certrenewal.adapters.pki.TlsServerCertificate;
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.PasswordHasherPort;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -49,6 +51,11 @@ final class PkiFactory {
     @Singleton
     CertificateAuthorityPort certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
         return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()));
+    }
+
+    @Singleton
+    PasswordHasherPort passwordHasher(BankSettings settings) {
+        return new Pbkdf2PasswordHasher(settings.login().passwordHashIterations());
     }
 
     private static void writeTlsKeyStoreIfNeeded(BankSettings.Tls tls, CaKeyMaterial ca, Clock clock) {

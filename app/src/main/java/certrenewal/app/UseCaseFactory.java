@@ -5,12 +5,15 @@ import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.PasswordHasherPort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.AuthenticationService;
 import certrenewal.application.service.CertificateQueryService;
+import certrenewal.application.service.LoginService;
 import certrenewal.application.service.RegistrationService;
 import certrenewal.application.service.RenewalService;
 import certrenewal.domain.renewal.RenewalPolicy;
@@ -58,6 +61,14 @@ final class UseCaseFactory {
                                             TransactionPort transactions, RenewalPolicy policy, Clock clock) {
         return new RegistrationService(contracts, accounts, savedAccounts, savedCertificates, authority, audit,
                 transactions, policy, clock);
+    }
+
+    @Singleton
+    LoginService loginService(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
+                              PasswordHasherPort hasher, AuthenticationService certificates, AuditTrailPort audit,
+                              TransactionPort transactions, BankSettings settings, Clock clock) {
+        return new LoginService(accounts, savedAccounts, passwords, hasher, certificates, audit, transactions,
+                settings.login().maxFailedPasswords(), clock);
     }
 
     @Singleton

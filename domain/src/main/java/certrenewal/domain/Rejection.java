@@ -31,6 +31,8 @@ public record Rejection(Code code, String message) {
         ID_REVOKED("The login ID has been withdrawn."),
         NOT_PERMITTED("The login ID is not permitted to do this."),
         UNKNOWN_LOGIN_ID("The login ID is not known."),
+        WRONG_CREDENTIALS("The login ID or the password is wrong."),
+        CERTIFICATE_OF_ANOTHER_ID("The client certificate does not belong to this login ID."),
         LOGIN_ID_EXISTS("The login ID is already registered."),
         UNKNOWN_CONTRACT("The contract is not known."),
         CONTRACT_EXISTS("The contract is already registered."),

@@ -28,4 +28,10 @@ interface AccountRepository extends GenericRepository<AccountRow, String> {
              WHERE login_id = :loginId AND version = :version""")
     long updateIfUnchanged(String loginId, long version, String status, int failedPasswordAttempts,
                            @Nullable String currentCertificateSerial);
+
+    @Query("SELECT password_hash FROM login_account WHERE login_id = :loginId")
+    Optional<String> findPasswordHash(String loginId);
+
+    @Query("UPDATE login_account SET password_hash = :passwordHash WHERE login_id = :loginId")
+    long updatePasswordHash(String loginId, String passwordHash);
 }

@@ -3,6 +3,7 @@ package certrenewal.adapters.persistence;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * the use cases check first, so only a concurrent request can get there in between.
  */
 @Singleton
-public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, ContractPort {
+public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, ContractPort, PasswordPort {
     private final ContractRepository contracts;
     private final AccountRepository accounts;
 
@@ -72,6 +73,18 @@ public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, Con
         if (changed == 0) {
             throw new ConcurrentUpdateException("login ID " + account.id() + " was changed or removed since version "
                     + account.version() + " was loaded", null);
+        }
+    }
+
+    @Override
+    public Optional<String> loadPasswordHash(LoginId id) {
+        return accounts.findPasswordHash(id.value());
+    }
+
+    @Override
+    public void savePasswordHash(LoginId id, String hash) {
+        if (accounts.updatePasswordHash(id.value(), hash) != 1) {
+            throw new IllegalStateException("no login ID " + id);
         }
     }
 }

@@ -11,6 +11,7 @@ import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -77,6 +78,8 @@ abstract class PersistenceAdapterContractTest {
     @Inject
     SaveAccountPort savedAccounts;
     @Inject
+    PasswordPort passwords;
+    @Inject
     LoadCertificatePort certificates;
     @Inject
     SaveCertificatePort savedCertificates;
@@ -126,6 +129,19 @@ abstract class PersistenceAdapterContractTest {
 
         assertEquals(Optional.of(account), accounts.loadAccount(account.id()));
         assertEquals(Optional.empty(), accounts.loadAccount(new LoginId("nobody")));
+    }
+
+    @Test
+    void passwordHashIsStoredApartAndSurvivesAccountUpdates() {
+        LoginAccount account = LoginAccount.register(new LoginId("pw-user"), CONTRACT, IdKind.USER);
+        savedAccounts.insertAccount(account);
+        assertEquals(Optional.empty(), passwords.loadPasswordHash(account.id()));
+
+        passwords.savePasswordHash(account.id(), "pbkdf2-sha256$1$c2FsdA$aGFzaA");
+        savedAccounts.updateAccount(account.recordFailedPassword(6));
+
+        assertEquals(Optional.of("pbkdf2-sha256$1$c2FsdA$aGFzaA"), passwords.loadPasswordHash(account.id()));
+        assertThrows(IllegalStateException.class, () -> passwords.savePasswordHash(new LoginId("nobody"), "x"));
     }
 
     @Test

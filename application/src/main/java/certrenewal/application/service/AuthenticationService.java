@@ -14,6 +14,7 @@ import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SerialNumber;
@@ -54,24 +55,36 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
 
     @Override
     public AuthenticatedId authenticate(byte[] certificateDer) {
+        return authenticateAs(certificateDer, null);
+    }
+
+    /**
+     * Like {@link #authenticate}, but refuses a certificate of another ID than {@code expectedOwner}
+     * (when not null) before it can confirm anything.
+     */
+    AuthenticatedId authenticateAs(byte[] certificateDer, LoginId expectedOwner) {
         if (certificateDer == null || certificateDer.length == 0) {
             throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
         }
         try {
-            return authenticateOnce(certificateDer);
+            return authenticateOnce(certificateDer, expectedOwner);
         } catch (ConcurrentUpdateException e) {
             // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
-            return authenticateOnce(certificateDer);
+            return authenticateOnce(certificateDer, expectedOwner);
         }
     }
 
-    private AuthenticatedId authenticateOnce(byte[] certificateDer) {
+    private AuthenticatedId authenticateOnce(byte[] certificateDer, LoginId expectedOwner) {
         SerialNumber serial = serialOf(certificateDer);
         // The serial only finds the record; the whole encoding must match what this CA issued.
         Certificate presented = certificates.loadCertificate(serial)
                 .filter(c -> c.hasEncoding(certificateDer))
                 .orElseThrow(() -> audit.refused("unknown", "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
                         new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE))));
+        if (expectedOwner != null && !presented.owner().equals(expectedOwner)) {
+            throw audit.refused(expectedOwner.value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
+                    new RequestRefusedException(Rejection.of(Code.CERTIFICATE_OF_ANOTHER_ID)));
+        }
         LoginAccount account = accounts.loadAccount(presented.owner())
                 .orElseThrow(() -> new RequestRefusedException(Rejection.of(Code.UNKNOWN_LOGIN_ID)));
         Instant now = clock.instant();

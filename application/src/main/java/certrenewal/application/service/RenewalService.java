@@ -200,11 +200,31 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
 
     @Override
     public void abandon(RenewalId id, AuthenticatedId who, String reason) {
+        Renewal renewal = renewals.loadRenewal(id).filter(r -> r.loginId().equals(who.loginId())).orElse(null);
+        if (renewal instanceof Renewal.Issued issued) {
+            declineIssued(issued, who, reason);
+            return;
+        }
         Renewal.Open open = openRenewalOf(id, who);
         transactions.inTransaction(() -> {
             Renewal.Abandoned abandoned = open.abandon(reason, clock.instant());
             renewals.updateRenewal(abandoned);
             audit.success(who.loginId().value(), "RENEWAL_ABANDONED", target(abandoned), reason);
+        });
+    }
+
+    /** いいえ at the second confirmation: the new certificate was never saved, so it is revoked unused. */
+    private void declineIssued(Renewal.Issued issued, AuthenticatedId who, String reason) {
+        transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Renewal.Abandoned declined = issued.decline(reason, now);
+            renewals.updateRenewal(declined);
+            certificates.loadCertificate(issued.newSerial())
+                    .filter(c -> c.statusAt(now) == CertificateStatus.ACTIVE)
+                    .ifPresent(c -> savedCertificates.updateCertificate(
+                            c.revoke(certrenewal.domain.certificate.RevocationReason.CESSATION_OF_OPERATION, now)));
+            audit.success(who.loginId().value(), "RENEWAL_ABANDONED", target(declined),
+                    reason + "; unused certificate " + issued.newSerial().hex() + " revoked");
         });
     }
 

@@ -34,8 +34,9 @@ class CertificateQueryServiceTest {
         assertEquals(new CertificateOverview(ADMIN, IdKind.ADMINISTRATOR, first.serial(), first.subject(),
                 first.notBefore(), first.notAfter(), CertificateStatus.ACTIVE, opens,
                 Optional.of(Rejection.of(Code.OUTSIDE_RENEWAL_WINDOW,
-                        "The certificate cannot be renewed yet: the renewal period opens on " + opens + "."))),
-                overview);
+                        "The certificate cannot be renewed yet: the renewal period opens on " + opens + ".")),
+                world.clock.instant()), overview);
+        assertEquals(Duration.between(world.clock.instant(), first.notAfter()).toDays(), overview.daysLeft());
     }
 
     @Test

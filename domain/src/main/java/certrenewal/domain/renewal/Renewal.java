@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>
  * Started ──awaitKey──▶ AwaitingKey ──issue──▶ Issued ──confirm──▶ Confirmed
  *    │                      │                    │
- *    └──abandon / fail──────┴──abandon / fail    └──replace──▶ Abandoned
+ *    └──abandon / fail──────┴──abandon / fail    └──replace / decline──▶ Abandoned
  * </pre>
  *
  * Every state carries the same version, which the persistence adapter uses for optimistic locking.
@@ -107,6 +107,11 @@ public sealed interface Renewal {
         /** The new certificate was used to authenticate: the old one is now superseded. */
         public Confirmed confirm(Instant now) {
             return new Confirmed(id, loginId, oldSerial, startedAt, version, newSerial, issuedAt, now);
+        }
+
+        /** The customer declined to save the new certificate (いいえ); it is revoked unused. */
+        public Abandoned decline(String reason, Instant now) {
+            return new Abandoned(id, loginId, oldSerial, startedAt, version, now, reason);
         }
 
         /** A later renewal of the same old certificate replaces this one before it was used. */

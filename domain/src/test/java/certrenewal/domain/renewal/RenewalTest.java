@@ -98,6 +98,17 @@ class RenewalTest {
     }
 
     @Test
+    void declineAbandonsAnIssuedRenewalWithTheCustomersReason() {
+        Renewal.Issued issued = issued(T0, NEW_SERIAL);
+        Renewal.Abandoned declined = issued.decline("declined to save the certificate", LATER);
+
+        assertEquals(RenewalState.ABANDONED, declined.state());
+        assertCommon(issued, declined);
+        assertEquals(LATER, declined.endedAt());
+        assertEquals("declined to save the certificate", declined.reason());
+    }
+
+    @Test
     void openRenewalsCanBeAbandonedFromEitherOpenState() {
         for (Renewal.Open open : List.<Renewal.Open>of(started(T0), awaitingKey(T0))) {
             Renewal.Abandoned abandoned = open.abandon("declined", LATER);

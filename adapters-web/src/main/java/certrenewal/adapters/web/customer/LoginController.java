@@ -1,0 +1,105 @@
+package certrenewal.adapters.web.customer;
+
+import certrenewal.adapters.web.ClientCertificate;
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.GetCertificateOverviewUseCase;
+import certrenewal.application.port.in.LogInCommand;
+import certrenewal.application.port.in.LogInUseCase;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.account.LoginId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.SessionForRequest;
+import java.util.Map;
+
+/** The login screen: login ID, password and the browser's client certificate, then the notice or the main menu. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class LoginController {
+    private final LogInUseCase login;
+    private final GetCertificateOverviewUseCase overview;
+    private final SessionStore<Session> sessions;
+    private final Pages pages;
+
+    LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages) {
+        this.login = login;
+        this.overview = overview;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<?> root(HttpRequest<?> request, @Nullable Session session) {
+        return Pages.redirect(SignedIn.of(session, request).isPresent() ? "/main" : "/login");
+    }
+
+    @Get("/login")
+    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
+                         @Nullable @QueryValue String bye) {
+        Map<String, Object> model = pages.model(request, session);
+        if (expired != null) {
+            model.put("alert", pages.text(request, "session.expired"));
+        } else if (bye != null) {
+            model.put("notice", pages.text(request, "login.loggedOut"));
+        }
+        return HttpResponse.ok(Pages.view("login", model));
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> logIn(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
+        if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+            return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+        }
+        byte[] certificate = ClientCertificate.der(request);
+        AuthenticatedId who;
+        try {
+            who = login.logIn(new LogInCommand(new LoginId(form.getOrDefault("loginId", "").strip()),
+                    form.getOrDefault("password", "").toCharArray(), certificate));
+        } catch (IllegalArgumentException e) {
+            return refused(request, session, HttpStatus.UNAUTHORIZED,
+                    pages.refusal(request, Rejection.of(Rejection.Code.WRONG_CREDENTIALS)));
+        } catch (RequestRefusedException e) {
+            return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()));
+        }
+        // A new session at login: an identifier planted before login is worth nothing after it.
+        Session fresh = replaceSession(request, session);
+        SignedIn.record(fresh, who, certificate);
+        boolean renewable = overview.overview(who).renewalRefusal().isEmpty();
+        return Pages.redirect(renewable ? "/renewal/notice" : "/main");
+    }
+
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> logOut(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        if (session != null && SignedIn.csrfMatches(session, form.get("_csrf"))) {
+            replaceSession(request, session);
+            return Pages.redirect("/login?bye=1");
+        }
+        return Pages.redirect("/login");
+    }
+
+    /** Deletes the session from the store and gives the browser a new, empty one in its place. */
+    private Session replaceSession(HttpRequest<?> request, Session old) {
+        old.clear();
+        sessions.deleteSession(old.getId());
+        return SessionForRequest.create(sessions, request);
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert) {
+        Map<String, Object> model = pages.model(request, session);
+        model.put("alert", alert);
+        return HttpResponse.status(status).body(Pages.view("login", model));
+    }
+}

@@ -1,0 +1,109 @@
+package certrenewal.adapters.web.customer;
+
+import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.domain.Rejection;
+import io.micronaut.context.MessageSource;
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.session.Session;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** What every customer page shares: the language, the CSRF token, the import map, localized texts. */
+@Singleton
+final class Pages {
+    /** Shown until the browser's script rewrites times into the user's own time zone. */
+    static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+    private final MessageSource messages;
+    private final HttpLocaleResolver locales;
+    /** The browser modules' import map, inlined in every page that runs them. */
+    final String importMap;
+    /** The CSP source allowing exactly that inline import map. */
+    final String importMapCspSource;
+
+    Pages(MessageSource messages, HttpLocaleResolver locales, ResourceResolver resources) {
+        this.messages = messages;
+        this.locales = locales;
+        try (InputStream in = resources.getResourceAsStream("classpath:static/js/importmap.json").orElseThrow(
+                () -> new IllegalStateException("static/js/importmap.json is missing"))) {
+            this.importMap = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(importMap.getBytes(StandardCharsets.UTF_8));
+            this.importMapCspSource = "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Locale locale(HttpRequest<?> request) {
+        return locales.resolveOrDefault(request);
+    }
+
+    boolean english(HttpRequest<?> request) {
+        return "en".equals(locale(request).getLanguage());
+    }
+
+    String text(HttpRequest<?> request, String key, Object... args) {
+        Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
+        return messages.getMessage(key, locale, args).orElse(key);
+    }
+
+    /** A refusal in the user's language; the plain English reason when no translation exists. */
+    String refusal(HttpRequest<?> request, Rejection rejection) {
+        Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
+        return messages.getMessage("rejection." + rejection.code().name(), locale).orElse(rejection.message());
+    }
+
+    Map<String, Object> model(HttpRequest<?> request, Session session) {
+        Map<String, Object> model = new HashMap<>();
+        boolean english = english(request);
+        model.put("lang", english ? "en" : "ja");
+        model.put("otherLang", english ? "ja" : "en");
+        model.put("path", request.getPath());
+        model.put("importMap", importMap);
+        if (session != null) {
+            model.put("csrf", SignedIn.csrfToken(session));
+        }
+        return model;
+    }
+
+    static MutableHttpResponse<?> redirect(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    static <T> ModelAndView<Map<String, Object>> view(String name, Map<String, Object> model) {
+        return new ModelAndView<>(name, model);
+    }
+
+    /** The certificate as the main menu and the notice show it. */
+    Map<String, Object> certificateModel(HttpRequest<?> request, Session session, CertificateOverview o) {
+        Map<String, Object> model = model(request, session);
+        model.put("loginId", o.loginId().value());
+        model.put("serial", o.serial().hex());
+        model.put("notAfter", o.notAfter().toString());
+        model.put("notAfterText", JAPAN_TIME.format(o.notAfter()));
+        model.put("daysLeft", o.daysLeft());
+        model.put("status", text(request, "status." + o.status().name()));
+        model.put("renewable", o.renewalRefusal().isEmpty());
+        o.renewalRefusal().ifPresent(r -> model.put("renewalRefusal", refusal(request, r)));
+        return model;
+    }
+}

@@ -1,0 +1,214 @@
+package certrenewal.adapters.web.customer;
+
+import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.application.port.in.AbandonRenewalUseCase;
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.application.port.in.GetCertificateOverviewUseCase;
+import certrenewal.application.port.in.GetIssuedCertificateUseCase;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.PrepareRenewalUseCase;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.StartRenewalUseCase;
+import certrenewal.application.port.in.SubmitCertificateRequestCommand;
+import certrenewal.application.port.in.SubmitCertificateRequestUseCase;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.session.Session;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The renewal screens of the bank's manual: 証明書更新 starts, 電子証明書更新前処理中 prepares,
+ * 電子証明書更新開始 takes the request made in the browser (only the request: the key stays there),
+ * 発行完了 shows the result. The page scripts call the JSON endpoints with the session's CSRF token.
+ */
+@Controller("/renewal")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RenewalPagesController {
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final StartRenewalUseCase start;
+    private final PrepareRenewalUseCase prepare;
+    private final SubmitCertificateRequestUseCase submit;
+    private final AbandonRenewalUseCase abandon;
+    private final GetIssuedCertificateUseCase issued;
+    private final GetCertificateOverviewUseCase overview;
+    private final Pages pages;
+
+    RenewalPagesController(StartRenewalUseCase start, PrepareRenewalUseCase prepare, SubmitCertificateRequestUseCase submit,
+                           AbandonRenewalUseCase abandon, GetIssuedCertificateUseCase issued,
+                           GetCertificateOverviewUseCase overview, Pages pages) {
+        this.start = start;
+        this.prepare = prepare;
+        this.submit = submit;
+        this.abandon = abandon;
+        this.issued = issued;
+        this.overview = overview;
+        this.pages = pages;
+    }
+
+    @Post(value = "/start", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> start(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        if (who.isEmpty()) {
+            return CustomerGate.toLogin(request);
+        }
+        if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+            return withAlert(request, session, who.get(), HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+        }
+        try {
+            Renewal.Started started = start.start(who.get());
+            return Pages.redirect("/renewal/" + started.id() + "/preparing");
+        } catch (RequestRefusedException e) {
+            return withAlert(request, session, who.get(), RefusalHandler.statusOf(e.rejection().code()),
+                    pages.refusal(request, e.rejection()));
+        }
+    }
+
+    @Get("/{id}/preparing")
+    HttpResponse<?> preparing(HttpRequest<?> request, @Nullable Session session, @PathVariable String id) {
+        return page(request, session, id, "preparing");
+    }
+
+    @Get("/{id}/start")
+    HttpResponse<?> startScreen(HttpRequest<?> request, @Nullable Session session, @PathVariable String id) {
+        return page(request, session, id, "start");
+    }
+
+    @Get("/{id}/complete")
+    HttpResponse<?> complete(HttpRequest<?> request, @Nullable Session session, @PathVariable String id) {
+        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        if (who.isEmpty()) {
+            return CustomerGate.toLogin(request);
+        }
+        try {
+            Certificate certificate = issued.issuedBy(RenewalId.parse(id), who.get());
+            Map<String, Object> model = pages.model(request, session);
+            model.put("loginId", who.get().loginId().value());
+            model.put("subject", certificate.subject().rfc4514());
+            model.put("serial", certificate.serial().hex());
+            model.put("issuer", certificate.issuer());
+            model.put("notBefore", certificate.notBefore().toString());
+            model.put("notAfter", certificate.notAfter().toString());
+            model.put("notBeforeText", Pages.JAPAN_TIME.format(certificate.notBefore()));
+            model.put("notAfterText", Pages.JAPAN_TIME.format(certificate.notAfter()));
+            model.put("fingerprint", HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
+            return HttpResponse.ok(Pages.view("complete", model));
+        } catch (RequestRefusedException | IllegalArgumentException e) {
+            return Pages.redirect("/main");
+        }
+    }
+
+    @Post("/{id}/prepare")
+    HttpResponse<?> prepare(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
+                            @Nullable @Header(CSRF_HEADER) String csrf) {
+        return json(request, session, csrf, who -> {
+            Renewal.AwaitingKey awaiting = prepare.prepare(RenewalId.parse(id), who);
+            return HttpResponse.ok(Map.of("next", "/renewal/" + awaiting.id() + "/start"));
+        });
+    }
+
+    @Post(value = "/{id}/request", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
+                            @Nullable @Header(CSRF_HEADER) String csrf, @Body CertificateRequest body) {
+        return json(request, session, csrf, who -> {
+            byte[] csr;
+            try {
+                csr = Base64.getDecoder().decode(body.csr());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new RequestRefusedException(Rejection.of(Rejection.Code.MALFORMED_REQUEST));
+            }
+            IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(RenewalId.parse(id), who, csr));
+            Certificate certificate = result.certificate();
+            Base64.Encoder b64 = Base64.getEncoder();
+            return HttpResponse.ok(new IssuedReply(b64.encodeToString(certificate.der()),
+                    result.caChain().stream().map(b64::encodeToString).toList(), certificate.serial().hex(),
+                    who.loginId().value() + "-" + certificate.serial().hex() + ".p12",
+                    "/renewal/" + id + "/complete"));
+        });
+    }
+
+    @Post("/{id}/abandon")
+    HttpResponse<?> abandon(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
+                            @Nullable @Header(CSRF_HEADER) String csrf, @Nullable @Body Map<String, String> body) {
+        return json(request, session, csrf, who -> {
+            boolean atSave = body != null && "save".equals(body.get("stage"));
+            abandon.abandon(RenewalId.parse(id), who, atSave
+                    ? "declined to save the certificate on this PC"
+                    : "declined to create a key pair on this PC");
+            return HttpResponse.ok(Map.of("message", pages.text(request, "renewal.cancelled")));
+        });
+    }
+
+    @Serdeable
+    record CertificateRequest(String csr) {
+    }
+
+    @Serdeable
+    record IssuedReply(String certificate, List<String> caChain, String serial, String fileName, String next) {
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Session session, String id, String view) {
+        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        if (who.isEmpty()) {
+            return CustomerGate.toLogin(request);
+        }
+        Map<String, Object> model = pages.model(request, session);
+        model.put("renewalId", RenewalId.parse(id).toString());
+        model.put("loginId", who.get().loginId().value());
+        return HttpResponse.ok(Pages.view(view, model));
+    }
+
+    /** A JSON step: signed in, CSRF checked, refusals as {error, code} in the user's language. */
+    private HttpResponse<?> json(HttpRequest<?> request, Session session, String csrf,
+                                 Function<AuthenticatedId, HttpResponse<?>> step) {
+        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        if (who.isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
+                    "error", pages.text(request, "session.expired"), "login", "/login?expired=1"));
+        }
+        if (!SignedIn.csrfMatches(session, csrf)) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", pages.text(request, "session.expired"),
+                    "login", "/login?expired=1"));
+        }
+        try {
+            return step.apply(who.get());
+        } catch (RequestRefusedException e) {
+            return HttpResponse.status(RefusalHandler.statusOf(e.rejection().code())).body(Map.of(
+                    "error", pages.refusal(request, e.rejection()), "code", e.rejection().code().name()));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of(
+                    "error", pages.refusal(request, Rejection.of(Rejection.Code.RENEWAL_NOT_FOUND))));
+        }
+    }
+
+    private HttpResponse<?> withAlert(HttpRequest<?> request, Session session, AuthenticatedId who, HttpStatus status,
+                                      String alert) {
+        CertificateOverview o = overview.overview(who);
+        Map<String, Object> model = pages.certificateModel(request, session, o);
+        model.put("alert", alert);
+        return HttpResponse.status(status).body(Pages.view(o.renewalRefusal().isEmpty() ? "notice" : "main", model));
+    }
+}
