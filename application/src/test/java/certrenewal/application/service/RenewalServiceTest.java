@@ -529,13 +529,15 @@ class RenewalServiceTest {
     }
 
     @Test
-    void abandoningAnIssuedRenewalIsRefused() {
+    void abandoningAConfirmedRenewalIsRefused() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        RenewalId issued = idOfIssued(world.renewInBrowser(who));
+        IssuedCertificate renewed = world.renewInBrowser(who);
+        RenewalId issued = idOfIssued(renewed);
+        world.authentication.authenticate(renewed.certificate().der());
 
         assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.abandon(issued, who, "declined"));
-        assertEquals(RenewalState.ISSUED, store.renewal(issued).state());
+        assertEquals(RenewalState.CONFIRMED, store.renewal(issued).state());
     }
 
     @Test

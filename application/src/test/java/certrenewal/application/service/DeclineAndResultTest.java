@@ -1,0 +1,57 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.RevocationReason;
+import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalState;
+import org.junit.jupiter.api.Test;
+
+/** The second confirmation's いいえ, and the completion screen's look-up. */
+class DeclineAndResultTest {
+    private final TestWorld world = new TestWorld();
+
+    @Test
+    void declineAfterIssueRevokesTheUnusedCertificateAndKeepsTheOldOne() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId admin = world.admin();
+        IssuedCertificate issued = world.renewInBrowser(admin);
+        Renewal renewal = world.store.findUnconfirmedRenewals(admin.loginId()).getFirst();
+
+        world.renewals.abandon(renewal.id(), admin, "declined to save the certificate on this PC");
+
+        assertEquals(RenewalState.ABANDONED, world.store.loadRenewal(renewal.id()).orElseThrow().state());
+        var unused = world.store.certificate(issued.certificate().serial());
+        assertEquals(CertificateStatus.REVOKED, unused.storedStatus());
+        assertEquals(RevocationReason.CESSATION_OF_OPERATION, unused.revocationReason());
+        assertEquals(admin.loginId(), world.authentication.authenticate(world.first.certificate().der()).loginId());
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> world.authentication.authenticate(issued.certificate().der()));
+        assertEquals(RenewalState.STARTED, world.renewals.start(admin).state(), "the customer can start again");
+    }
+
+    @Test
+    void theCompletionScreenFindsTheIssuedCertificateOnlyForItsOwner() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId admin = world.admin();
+        IssuedCertificate issued = world.renewInBrowser(admin);
+        Renewal renewal = world.store.findUnconfirmedRenewals(admin.loginId()).getFirst();
+
+        assertEquals(issued.certificate().serial(), world.queries.issuedBy(renewal.id(), admin).serial());
+        AuthenticatedId other = new AuthenticatedId(TestWorld.USER, admin.contract(), certrenewal.domain.account.IdKind.USER,
+                admin.certificate());
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.queries.issuedBy(renewal.id(), other));
+    }
+
+    @Test
+    void anOpenRenewalHasNoResultYet() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId admin = world.admin();
+        Renewal.Started started = world.renewals.start(admin);
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.queries.issuedBy(started.id(), admin));
+    }
+}
