@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * The whole system on the embedded default in a temporary data directory, on a free port, and
  * the command-line tools (curl, openssl) a newcomer would use against it.
  */
-final class EndToEnd implements AutoCloseable {
-    static final String ENVIRONMENT = "e2e";
+public final class EndToEnd implements AutoCloseable {
+    public static final String ENVIRONMENT = "e2e";
 
-    final Path dataDir;
-    final ApplicationContext context;
-    final EmbeddedServer server;
+    public final Path dataDir;
+    public final ApplicationContext context;
+    public final EmbeddedServer server;
 
     private EndToEnd(Path dataDir, ApplicationContext context, EmbeddedServer server) {
         this.dataDir = dataDir;
@@ -30,7 +30,7 @@ final class EndToEnd implements AutoCloseable {
         this.server = server;
     }
 
-    static EndToEnd start(Path dataDir) {
+    public static EndToEnd start(Path dataDir) {
         ApplicationContext context = ApplicationContext.builder()
                 .environments(ENVIRONMENT)
                 .properties(Map.of(
@@ -41,15 +41,19 @@ final class EndToEnd implements AutoCloseable {
         return new EndToEnd(dataDir, context, server);
     }
 
-    String url(String path) {
-        return "https://localhost:" + server.getPort() + path;
+    public String origin() {
+        return "https://localhost:" + server.getPort();
     }
 
-    Path demo(String file) {
+    public String url(String path) {
+        return origin() + path;
+    }
+
+    public Path demo(String file) {
         return dataDir.resolve("demo").resolve(file);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
@@ -86,11 +90,11 @@ final class EndToEnd implements AutoCloseable {
     }
 
     /** Runs a command-line tool to completion. */
-    static final class Tool {
-        record Result(int exitCode, String output) {
+    public static final class Tool {
+        public record Result(int exitCode, String output) {
         }
 
-        static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+        public static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -100,7 +104,7 @@ final class EndToEnd implements AutoCloseable {
             return new Result(process.exitValue(), output);
         }
 
-        static String runOk(Path workDir, String... command) throws IOException, InterruptedException {
+        public static String runOk(Path workDir, String... command) throws IOException, InterruptedException {
             Result result = run(workDir, List.of(command));
             assertEquals(0, result.exitCode(), String.join(" ", command) + " failed:\n" + result.output());
             return result.output();

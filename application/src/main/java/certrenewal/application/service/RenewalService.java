@@ -97,6 +97,24 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
     }
 
     @Override
+    public Renewal.Started startOver(AuthenticatedId who) {
+        renewals.findOpenRenewal(who.loginId()).ifPresent(renewal -> {
+            if (renewal instanceof Renewal.Open open) {
+                try {
+                    transactions.inTransaction(() -> {
+                        Renewal.Abandoned abandoned = open.abandon("the customer started over", clock.instant());
+                        renewals.updateRenewal(abandoned);
+                        audit.success(who.loginId().value(), "RENEWAL_ABANDONED", target(abandoned), "started over");
+                    });
+                } catch (ConcurrentUpdateException e) {
+                    // it moved on meanwhile; start() below judges what is there now
+                }
+            }
+        });
+        return start(who);
+    }
+
+    @Override
     public Renewal.AwaitingKey prepare(RenewalId id, AuthenticatedId who) {
         Renewal.Started started;
         switch (openRenewalOf(id, who)) {

@@ -54,4 +54,18 @@ class DeclineAndResultTest {
         Renewal.Started started = world.renewals.start(admin);
         assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.queries.issuedBy(started.id(), admin));
     }
+
+    @Test
+    void startingOverEndsTheOpenRenewalAndStartsANewOne() {
+        world.moveIntoRenewalWindow();
+        AuthenticatedId admin = world.admin();
+        Renewal.Started abandonedInAClosedTab = world.renewals.start(admin);
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> world.renewals.start(admin));
+
+        Renewal.Started again = world.renewals.startOver(admin);
+
+        assertEquals(RenewalState.ABANDONED, world.store.loadRenewal(abandonedInAClosedTab.id()).orElseThrow().state());
+        assertEquals(RenewalState.STARTED, world.store.loadRenewal(again.id()).orElseThrow().state());
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.renewals.prepare(abandonedInAClosedTab.id(), admin));
+    }
 }

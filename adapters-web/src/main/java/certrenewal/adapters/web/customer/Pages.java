@@ -104,6 +104,8 @@ final class Pages {
         model.put("status", text(request, "status." + o.status().name()));
         model.put("renewable", o.renewalRefusal().isEmpty());
         o.renewalRefusal().ifPresent(r -> model.put("renewalRefusal", refusal(request, r)));
+        // a renewal left open elsewhere (a closed tab, say) need not block the customer until it times out
+        model.put("startOver", o.renewalRefusal().map(r -> r.code() == Rejection.Code.RENEWAL_ALREADY_OPEN).orElse(false));
         return model;
     }
 }

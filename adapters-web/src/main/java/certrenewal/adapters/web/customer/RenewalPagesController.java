@@ -70,6 +70,17 @@ final class RenewalPagesController {
 
     @Post(value = "/start", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> start(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        return start(request, session, form, start::start);
+    }
+
+    /** The "already in progress" alert's choice: end the renewal left elsewhere and begin again. */
+    @Post(value = "/start-over", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startOver(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        return start(request, session, form, start::startOver);
+    }
+
+    private HttpResponse<?> start(HttpRequest<?> request, Session session, Map<String, String> form,
+                                  Function<AuthenticatedId, Renewal.Started> starting) {
         Optional<AuthenticatedId> who = SignedIn.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
@@ -78,7 +89,7 @@ final class RenewalPagesController {
             return withAlert(request, session, who.get(), HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
         }
         try {
-            Renewal.Started started = start.start(who.get());
+            Renewal.Started started = starting.apply(who.get());
             return Pages.redirect("/renewal/" + started.id() + "/preparing");
         } catch (RequestRefusedException e) {
             return withAlert(request, session, who.get(), RefusalHandler.statusOf(e.rejection().code()),
@@ -204,6 +215,7 @@ final class RenewalPagesController {
         }
     }
 
+    /** The notice (or the main menu) again, with the alert. */
     private HttpResponse<?> withAlert(HttpRequest<?> request, Session session, AuthenticatedId who, HttpStatus status,
                                       String alert) {
         CertificateOverview o = overview.overview(who);

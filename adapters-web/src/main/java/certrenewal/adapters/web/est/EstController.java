@@ -50,7 +50,9 @@ final class EstController {
     }
 
     @Post("/simplereenroll")
-    @Consumes({PKCS10, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    // Never text/plain or a form type: a browser may send those cross-site without asking,
+    // and the browser would present the customer's client certificate with them.
+    @Consumes({PKCS10, MediaType.APPLICATION_OCTET_STREAM})
     HttpResponse<String> simplereenroll(HttpRequest<?> request, @Body byte[] body) {
         AuthenticatedId who = authentication.authenticate(ClientCertificate.der(request));
         IssuedCertificate issued = renewal.renew(who, decode(body));

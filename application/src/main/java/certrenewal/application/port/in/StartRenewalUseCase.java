@@ -6,4 +6,10 @@ import certrenewal.domain.renewal.Renewal;
 public interface StartRenewalUseCase {
     /** @throws RequestRefusedException when the ID may not renew now, with the reason */
     Renewal.Started start(AuthenticatedId who);
+
+    /**
+     * Ends the ID's open renewal (left in a closed tab, say) and starts a new one, for a customer
+     * who chose to start over.
+     */
+    Renewal.Started startOver(AuthenticatedId who);
 }
