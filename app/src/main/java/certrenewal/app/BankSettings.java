@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Demo demo) {
+public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Administration administration,
+                           Crl crl, Demo demo) {
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
@@ -40,6 +41,19 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Logi
      */
     @ConfigurationProperties("login")
     public record Login(int maxFailedPasswords, int passwordHashIterations) {
+    }
+
+    /**
+     * @param pickupPeriod how long an issuance password works (取得 deadline)
+     * @param zone where the console's days and weeks begin
+     */
+    @ConfigurationProperties("administration")
+    public record Administration(Duration pickupPeriod, String zone) {
+    }
+
+    /** @param validity from thisUpdate to nextUpdate of each CRL */
+    @ConfigurationProperties("crl")
+    public record Crl(Duration validity) {
     }
 
     /**

@@ -35,7 +35,9 @@ public final class EndToEnd implements AutoCloseable {
                 .environments(ENVIRONMENT)
                 .properties(Map.of(
                         "certrenewal.data-dir", dataDir.toAbsolutePath().toString(),
-                        "micronaut.server.ssl.port", -1))
+                        "micronaut.server.ssl.port", -1,
+                        // PBKDF2's production cost (600,000) is checked in adapters-pki; here it would only slow every login
+                        "certrenewal.login.password-hash-iterations", 10_000))
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new EndToEnd(dataDir, context, server);

@@ -12,6 +12,9 @@ interface AuditRepository extends GenericRepository<AuditEntryRow, Long> {
 
     void insert(AuditEntryRow row);
 
+    @Query("SELECT COUNT(*) FROM audit_entry WHERE seq <= :upToSeq")
+    long countUpTo(long upToSeq);
+
     /** Entries with {@code afterSeq < seq <= upToSeq}, in order, at most {@code limit}. */
     @Query("""
             SELECT * FROM audit_entry

@@ -83,28 +83,46 @@ public class JdbcAuditTrail implements AuditTrailPort {
      *         is intact
      */
     public Optional<Long> firstBrokenEntry() {
+        return checkChain().firstBroken();
+    }
+
+    /**
+     * The result of {@link #checkChain()}.
+     *
+     * @param entries the rows up to the head (those appended behind the adapter's back included,
+     *                those removed not)
+     */
+    record ChainCheck(long entries, Optional<Long> firstBroken) {
+    }
+
+    /** {@link #firstBrokenEntry()} and the number of entries it covers, read against the same head. */
+    ChainCheck checkChain() {
         return transactions.executeRead(status -> {
             // Entries up to the head are committed together with it; later ones may still be arriving.
             AuditHeadRow end = head.findById(AuditHeadRow.ID)
                     .orElseThrow(() -> new IllegalStateException("audit_head row is missing"));
-            long expectedSeq = 1;
-            String previousHash = GENESIS_HASH;
-            while (expectedSeq <= end.lastSeq()) {
-                List<AuditEntryRow> batch = entries.findRange(expectedSeq - 1, end.lastSeq(), VERIFY_BATCH);
-                if (batch.isEmpty()) {
-                    return Optional.of(expectedSeq); // the tail is missing
-                }
-                for (AuditEntryRow row : batch) {
-                    if (row.seq() != expectedSeq || !row.prevHash().equals(previousHash)
-                            || !row.hash().equals(hash(previousHash, row))) {
-                        return Optional.of(row.seq());
-                    }
-                    previousHash = row.hash();
-                    expectedSeq++;
-                }
-            }
-            return end.lastHash().equals(previousHash) ? Optional.<Long>empty() : Optional.of(end.lastSeq());
+            return new ChainCheck(entries.countUpTo(end.lastSeq()), firstBrokenUpTo(end));
         });
+    }
+
+    private Optional<Long> firstBrokenUpTo(AuditHeadRow end) {
+        long expectedSeq = 1;
+        String previousHash = GENESIS_HASH;
+        while (expectedSeq <= end.lastSeq()) {
+            List<AuditEntryRow> batch = entries.findRange(expectedSeq - 1, end.lastSeq(), VERIFY_BATCH);
+            if (batch.isEmpty()) {
+                return Optional.of(expectedSeq); // the tail is missing
+            }
+            for (AuditEntryRow row : batch) {
+                if (row.seq() != expectedSeq || !row.prevHash().equals(previousHash)
+                        || !row.hash().equals(hash(previousHash, row))) {
+                    return Optional.of(row.seq());
+                }
+                previousHash = row.hash();
+                expectedSeq++;
+            }
+        }
+        return end.lastHash().equals(previousHash) ? Optional.empty() : Optional.of(end.lastSeq());
     }
 
     private static String hash(String previousHash, AuditEntryRow row) {

@@ -1,5 +1,7 @@
 package certrenewal.adapters.persistence;
 
+import certrenewal.application.port.out.IssuanceGrant;
+import certrenewal.application.port.out.StaffAccount;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
@@ -7,6 +9,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
@@ -135,12 +138,30 @@ final class PersistenceMapper {
         throw new IllegalStateException("renewal " + row.id() + " is " + row.state() + ", not ISSUED");
     }
 
+    static IssuanceGrantRow toRow(IssuanceGrant grant) {
+        return new IssuanceGrantRow(grant.loginId().value(), grant.passwordHash(), stored(grant.deadline()));
+    }
+
+    static IssuanceGrant toGrant(IssuanceGrantRow row) {
+        return new IssuanceGrant(new LoginId(row.loginId()), row.passwordHash(), row.deadline());
+    }
+
+    static StaffAccountRow toRow(StaffAccount account) {
+        return new StaffAccountRow(account.username(), account.role().name(), account.passwordHash(),
+                account.failedPasswordAttempts(), account.locked(), account.version());
+    }
+
+    static StaffAccount toStaff(StaffAccountRow row) {
+        return new StaffAccount(row.username(), StaffRole.valueOf(row.role()), row.passwordHash(),
+                row.failedPasswordAttempts(), row.locked(), row.version());
+    }
+
     /** Both databases keep microseconds; truncating here makes a stored time read back exactly. */
     static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static SerialNumber serialOrNull(String hex) {
+    static SerialNumber serialOrNull(String hex) {
         return hex == null ? null : SerialNumber.ofHex(hex);
     }
 }

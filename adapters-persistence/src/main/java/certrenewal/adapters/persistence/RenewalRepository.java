@@ -30,6 +30,10 @@ interface RenewalRepository extends GenericRepository<RenewalRow, UUID> {
              LIMIT :limit""")
     List<RenewalRow> findOpenStartedBefore(Instant startedBefore, int limit);
 
+    /** A login ID's renewals, newest first, for its detail page. */
+    @Query("SELECT * FROM renewal WHERE login_id = :loginId ORDER BY started_at DESC, id DESC")
+    List<RenewalRow> findByLoginIdNewestFirst(String loginId);
+
     void insert(RenewalRow row);
 
     /**

@@ -9,5 +9,10 @@
  * H2 must run in PostgreSQL mode with lower-case identifiers
  * ({@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}); the contract
  * tests run the same code against both databases. Hand-written queries use SQL both accept.
+ *
+ * <p>The console's queries, whose filters and sort order vary per request, are plain JDBC in
+ * {@link certrenewal.adapters.persistence.SqlReads}: SQL assembled from fixed fragments only,
+ * every value a parameter. Dates and weeks are cut in Java (the start of each day in the zone,
+ * passed as a parameter), because the two databases' date functions differ.
  */
 package certrenewal.adapters.persistence;

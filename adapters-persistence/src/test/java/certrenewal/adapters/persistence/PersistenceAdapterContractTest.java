@@ -2,12 +2,35 @@ package certrenewal.adapters.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.in.admin.LoginIdSummary;
+import certrenewal.application.port.in.console.AuditFilter;
+import certrenewal.application.port.in.console.AuditRecord;
+import certrenewal.application.port.in.console.AuditVerification;
+import certrenewal.application.port.in.console.CertificateRow;
+import certrenewal.application.port.in.console.CertificateSearch;
+import certrenewal.application.port.in.console.CertificateSearch.SortField;
+import certrenewal.application.port.in.console.ContractDetails;
+import certrenewal.application.port.in.console.DashboardFigures;
+import certrenewal.application.port.in.console.DashboardFigures.DayRenewals;
+import certrenewal.application.port.in.console.DashboardFigures.WeekCount;
+import certrenewal.application.port.in.console.LoginIdDetails;
+import certrenewal.application.port.in.console.RenewalAttempt;
+import certrenewal.application.port.in.console.SearchPage;
 import certrenewal.application.port.out.AuditEvent;
+import certrenewal.application.port.out.AuditQueryPort;
+import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.IssuanceGrant;
+import certrenewal.application.port.out.IssuanceGrantPort;
+import certrenewal.application.port.out.RevocationListPort;
+import certrenewal.application.port.out.RevokedCertificate;
+import certrenewal.application.port.out.StaffAccount;
+import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -25,6 +48,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
@@ -44,11 +68,17 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +88,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,12 +122,24 @@ abstract class PersistenceAdapterContractTest {
     TransactionPort transactions;
     @Inject
     TransactionOperations<Connection> jdbc;
+    @Inject
+    IssuanceGrantPort grants;
+    @Inject
+    StaffAccountPort staff;
+    @Inject
+    RevocationListPort revocationList;
+    @Inject
+    ConsoleQueryPort console;
+    @Inject
+    AuditQueryPort auditQuery;
 
     @BeforeEach
     void startFromEmptyTables() {
         sql("UPDATE login_account SET current_certificate_serial = NULL");
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
+        sql("DELETE FROM issuance_grant");
+        sql("DELETE FROM staff_account");
         sql("DELETE FROM login_account");
         sql("DELETE FROM contract");
         sql("DELETE FROM audit_entry");
@@ -593,6 +636,469 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
     }
 
+    // --- issuance grants ---
+
+    @Test
+    void issuanceGrantReadsBackAndSavingAgainReplacesIt() {
+        LoginAccount account = account();
+        LoginAccount other = account();
+        assertEquals(Optional.empty(), grants.loadGrant(account.id()));
+        IssuanceGrant first = new IssuanceGrant(account.id(), "pbkdf2-sha256$1$first", T0.plus(Duration.ofDays(80)).plusNanos(123_456_000));
+        IssuanceGrant others = new IssuanceGrant(other.id(), "pbkdf2-sha256$1$other", T0.plus(Duration.ofDays(10)));
+        grants.saveGrant(first);
+        grants.saveGrant(others);
+        assertEquals(Optional.of(first), grants.loadGrant(account.id()));
+
+        IssuanceGrant second = new IssuanceGrant(account.id(), "pbkdf2-sha256$1$second", T0.plus(Duration.ofDays(81)));
+        grants.saveGrant(second);
+
+        assertEquals(Optional.of(second), grants.loadGrant(account.id()));
+        assertEquals(Optional.of(others), grants.loadGrant(other.id()));
+        assertEquals(2, queryLong("SELECT COUNT(*) FROM issuance_grant"));
+    }
+
+    @Test
+    void deletingAGrantUsesItUpSoASecondDeleteFindsNothing() {
+        LoginAccount account = account();
+        LoginAccount other = account();
+        grants.saveGrant(new IssuanceGrant(account.id(), "hash", T0));
+        grants.saveGrant(new IssuanceGrant(other.id(), "hash", T0));
+
+        assertTrue(grants.deleteGrant(account.id()));
+        assertFalse(grants.deleteGrant(account.id()));
+        assertEquals(Optional.empty(), grants.loadGrant(account.id()));
+        assertTrue(grants.loadGrant(other.id()).isPresent());
+        assertFalse(grants.deleteGrant(new LoginId("nobody")));
+    }
+
+    // --- staff accounts ---
+
+    @Test
+    void staffAccountReadsBackAsStoredAndIsCounted() {
+        assertEquals(0, staff.countStaff());
+        StaffAccount operator = new StaffAccount("op.tanaka", StaffRole.OPERATOR, "pbkdf2-sha256$1$op", 0, false, 0);
+        StaffAccount auditor = new StaffAccount("au.suzuki", StaffRole.AUDITOR, "pbkdf2-sha256$1$au", 2, true, 0);
+
+        staff.insertStaff(operator);
+        staff.insertStaff(auditor);
+
+        assertEquals(Optional.of(operator), staff.loadStaff("op.tanaka"));
+        assertEquals(Optional.of(auditor), staff.loadStaff("au.suzuki"));
+        assertEquals(Optional.empty(), staff.loadStaff("nobody"));
+        assertEquals(2, staff.countStaff());
+    }
+
+    @Test
+    void staffAccountWithAnExistingUsernameIsRefused() {
+        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+
+        assertThrows(ConcurrentUpdateException.class,
+                () -> staff.insertStaff(new StaffAccount("op", StaffRole.AUDITOR, "other", 0, false, 0)));
+        assertEquals(StaffRole.OPERATOR, staff.loadStaff("op").orElseThrow().role());
+    }
+
+    @Test
+    void staffUpdateStoresTheChangeAndAdvancesTheVersion() {
+        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+        StaffAccount loaded = staff.loadStaff("op").orElseThrow();
+
+        staff.updateStaff(loaded.withFailedPassword(1));
+
+        assertEquals(new StaffAccount("op", StaffRole.OPERATOR, "hash", 1, true, 1), staff.loadStaff("op").orElseThrow());
+    }
+
+    @Test
+    void staleStaffUpdateFailsWithConcurrentUpdate() {
+        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+        StaffAccount first = staff.loadStaff("op").orElseThrow();
+        StaffAccount second = staff.loadStaff("op").orElseThrow();
+
+        staff.updateStaff(first.withFailedPassword(6));
+
+        assertThrows(ConcurrentUpdateException.class, () -> staff.updateStaff(second.withFailedPassword(6)));
+        assertEquals(1, staff.loadStaff("op").orElseThrow().failedPasswordAttempts());
+        assertThrows(ConcurrentUpdateException.class,
+                () -> staff.updateStaff(new StaffAccount("nobody", StaffRole.AUDITOR, "hash", 0, false, 0)));
+    }
+
+    // --- revocation list ---
+
+    @Test
+    void revocationListHoldsRevokedAndSupersededCertificatesUntilTheyExpire() {
+        LoginId owner = account().id();
+        Instant revokedAt = NOW.minus(Duration.ofDays(3));
+        Certificate revoked = revoke(stored(owner, serial(), NOW.plus(Duration.ofDays(100))),
+                RevocationReason.KEY_COMPROMISE, revokedAt);
+        Certificate superseded = revoke(stored(owner, serial(), NOW.plusSeconds(1)),
+                RevocationReason.SUPERSEDED, revokedAt.plusSeconds(60));
+        revoke(stored(owner, serial(), NOW), RevocationReason.CESSATION_OF_OPERATION, revokedAt); // expires at now
+        revoke(stored(owner, serial(), NOW.minus(Duration.ofDays(1))), RevocationReason.UNSPECIFIED, revokedAt);
+        stored(owner, serial(), NOW.plus(Duration.ofDays(100))); // active
+        stored(owner, serial(), NOW.minus(Duration.ofDays(1))); // active, but expired
+
+        assertEquals(Set.of(
+                        new RevokedCertificate(revoked.serial(), revokedAt, RevocationReason.KEY_COMPROMISE),
+                        new RevokedCertificate(superseded.serial(), revokedAt.plusSeconds(60), RevocationReason.SUPERSEDED)),
+                Set.copyOf(revocationList.revokedUnexpired(NOW)));
+        assertEquals(List.of(), revocationList.revokedUnexpired(NOW.plus(Duration.ofDays(100))));
+    }
+
+    // --- dashboard ---
+
+    @Test
+    void dashboardCountsEveryStatusWithExpiryDerivedFromNowAndZerosIncluded() {
+        assertEquals(Map.of(CertificateStatus.ACTIVE, 0L, CertificateStatus.EXPIRED, 0L,
+                CertificateStatus.SUPERSEDED, 0L, CertificateStatus.REVOKED, 0L),
+                console.dashboard(NOW, ZONE).certificatesByStatus());
+        LoginId owner = account().id();
+        stored(owner, serial(), NOW.plusSeconds(1));
+        stored(owner, serial(), NOW.plus(Duration.ofDays(300)));
+        stored(owner, serial(), NOW); // expires at now
+        stored(owner, serial(), NOW.minus(Duration.ofDays(30)));
+        revoke(stored(owner, serial(), NOW.plus(Duration.ofDays(10))), RevocationReason.SUPERSEDED, NOW);
+
+        assertEquals(Map.of(CertificateStatus.ACTIVE, 2L, CertificateStatus.EXPIRED, 2L,
+                CertificateStatus.SUPERSEDED, 1L, CertificateStatus.REVOKED, 0L),
+                console.dashboard(NOW, ZONE).certificatesByStatus());
+    }
+
+    @Test
+    void dashboardCountsActiveCertificatesExpiringInEachOfTheNext16WeeksStartingMondayInTheZone() {
+        LoginId owner = account().id();
+        stored(owner, serial(), tokyo("2025-03-31T08:00")); // this week, but expired before now
+        stored(owner, serial(), tokyo("2025-04-06T23:59:59")); // Sunday: week 0
+        stored(owner, serial(), tokyo("2025-04-07T00:00")); // Monday in Tokyo, still Sunday in UTC: week 1
+        stored(owner, serial(), tokyo("2025-04-08T10:00")); // week 1
+        stored(owner, serial(), tokyo("2025-07-20T23:00")); // week 15, the last
+        stored(owner, serial(), tokyo("2025-07-21T00:00")); // week 16: beyond
+        revoke(stored(owner, serial(), tokyo("2025-04-15T12:00")), RevocationReason.SUPERSEDED, NOW);
+        revoke(stored(owner, serial(), tokyo("2025-04-22T12:00")), RevocationReason.KEY_COMPROMISE, NOW);
+
+        List<WeekCount> weeks = console.dashboard(NOW, ZONE).expiringPerWeek();
+
+        long[] expected = new long[16];
+        expected[0] = 1;
+        expected[1] = 2;
+        expected[15] = 1;
+        assertEquals(IntStream.range(0, 16)
+                .mapToObj(week -> new WeekCount(LocalDate.of(2025, 3, 31).plusWeeks(week), expected[week]))
+                .toList(), weeks);
+        // early on Monday in Tokyo (Sunday in UTC) the new week has begun
+        assertEquals(LocalDate.of(2025, 4, 7),
+                console.dashboard(tokyo("2025-04-07T00:30"), ZONE).expiringPerWeek().get(0).weekStart());
+    }
+
+    @Test
+    void dashboardCountsRenewalsStartedAndEndedOnEachOfTheLast30DaysInTheZone() {
+        Holder holder = holder();
+        Holder open = holder();
+        // started today just after midnight in Tokyo (yesterday in UTC), issued and later confirmed
+        Renewal.Issued todays = Renewal.start(holder.id(), holder.serial(), tokyo("2025-04-02T00:10")).awaitKey()
+                .issue(newCertificate(holder), tokyo("2025-04-02T00:12"));
+        renewals.insertRenewal(todays.confirm(tokyo("2025-04-02T00:20")));
+        // started yesterday, issued today, not confirmed
+        renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), tokyo("2025-04-01T23:50")).awaitKey()
+                .issue(newCertificate(holder), tokyo("2025-04-02T00:05")));
+        renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), tokyo("2025-04-02T11:00"))
+                .abandon("the customer chose いいえ", tokyo("2025-04-02T11:15")));
+        // on the first day's first instant
+        renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), tokyo("2025-03-04T00:00"))
+                .abandon("timed out", tokyo("2025-03-04T00:15")));
+        // started the day before the window, failed on its first day
+        renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), tokyo("2025-03-03T23:59:59"))
+                .fail(Rejection.of(Code.ISSUANCE_FAILED), tokyo("2025-03-04T00:01")));
+        // entirely before the window
+        renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), tokyo("2025-03-03T23:00"))
+                .fail(Rejection.of(Code.ISSUANCE_FAILED), tokyo("2025-03-03T23:30")));
+        renewals.insertRenewal(Renewal.start(open.id(), open.serial(), tokyo("2025-03-20T10:00")));
+
+        List<DayRenewals> days = console.dashboard(NOW, ZONE).renewalsPerDay();
+
+        Map<LocalDate, DayRenewals> nonZero = Map.of(
+                LocalDate.of(2025, 3, 4), new DayRenewals(LocalDate.of(2025, 3, 4), 1, 0, 1, 1),
+                LocalDate.of(2025, 3, 20), new DayRenewals(LocalDate.of(2025, 3, 20), 1, 0, 0, 0),
+                LocalDate.of(2025, 4, 1), new DayRenewals(LocalDate.of(2025, 4, 1), 1, 0, 0, 0),
+                LocalDate.of(2025, 4, 2), new DayRenewals(LocalDate.of(2025, 4, 2), 2, 2, 1, 0));
+        assertEquals(IntStream.range(0, 30)
+                .mapToObj(day -> LocalDate.of(2025, 3, 4).plusDays(day))
+                .map(day -> nonZero.getOrDefault(day, new DayRenewals(day, 0, 0, 0, 0)))
+                .toList(), days);
+    }
+
+    // --- console search ---
+
+    /** Five certificates whose order differs for every sort field; see searchFixture(). */
+    private static final Map<SortField, List<String>> ASCENDING = Map.of(
+            SortField.NOT_AFTER, List.of("e5", "a1", "c3", "d4", "b2"),
+            SortField.NOT_BEFORE, List.of("a1", "c3", "e5", "d4", "b2"),
+            SortField.LOGIN_ID, List.of("a1", "c3", "e5", "b2", "d4"),
+            SortField.CONTRACT_NUMBER, List.of("a1", "c3", "e5", "b2", "d4"),
+            SortField.SERIAL, List.of("a1", "b2", "c3", "d4", "e5"),
+            // as shown: ACTIVE (later notAfter first), EXPIRED, REVOKED, SUPERSEDED
+            SortField.STATUS, List.of("d4", "c3", "e5", "b2", "a1"));
+
+    @Test
+    void searchSortsByEachFieldBothWays() {
+        searchFixture();
+
+        for (SortField field : SortField.values()) {
+            List<String> ascending = ASCENDING.get(field);
+            assertEquals(ascending, serials(console.search(search(null, null, null, null, null, null, field, false, 0, 10), NOW)),
+                    field + " ascending");
+            assertEquals(ascending.reversed(), serials(console.search(search(null, null, null, null, null, null, field, true, 0, 10), NOW)),
+                    field + " descending");
+        }
+        // no sort field: by notAfter
+        assertEquals(ASCENDING.get(SortField.NOT_AFTER),
+                serials(console.search(search(null, null, null, null, null, null, null, false, 0, 10), NOW)));
+    }
+
+    @Test
+    void searchFiltersByEachCriterionAndTheirCombination() {
+        searchFixture();
+
+        assertEquals(List.of("d4", "b2"), serials(searchBy("C0002", null, null, null, null, null)));
+        assertEquals(List.of("a1", "c3"), serials(searchBy(null, "alpha_", null, null, null, null)), "'_' is no wildcard");
+        assertEquals(List.of("e5", "a1", "c3"), serials(searchBy(null, "alpha", null, null, null, null)));
+        assertEquals(List.of("d4"), serials(searchBy(null, null, "D4", null, null, null)));
+        assertEquals(List.of(), serials(searchBy(null, null, "ff", null, null, null)));
+        assertEquals(List.of(), serials(searchBy(null, null, "not hex", null, null, null)));
+        assertEquals(List.of("c3", "d4"), serials(searchBy(null, null, null, CertificateStatus.ACTIVE, null, null)));
+        assertEquals(List.of("e5"), serials(searchBy(null, null, null, CertificateStatus.EXPIRED, null, null)));
+        assertEquals(List.of("a1"), serials(searchBy(null, null, null, CertificateStatus.SUPERSEDED, null, null)));
+        assertEquals(List.of("b2"), serials(searchBy(null, null, null, CertificateStatus.REVOKED, null, null)));
+        // days in Tokyo, both included: b2 expires at midnight after May 31 (in UTC still May 31)
+        assertEquals(List.of("c3", "d4"),
+                serials(searchBy(null, null, null, null, LocalDate.of(2025, 5, 10), LocalDate.of(2025, 5, 31))));
+        assertEquals(List.of("d4", "b2"), serials(searchBy(null, null, null, null, LocalDate.of(2025, 5, 11), null)));
+        assertEquals(List.of("e5", "a1"), serials(searchBy(null, null, null, null, null, LocalDate.of(2025, 4, 20))));
+        assertEquals(List.of("c3"), serials(searchBy("C0001", null, null, CertificateStatus.ACTIVE, null, null)));
+        assertEquals(3, searchBy("C0001", "a", null, null, null, null).total());
+        assertEquals(0, searchBy("C0001", "beta", null, null, null, null).total());
+    }
+
+    @Test
+    void searchPagesCarryTheTotalAcrossAllPages() {
+        searchFixture();
+
+        List<List<String>> pages = new ArrayList<>();
+        for (int page = 0; page <= 3; page++) {
+            SearchPage<CertificateRow> result = console.search(
+                    search(null, null, null, null, null, null, SortField.SERIAL, false, page, 2), NOW);
+            assertEquals(5, result.total());
+            assertEquals(3, result.pages());
+            assertEquals(page, result.page());
+            pages.add(serials(result));
+        }
+
+        assertEquals(List.of(List.of("a1", "b2"), List.of("c3", "d4"), List.of("e5"), List.of()), pages);
+        SearchPage<CertificateRow> filtered = console.search(
+                search("C0001", null, null, null, null, null, SortField.SERIAL, true, 1, 2), NOW);
+        assertEquals(List.of("a1"), serials(filtered));
+        assertEquals(3, filtered.total());
+    }
+
+    @Test
+    void searchRowsCarryContractNameAndRevocationAndTheStatusAtNow() {
+        searchFixture();
+
+        Map<String, CertificateRow> rows = console.search(search(null, null, null, null, null, null, null, false, 0, 10), NOW)
+                .rows().stream().collect(Collectors.toMap(row -> row.serial().hex(), row -> row));
+
+        assertEquals(new CertificateRow(SerialNumber.ofHex("b2"), new LoginId("beta"), new ContractNumber("C0002"),
+                "Other Customer K.K.", CertificateStatus.REVOKED, tokyo("2025-03-01T00:00"), tokyo("2025-06-01T00:00"),
+                NOW.minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE), rows.get("b2"));
+        assertEquals(new CertificateRow(SerialNumber.ofHex("e5"), new LoginId("alphax1"), CONTRACT, "株式会社サンプル商事",
+                CertificateStatus.EXPIRED, tokyo("2024-06-01T00:00"), tokyo("2025-04-01T10:00"), null, null), rows.get("e5"));
+        // a minute before its notAfter, e5 was still active
+        assertEquals(CertificateStatus.ACTIVE, console.search(search(null, null, "e5", null, null, null, null, false, 0, 1),
+                tokyo("2025-04-01T09:59")).rows().get(0).status());
+    }
+
+    // --- login IDs, contracts, owners ---
+
+    @Test
+    void loginIdsOfAContractShowTheirCurrentCertificateAndPendingIssuance() {
+        Contract other = new Contract(new ContractNumber("C0002"), "Other Customer K.K.");
+        contracts.insertContract(other);
+        LoginAccount admin = account("adm", CONTRACT, IdKind.ADMINISTRATOR);
+        Certificate adminCertificate = stored(admin.id(), serial(), NOW.plus(Duration.ofDays(200)));
+        savedAccounts.updateAccount(admin.withCurrentCertificate(adminCertificate.serial()));
+        LoginAccount fresh = account("u-new", CONTRACT, IdKind.USER);
+        grants.saveGrant(new IssuanceGrant(fresh.id(), "hash", NOW.plus(Duration.ofDays(80))));
+        LoginAccount old = account("u-old", CONTRACT, IdKind.USER);
+        Certificate oldCertificate = stored(old.id(), serial(), NOW.minus(Duration.ofDays(2)));
+        savedAccounts.updateAccount(old.withCurrentCertificate(oldCertificate.serial()).recordFailedPassword(1));
+        grants.saveGrant(new IssuanceGrant(old.id(), "hash", NOW)); // deadline passed: not pending
+        LoginAccount reissued = account("u-reissued", CONTRACT, IdKind.USER);
+        Certificate revoked = revoke(stored(reissued.id(), serial(), NOW.plus(Duration.ofDays(100))),
+                RevocationReason.KEY_COMPROMISE, NOW);
+        savedAccounts.updateAccount(reissued.withCurrentCertificate(revoked.serial()));
+        savedAccounts.updateAccount(accounts.loadAccount(reissued.id()).orElseThrow().withoutCertificate());
+        grants.saveGrant(new IssuanceGrant(reissued.id(), "hash", NOW.plusSeconds(1)));
+        LoginAccount elsewhere = account("x-other", other.number(), IdKind.ADMINISTRATOR);
+        grants.saveGrant(new IssuanceGrant(elsewhere.id(), "hash", NOW.plusSeconds(1)));
+
+        List<LoginIdSummary> expected = List.of(
+                new LoginIdSummary(admin.id(), IdKind.ADMINISTRATOR, AccountStatus.ACTIVE, 0, adminCertificate.serial(),
+                        CertificateStatus.ACTIVE, adminCertificate.notAfter(), false),
+                new LoginIdSummary(fresh.id(), IdKind.USER, AccountStatus.ACTIVE, 0, null, null, null, true),
+                new LoginIdSummary(old.id(), IdKind.USER, AccountStatus.LOCKED, 1, oldCertificate.serial(),
+                        CertificateStatus.EXPIRED, oldCertificate.notAfter(), false),
+                new LoginIdSummary(reissued.id(), IdKind.USER, AccountStatus.ACTIVE, 0, null, null, null, true));
+        assertEquals(expected, console.loginIdsOf(CONTRACT, NOW));
+        assertEquals(Optional.of(new ContractDetails(contracts.loadContract(CONTRACT).orElseThrow(), expected)),
+                console.contractDetails(CONTRACT, NOW));
+        assertEquals(List.of(new LoginIdSummary(elsewhere.id(), IdKind.ADMINISTRATOR, AccountStatus.ACTIVE, 0,
+                null, null, null, true)), console.loginIdsOf(other.number(), NOW));
+    }
+
+    @Test
+    void contractWithoutIdsHasAnEmptyListAndAnUnknownContractNone() {
+        Contract empty = new Contract(new ContractNumber("E1"), "Empty Ltd.");
+        contracts.insertContract(empty);
+
+        assertEquals(List.of(), console.loginIdsOf(empty.number(), NOW));
+        assertEquals(Optional.of(new ContractDetails(empty, List.of())), console.contractDetails(empty.number(), NOW));
+        assertEquals(Optional.empty(), console.contractDetails(new ContractNumber("NONE"), NOW));
+        assertEquals(List.of(), console.loginIdsOf(new ContractNumber("NONE"), NOW));
+    }
+
+    @Test
+    void loginIdDetailsListCertificatesAndRenewalsNewestFirst() {
+        LoginAccount account = account("hist", CONTRACT, IdKind.USER);
+        Certificate first = stored(account.id(), serial(), tokyo("2023-04-01T10:00"), tokyo("2024-04-01T10:00"));
+        Certificate second = stored(account.id(), serial(), tokyo("2024-03-20T10:01"), tokyo("2025-03-20T10:01"));
+        Certificate third = stored(account.id(), serial(), tokyo("2025-03-29T09:01"), tokyo("2026-03-29T09:01"));
+        revoke(first, RevocationReason.SUPERSEDED, tokyo("2024-03-21T08:00"));
+        savedAccounts.updateAccount(account.withCurrentCertificate(third.serial()));
+        Renewal.Confirmed confirmed = Renewal.start(account.id(), first.serial(), tokyo("2024-03-20T10:00")).awaitKey()
+                .issue(second.serial(), tokyo("2024-03-20T10:01")).confirm(tokyo("2024-03-21T08:00"));
+        Renewal.Abandoned abandoned = Renewal.start(account.id(), second.serial(), tokyo("2025-03-01T09:00"))
+                .abandon("the customer chose いいえ", tokyo("2025-03-01T09:05"));
+        Renewal.Failed failed = Renewal.start(account.id(), second.serial(), tokyo("2025-03-10T09:00")).awaitKey()
+                .fail(Rejection.of(Code.KEY_NOT_ACCEPTED, "RSA keys shorter than 2048 bits are not accepted."),
+                        tokyo("2025-03-10T09:03"));
+        Renewal.Issued issued = Renewal.start(account.id(), second.serial(), tokyo("2025-03-29T09:00")).awaitKey()
+                .issue(third.serial(), tokyo("2025-03-29T09:01"));
+        Renewal.Started open = Renewal.start(account.id(), third.serial(), tokyo("2025-04-01T09:00"));
+        for (Renewal renewal : List.of(abandoned, open, confirmed, issued, failed)) {
+            renewals.insertRenewal(renewal);
+        }
+        Holder someoneElse = holder();
+        renewals.insertRenewal(Renewal.start(someoneElse.id(), someoneElse.serial(), NOW));
+
+        LoginIdDetails details = console.loginIdDetails(account.id(), NOW).orElseThrow();
+
+        assertEquals(new LoginIdSummary(account.id(), IdKind.USER, AccountStatus.ACTIVE, 0, third.serial(),
+                CertificateStatus.ACTIVE, third.notAfter(), false), details.id());
+        assertEquals(CONTRACT, details.contract());
+        assertEquals("株式会社サンプル商事", details.contractName());
+        assertEquals(List.of(third.serial(), second.serial(), first.serial()),
+                details.certificates().stream().map(CertificateRow::serial).toList());
+        assertEquals(List.of(CertificateStatus.ACTIVE, CertificateStatus.EXPIRED, CertificateStatus.SUPERSEDED),
+                details.certificates().stream().map(CertificateRow::status).toList());
+        assertEquals(List.of(
+                new RenewalAttempt(open.id(), RenewalState.STARTED, open.startedAt(), null, third.serial(), null, null),
+                new RenewalAttempt(issued.id(), RenewalState.ISSUED, issued.startedAt(), issued.issuedAt(),
+                        second.serial(), third.serial(), null),
+                new RenewalAttempt(failed.id(), RenewalState.FAILED, failed.startedAt(), failed.endedAt(),
+                        second.serial(), null, "RSA keys shorter than 2048 bits are not accepted."),
+                new RenewalAttempt(abandoned.id(), RenewalState.ABANDONED, abandoned.startedAt(), abandoned.endedAt(),
+                        second.serial(), null, "the customer chose いいえ"),
+                new RenewalAttempt(confirmed.id(), RenewalState.CONFIRMED, confirmed.startedAt(), confirmed.issuedAt(),
+                        first.serial(), second.serial(), null)), details.renewals());
+    }
+
+    @Test
+    void loginIdDetailsOfAnIdWithoutCertificatesOrRenewals() {
+        LoginAccount account = account("bare", CONTRACT, IdKind.ADMINISTRATOR);
+        grants.saveGrant(new IssuanceGrant(account.id(), "hash", NOW.plus(Duration.ofDays(1))));
+
+        assertEquals(Optional.of(new LoginIdDetails(new LoginIdSummary(account.id(), IdKind.ADMINISTRATOR,
+                        AccountStatus.ACTIVE, 0, null, null, null, true), CONTRACT, "株式会社サンプル商事", List.of(), List.of())),
+                console.loginIdDetails(account.id(), NOW));
+        assertEquals(Optional.empty(), console.loginIdDetails(new LoginId("nobody"), NOW));
+    }
+
+    @Test
+    void ownerOfACertificateIsTheLoginIdItWasIssuedTo() {
+        Holder holder = holder();
+        SerialNumber renewed = newCertificate(holder);
+
+        assertEquals(Optional.of(holder.id()), console.ownerOf(holder.serial()));
+        assertEquals(Optional.of(holder.id()), console.ownerOf(renewed));
+        assertEquals(Optional.empty(), console.ownerOf(serial()));
+    }
+
+    // --- audit trail queries ---
+
+    @Test
+    void auditTrailIsReadNewestFirstWithFiltersPagesAndTotal() {
+        auditTrail.append(auditEvent(1, "staff:op1", "STAFF_LOGIN", "staff:op1", AuditEvent.SUCCESS));
+        auditTrail.append(auditEvent(2, "admin.01", "REGISTER_USER_ID", "login-id:user_1", AuditEvent.SUCCESS));
+        auditTrail.append(auditEvent(3, "admin.01", "REVOKE_CERTIFICATE", "certificate:abc", AuditEvent.REFUSED));
+        auditTrail.append(auditEvent(4, "staff:op1", "REVOKE_CERTIFICATE", "certificate:abd", AuditEvent.SUCCESS));
+        auditTrail.append(auditEvent(5, "system:sweep", "RENEWAL_ABANDONED", "login-id:userx1", AuditEvent.SUCCESS));
+        auditTrail.append(auditEvent(6, "admin.01", "UNLOCK_ID", "login-id:user_1", AuditEvent.FAILED));
+
+        SearchPage<AuditRecord> first = auditQuery.read(new AuditFilter(null, null, null, null, null, null, 0, 4));
+        assertEquals(List.of(6L, 5L, 4L, 3L), seqs(first));
+        assertEquals(6, first.total());
+        assertEquals(new AuditRecord(3, T0.plusSeconds(3), "admin.01", "REVOKE_CERTIFICATE", "certificate:abc",
+                AuditEvent.REFUSED, "detail 3, ünïcødé 更新"), first.rows().get(3));
+        assertEquals(List.of(2L, 1L), seqs(auditQuery.read(new AuditFilter(null, null, null, null, null, null, 1, 4))));
+        assertEquals(List.of(), seqs(auditQuery.read(new AuditFilter(null, null, null, null, null, null, 2, 4))));
+
+        assertEquals(List.of(6L, 3L, 2L), seqs(auditQuery.read(new AuditFilter("admin.01", null, null, null, null, null, 0, 10))));
+        assertEquals(List.of(4L, 3L), seqs(auditQuery.read(new AuditFilter(null, "REVOKE_CERTIFICATE", null, null, null, null, 0, 10))));
+        assertEquals(List.of(6L, 2L), seqs(auditQuery.read(new AuditFilter(null, null, "login-id:user_", null, null, null, 0, 10))),
+                "'_' is no wildcard");
+        assertEquals(List.of(4L, 3L), seqs(auditQuery.read(new AuditFilter(null, null, "certificate:", null, null, null, 0, 10))));
+        assertEquals(List.of(5L, 4L, 2L, 1L), seqs(auditQuery.read(new AuditFilter(null, null, null, AuditEvent.SUCCESS, null, null, 0, 10))));
+        assertEquals(List.of(4L, 3L, 2L), seqs(auditQuery.read(
+                new AuditFilter(null, null, null, null, T0.plusSeconds(2), T0.plusSeconds(5), 0, 10))), "from included, to excluded");
+        SearchPage<AuditRecord> combined = auditQuery.read(
+                new AuditFilter("admin.01", null, "login-id:", AuditEvent.SUCCESS, T0, null, 0, 10));
+        assertEquals(List.of(2L), seqs(combined));
+        assertEquals(1, combined.total());
+        SearchPage<AuditRecord> secondOfThree = auditQuery.read(new AuditFilter("admin.01", null, null, null, null, null, 1, 2));
+        assertEquals(List.of(2L), seqs(secondOfThree));
+        assertEquals(3, secondOfThree.total());
+    }
+
+    @Test
+    void auditVerificationCountsTheEntriesOfAnIntactChain() {
+        assertEquals(new AuditVerification(0, Optional.empty()), auditQuery.verify());
+        for (int i = 1; i <= 5; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+
+        assertEquals(new AuditVerification(5, Optional.empty()), auditQuery.verify());
+    }
+
+    @Test
+    void auditVerificationNamesTheRowChangedBehindTheAdaptersBack() {
+        for (int i = 1; i <= 5; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+
+        sql("UPDATE audit_entry SET outcome = 'SUCCESS', actor = 'someone else' WHERE seq = 3");
+
+        assertEquals(new AuditVerification(5, Optional.of(3L)), auditQuery.verify());
+    }
+
+    @Test
+    void auditVerificationNamesTheSuccessorOfADeletedRow() {
+        for (int i = 1; i <= 5; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+
+        sql("DELETE FROM audit_entry WHERE seq = 2");
+
+        assertEquals(new AuditVerification(4, Optional.of(3L)), auditQuery.verify());
+    }
+
     // --- fixtures ---
 
     /** A login ID holding an active certificate, as after its first issuance. */
@@ -638,6 +1144,88 @@ abstract class PersistenceAdapterContractTest {
         SubjectName subject = new SubjectName("JP", "株式会社サンプル商事", CONTRACT.value(), owner.value());
         return Certificate.issued(serial(), owner, subject, "CN=Sample Bank Client CA G1,O=Sample Bank,C=JP",
                 notBefore, notBefore.plus(Duration.ofDays(365)), randomBytes(700), fingerprint());
+    }
+
+    // --- console fixtures ---
+
+    /** A Wednesday noon in Tokyo. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+    private static final Instant NOW = tokyo("2025-04-02T12:00");
+
+    private static Instant tokyo(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
+    }
+
+    private LoginAccount account(String id, ContractNumber contract, IdKind kind) {
+        LoginAccount account = LoginAccount.register(new LoginId(id), contract, kind);
+        savedAccounts.insertAccount(account);
+        return account;
+    }
+
+    /** An active certificate valid for a year up to {@code notAfter}. */
+    private Certificate stored(LoginId owner, SerialNumber serial, Instant notAfter) {
+        return stored(owner, serial, notAfter.minus(Duration.ofDays(365)), notAfter);
+    }
+
+    private Certificate stored(LoginId owner, SerialNumber serial, Instant notBefore, Instant notAfter) {
+        SubjectName subject = new SubjectName("JP", "株式会社サンプル商事", CONTRACT.value(), owner.value());
+        Certificate certificate = Certificate.issued(serial, owner, subject, "CN=Sample Bank Client CA G1,O=Sample Bank,C=JP",
+                notBefore, notAfter, randomBytes(300), fingerprint());
+        savedCertificates.insertCertificate(certificate);
+        return certificate;
+    }
+
+    private Certificate revoke(Certificate certificate, RevocationReason reason, Instant at) {
+        Certificate revoked = certificate.revoke(reason, at);
+        savedCertificates.updateCertificate(revoked);
+        return revoked;
+    }
+
+    /**
+     * Two contracts, three IDs, five certificates (serials a1 to e5) whose order differs for every
+     * sort field (see ASCENDING), at NOW: c3 and d4 active, e5 expired, a1 superseded, b2 revoked.
+     */
+    private void searchFixture() {
+        ContractNumber other = new ContractNumber("C0002");
+        contracts.insertContract(new Contract(other, "Other Customer K.K."));
+        LoginId alpha = account("alpha_1", CONTRACT, IdKind.USER).id();
+        LoginId alphaX = account("alphax1", CONTRACT, IdKind.USER).id();
+        LoginId beta = account("beta", other, IdKind.ADMINISTRATOR).id();
+        stored(alpha, SerialNumber.ofHex("c3"), tokyo("2024-05-10T10:00"), tokyo("2025-05-10T10:00"));
+        revoke(stored(alpha, SerialNumber.ofHex("a1"), tokyo("2024-01-01T00:00"), tokyo("2025-04-20T10:00")),
+                RevocationReason.SUPERSEDED, NOW.minus(Duration.ofDays(2)));
+        stored(alphaX, SerialNumber.ofHex("e5"), tokyo("2024-06-01T00:00"), tokyo("2025-04-01T10:00"));
+        revoke(stored(beta, SerialNumber.ofHex("b2"), tokyo("2025-03-01T00:00"), tokyo("2025-06-01T00:00")),
+                RevocationReason.KEY_COMPROMISE, NOW.minus(Duration.ofDays(1)));
+        stored(beta, SerialNumber.ofHex("d4"), tokyo("2024-12-01T00:00"), tokyo("2025-05-31T23:59:59"));
+    }
+
+    private static CertificateSearch search(String contract, String loginIdPrefix, String serialHex,
+                                            CertificateStatus status, LocalDate expiryFrom, LocalDate expiryTo,
+                                            SortField sort, boolean descending, int page, int pageSize) {
+        return new CertificateSearch(contract, loginIdPrefix, serialHex, status, expiryFrom, expiryTo, sort, descending,
+                page, pageSize);
+    }
+
+    /** Sorted by notAfter, ascending. */
+    private SearchPage<CertificateRow> searchBy(String contract, String loginIdPrefix, String serialHex,
+                                                CertificateStatus status, LocalDate expiryFrom, LocalDate expiryTo) {
+        SearchPage<CertificateRow> page = console.search(search(contract, loginIdPrefix, serialHex, status, expiryFrom,
+                expiryTo, SortField.NOT_AFTER, false, 0, 50), NOW);
+        assertEquals(page.rows().size(), page.total());
+        return page;
+    }
+
+    private static List<String> serials(SearchPage<CertificateRow> page) {
+        return page.rows().stream().map(row -> row.serial().hex()).toList();
+    }
+
+    private static List<Long> seqs(SearchPage<AuditRecord> page) {
+        return page.rows().stream().map(AuditRecord::seq).toList();
+    }
+
+    private static AuditEvent auditEvent(int second, String actor, String action, String target, String outcome) {
+        return new AuditEvent(T0.plusSeconds(second), actor, action, target, outcome, "detail " + second + ", ünïcødé 更新");
     }
 
     private static SerialNumber serial() {

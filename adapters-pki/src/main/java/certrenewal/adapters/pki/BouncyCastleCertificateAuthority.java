@@ -1,9 +1,11 @@
 package certrenewal.adapters.pki;
 
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
@@ -21,6 +23,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
     private final String issuer;
     private final CertificationRequestCheck requestCheck;
     private final ClientCertificateProfile profile;
+    private final RevocationListProfile revocationList;
     private final SignerPool signers;
     private final PreIssuanceCheck preIssuanceCheck;
 
@@ -37,6 +40,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         RequestKeyPolicy keyPolicy = new RequestKeyPolicy();
         this.requestCheck = new CertificationRequestCheck(keyPolicy);
         this.profile = new ClientCertificateProfile(ca.certificate(), crlDistributionPoint);
+        this.revocationList = new RevocationListProfile(ca.certificate());
         this.signers = new SignerPool(ca.privateKey());
         this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);
     }
@@ -72,6 +76,21 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         preIssuanceCheck.check(der, new PreIssuanceCheck.Order(subject, serial, notBefore, notAfter,
                 request.subjectPublicKeyInfo()));
         return new SignedCertificate(der, sha256Fingerprint(der), issuer);
+    }
+
+    /**
+     * @throws IllegalArgumentException if thisUpdate or nextUpdate has a fraction of a second (X.509 cannot say it,
+     *                                  and the caller's record must match the CRL), nextUpdate is not after
+     *                                  thisUpdate, or the CRL number is negative or longer than 20 octets
+     */
+    @Override
+    public byte[] signCrl(List<RevokedCertificate> revoked, Instant thisUpdate, Instant nextUpdate, BigInteger crlNumber) {
+        requireWholeSeconds(thisUpdate, "thisUpdate");
+        requireWholeSeconds(nextUpdate, "nextUpdate");
+        if (!thisUpdate.isBefore(nextUpdate)) {
+            throw new IllegalArgumentException("thisUpdate must be before nextUpdate");
+        }
+        return signers.withSigner(signer -> revocationList.sign(signer, revoked, thisUpdate, nextUpdate, crlNumber));
     }
 
     @Override

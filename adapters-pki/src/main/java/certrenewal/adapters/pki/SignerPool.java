@@ -3,6 +3,7 @@ package certrenewal.adapters.pki;
 import java.security.PrivateKey;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
@@ -21,11 +22,16 @@ final class SignerPool {
     }
 
     X509CertificateHolder sign(X509v3CertificateBuilder builder) {
+        return withSigner(builder::build);
+    }
+
+    /** Lends a signer to {@code sign}, for structures signed without a BouncyCastle builder, such as the CRL. */
+    <T> T withSigner(Function<ContentSigner, T> sign) {
         ContentSigner signer = idle.poll();
         if (signer == null) {
             signer = Certificates.signer(key);
         }
-        X509CertificateHolder signed = builder.build(signer);
+        T signed = sign.apply(signer);
         // returned only after success: a failure may have left it holding part of a message
         idle.offer(signer);
         return signed;

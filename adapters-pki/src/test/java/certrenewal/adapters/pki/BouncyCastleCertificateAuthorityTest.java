@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
 import certrenewal.application.port.out.CertificateAuthorityPort.SignedCertificate;
+import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -27,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +41,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BouncyCastleCertificateAuthorityTest {
     private static final char[] PASSWORD = "ca-store-secret".toCharArray();
@@ -283,6 +296,170 @@ class BouncyCastleCertificateAuthorityTest {
         assertEquals(HexFormat.of().formatHex(ca.certificate().getEncoded()), HexFormat.of().formatHex(certificates.get(0)));
     }
 
+    @ParameterizedTest
+    @EnumSource(CaKeyType.class)
+    void crlVerifiesWithOpenSslAndListsEachSerialWithItsReasonTheCrlNumberAndNextUpdate(CaKeyType type) {
+        BouncyCastleCertificateAuthority authority = authority(type);
+        Instant thisUpdate = Instant.parse("2026-04-01T09:00:00Z");
+        Instant nextUpdate = Instant.parse("2026-04-08T09:00:00Z");
+        List<RevokedCertificate> revoked = List.of(
+                revoked("0A1B2C", "2026-03-30T10:15:30Z", RevocationReason.KEY_COMPROMISE),
+                revoked("7E3A9C0B12F45D6E8A1B2C3D4E5F6071", "2026-03-31T23:59:59Z", RevocationReason.SUPERSEDED),
+                revoked("5D", "2026-03-01T00:00:00Z", RevocationReason.CESSATION_OF_OPERATION),
+                revoked("01", "2026-03-02T00:00:00Z", RevocationReason.AFFILIATION_CHANGED),
+                revoked("02", "2026-03-03T00:00:00Z", RevocationReason.PRIVILEGE_WITHDRAWN));
+
+        byte[] crl = authority.signCrl(revoked, thisUpdate, nextUpdate, BigInteger.valueOf(4711));
+
+        Path file = write(crl);
+        assertTrue(OpenSsl.succeed(dir, "crl", "-inform", "DER", "-in", file.getFileName().toString(),
+                "-CAfile", "ca.pem", "-noout", "-verify").contains("verify OK"));
+        String text = crlText(file);
+        assertTrue(text.contains("Version 2 (0x1)"), text);
+        assertTrue(text.contains("Issuer: C = JP, O = Test Bank, CN = Test Bank Client CA"), text);
+        assertTrue(text.contains(type == CaKeyType.P256 ? "ecdsa-with-SHA256" : "sha256WithRSAEncryption"), text);
+        assertTrue(text.contains("Last Update: Apr  1 09:00:00 2026 GMT"), text);
+        assertTrue(text.contains("Next Update: Apr  8 09:00:00 2026 GMT"), text);
+        assertTrue(text.contains("X509v3 CRL Number: \n                4711"), text);
+        assertTrue(text.contains("X509v3 Authority Key Identifier"), text);
+        assertEntry(text, "0A1B2C", "Mar 30 10:15:30 2026 GMT", "Key Compromise");
+        assertEntry(text, "7E3A9C0B12F45D6E8A1B2C3D4E5F6071", "Mar 31 23:59:59 2026 GMT", "Superseded");
+        assertEntry(text, "5D", "Mar  1 00:00:00 2026 GMT", "Cessation Of Operation");
+        assertEntry(text, "01", "Mar  2 00:00:00 2026 GMT", "Affiliation Changed");
+        assertEntry(text, "02", "Mar  3 00:00:00 2026 GMT", "Privilege Withdrawn");
+    }
+
+    @Test
+    void crlAuthorityKeyIdentifierIsTheCaCertificatesSubjectKeyIdentifier() {
+        BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
+
+        Path file = write(authority.signCrl(List.of(), Instant.parse("2026-04-01T09:00:00Z"),
+                Instant.parse("2026-04-08T09:00:00Z"), BigInteger.ONE));
+
+        String ca = OpenSsl.succeed(dir, "x509", "-in", "ca.pem", "-noout", "-ext", "subjectKeyIdentifier");
+        String keyId = ca.lines().map(String::strip).filter(line -> line.matches("([0-9A-F]{2}:)+[0-9A-F]{2}"))
+                .findFirst().orElseThrow(() -> new AssertionError(ca));
+        String text = crlText(file);
+        assertTrue(text.contains("X509v3 Authority Key Identifier: \n                " + keyId), text);
+    }
+
+    @Test
+    void unspecifiedReasonIsLeftOutOfTheEntryAsRfc5280Recommends() {
+        BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
+
+        Path file = write(authority.signCrl(
+                List.of(revoked("0B", "2026-03-30T10:15:30Z", RevocationReason.UNSPECIFIED)),
+                Instant.parse("2026-04-01T09:00:00Z"), Instant.parse("2026-04-08T09:00:00Z"), BigInteger.TWO));
+
+        String text = crlText(file);
+        assertTrue(text.contains("Serial Number: 0B\n        Revocation Date: Mar 30 10:15:30 2026 GMT"), text);
+        assertFalse(text.contains("CRL entry extensions") || text.contains("Reason"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CaKeyType.class)
+    void emptyCrlVerifiesAndSaysNoRevokedCertificates(CaKeyType type) {
+        BouncyCastleCertificateAuthority authority = authority(type);
+
+        Path file = write(authority.signCrl(List.of(), Instant.parse("2026-04-01T09:00:00Z"),
+                Instant.parse("2026-04-08T09:00:00Z"), BigInteger.ZERO));
+
+        assertTrue(OpenSsl.succeed(dir, "crl", "-inform", "DER", "-in", file.getFileName().toString(),
+                "-CAfile", "ca.pem", "-noout", "-verify").contains("verify OK"));
+        String text = crlText(file);
+        assertTrue(text.contains("No Revoked Certificates."), text);
+        assertTrue(text.contains("X509v3 CRL Number: \n                0"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CaKeyType.class)
+    void certificateListedInTheCrlFailsOpenSslVerifyAsRevokedAndAnotherPasses(CaKeyType type) {
+        BouncyCastleCertificateAuthority authority = authority(type);
+        CheckedRequest request = authority.checkRequest(
+                ClientCredentials.certificationRequest(ClientCredentials.generateEcP256(), "x"));
+        Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
+        SerialNumber revokedSerial = SerialNumber.ofHex("6F00000000000000000000000000A001");
+        SerialNumber goodSerial = SerialNumber.ofHex("6F00000000000000000000000000A002");
+        OpenSsl.writePem(dir.resolve("revoked.pem"), "CERTIFICATE", authority.sign(request, SUBJECT, revokedSerial,
+                now.minusSeconds(3600), now.plus(Duration.ofDays(365))).der());
+        OpenSsl.writePem(dir.resolve("good.pem"), "CERTIFICATE", authority.sign(request, SUBJECT, goodSerial,
+                now.minusSeconds(3600), now.plus(Duration.ofDays(365))).der());
+
+        byte[] crl = authority.signCrl(
+                List.of(new RevokedCertificate(revokedSerial, now.minusSeconds(60), RevocationReason.KEY_COMPROMISE)),
+                now.minusSeconds(60), now.plus(Duration.ofDays(7)), BigInteger.ONE);
+
+        OpenSsl.writePem(dir.resolve("crl.pem"), "X509 CRL", crl);
+        OpenSsl.Result refused = OpenSsl.run(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem",
+                "revoked.pem");
+        assertTrue(refused.exitCode() != 0 && refused.output().contains("certificate revoked"), refused.output());
+        assertTrue(OpenSsl.succeed(dir, "verify", "-crl_check", "-CAfile", "ca.pem", "-CRLfile", "crl.pem", "good.pem")
+                .contains("good.pem: OK"));
+    }
+
+    @Test
+    void crlIsWhatBouncyCastlesCrlBuilderMakesByteForByte() throws Exception {
+        // RSA PKCS#1 v1.5 signatures are deterministic, so the whole CRL must match, signature included
+        CaKeyMaterial ca = CaKeyStore.loadOrCreate(dir.resolve("ca.p12"), PASSWORD, CaKeyType.RSA2048,
+                "CN=Test Bank Client CA,O=Test Bank,C=JP", Clock.systemUTC());
+        BouncyCastleCertificateAuthority authority = new BouncyCastleCertificateAuthority(ca, CRL);
+        Instant thisUpdate = Instant.parse("2049-12-31T23:59:59Z");
+        Instant nextUpdate = Instant.parse("2050-01-07T00:00:00Z");
+        // UTCTime through 2049, GeneralizedTime from 2050; a fraction of a second is dropped
+        List<RevokedCertificate> revoked = List.of(
+                revoked("0A1B2C", "2026-03-30T10:15:30.987654Z", RevocationReason.KEY_COMPROMISE),
+                revoked("0B", "2049-12-31T23:59:59Z", RevocationReason.UNSPECIFIED),
+                revoked("7E3A9C0B12F45D6E8A1B2C3D4E5F6071", "2050-01-01T00:00:00Z", RevocationReason.SUPERSEDED),
+                revoked("FF", "1999-12-31T23:59:59Z", RevocationReason.PRIVILEGE_WITHDRAWN));
+
+        byte[] ours = authority.signCrl(revoked, thisUpdate, nextUpdate, new BigInteger("123456789012345678901234567890"));
+
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate))
+                .setNextUpdate(Date.from(nextUpdate));
+        for (RevokedCertificate entry : revoked) {
+            builder.addCRLEntry(entry.serial().value(), Date.from(entry.revokedAt()), entry.reason().code());
+        }
+        builder.addExtension(Extension.authorityKeyIdentifier, false, Certificates.authorityKeyIdentifier(ca.certificate()))
+                .addExtension(Extension.cRLNumber, false, new CRLNumber(new BigInteger("123456789012345678901234567890")));
+        byte[] theirs = builder.build(Certificates.signer(ca.privateKey())).getEncoded();
+        assertEquals(HexFormat.of().formatHex(theirs), HexFormat.of().formatHex(ours));
+        assertEquals(CertificateList.getInstance(theirs), CertificateList.getInstance(ours));
+    }
+
+    @Test
+    void refusesCrlTimesWithFractionsOfASecond() {
+        BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
+        Instant whole = Instant.parse("2026-04-01T09:00:00Z");
+
+        assertThrows(IllegalArgumentException.class, () -> authority.signCrl(List.of(),
+                whole.plusMillis(500), whole.plus(Duration.ofDays(7)), BigInteger.ONE));
+        assertThrows(IllegalArgumentException.class, () -> authority.signCrl(List.of(),
+                whole, whole.plus(Duration.ofDays(7)).plusNanos(1), BigInteger.ONE));
+    }
+
+    @Test
+    void refusesACrlWhoseNextUpdateIsNotAfterThisUpdate() {
+        BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
+        Instant thisUpdate = Instant.parse("2026-04-01T09:00:00Z");
+
+        assertThrows(IllegalArgumentException.class,
+                () -> authority.signCrl(List.of(), thisUpdate, thisUpdate, BigInteger.ONE));
+    }
+
+    @Test
+    void refusesANegativeCrlNumberAndOneLongerThanTwentyOctets() {
+        BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
+        Instant thisUpdate = Instant.parse("2026-04-01T09:00:00Z");
+        Instant nextUpdate = thisUpdate.plus(Duration.ofDays(7));
+
+        assertThrows(IllegalArgumentException.class,
+                () -> authority.signCrl(List.of(), thisUpdate, nextUpdate, BigInteger.valueOf(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> authority.signCrl(List.of(), thisUpdate, nextUpdate, BigInteger.ONE.shiftLeft(159)));
+        authority.signCrl(List.of(), thisUpdate, nextUpdate, BigInteger.ONE.shiftLeft(159).subtract(BigInteger.ONE));
+    }
+
     private BouncyCastleCertificateAuthority authority(CaKeyType type) {
         CaKeyMaterial ca = CaKeyStore.loadOrCreate(dir.resolve("ca.p12"), PASSWORD, type,
                 "CN=Test Bank Client CA,O=Test Bank,C=JP", Clock.systemUTC());
@@ -292,6 +469,31 @@ class BouncyCastleCertificateAuthorityTest {
             throw new IllegalStateException(e);
         }
         return new BouncyCastleCertificateAuthority(ca, CRL);
+    }
+
+    private static RevokedCertificate revoked(String serialHex, String revokedAt, RevocationReason reason) {
+        return new RevokedCertificate(SerialNumber.ofHex(serialHex), Instant.parse(revokedAt), reason);
+    }
+
+    private Path write(byte[] crlDer) {
+        Path file = dir.resolve("crl.der");
+        try {
+            Files.write(file, crlDer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private String crlText(Path crlDer) {
+        return OpenSsl.succeed(dir, "crl", "-inform", "DER", "-in", crlDer.getFileName().toString(), "-noout", "-text");
+    }
+
+    /** The entry as OpenSSL prints it: serial, revocation date, then its reason. */
+    private static void assertEntry(String text, String serial, String date, String reason) {
+        assertTrue(text.contains("Serial Number: " + serial + "\n        Revocation Date: " + date
+                + "\n        CRL entry extensions:\n            X509v3 CRL Reason Code: \n                " + reason + "\n"),
+                () -> serial + " " + reason + " not found in\n" + text);
     }
 
     private static SignedCertificate signFor(BouncyCastleCertificateAuthority authority, byte[] csr, SubjectName subject) {

@@ -32,7 +32,10 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
     public static HttpStatus statusOf(Rejection.Code code) {
         return switch (code) {
             case NO_CLIENT_CERTIFICATE -> HttpStatus.UNAUTHORIZED;
-            case WRONG_CREDENTIALS, CERTIFICATE_OF_ANOTHER_ID -> HttpStatus.UNAUTHORIZED;
+            case WRONG_CREDENTIALS, CERTIFICATE_OF_ANOTHER_ID, WRONG_ISSUANCE_PASSWORD -> HttpStatus.UNAUTHORIZED;
+            case WRONG_CONFIRMATION_PASSWORD -> HttpStatus.FORBIDDEN;
+            case NOT_LOCKED -> HttpStatus.CONFLICT;
+            case NO_CERTIFICATE -> HttpStatus.NOT_FOUND;
             case UNKNOWN_CERTIFICATE, CERTIFICATE_REVOKED, CERTIFICATE_SUPERSEDED, CERTIFICATE_EXPIRED,
                  CERTIFICATE_NOT_CURRENT, ID_LOCKED, ID_REVOKED, NOT_PERMITTED, OUTSIDE_RENEWAL_WINDOW,
                  ALREADY_HAS_CERTIFICATE -> HttpStatus.FORBIDDEN;

@@ -2,6 +2,7 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
@@ -36,19 +37,21 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
     private final SaveCertificatePort savedCertificates;
     private final RenewalPort renewals;
     private final TransactionPort transactions;
+    private final GetCrlUseCase crl;
     private final Clock clock;
     private final Audit audit;
 
     public AuthenticationService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                  LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                  RenewalPort renewals, AuditTrailPort auditTrail,
-                                 TransactionPort transactions, Clock clock) {
+                                 TransactionPort transactions, GetCrlUseCase crl, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
         this.savedCertificates = savedCertificates;
         this.renewals = renewals;
         this.transactions = transactions;
+        this.crl = crl;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
     }
@@ -116,6 +119,13 @@ public final class AuthenticationService implements AuthenticateCertificateUseCa
             audit.success(renewal.loginId().value(), "RENEWAL_CONFIRMED", "renewal:" + renewal.id(),
                     "certificate " + renewal.newSerial().hex() + " used; " + renewal.oldSerial().hex() + " superseded");
         });
+        // the superseded certificate is a revocation like any other: the CRL says so at once
+        try {
+            crl.publishCrl();
+        } catch (RuntimeException e) {
+            System.getLogger(AuthenticationService.class.getName()).log(System.Logger.Level.WARNING,
+                    "CRL not republished now; the scheduled refresh will", e);
+        }
         return idOf(confirms.account(), renewal.newSerial());
     }
 

@@ -3,6 +3,7 @@ package certrenewal.application.service;
 import certrenewal.application.port.in.AbandonRenewalUseCase;
 import certrenewal.application.port.in.AbandonTimedOutRenewalsUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.PrepareRenewalUseCase;
 import certrenewal.application.port.in.RenewWithCertificateUseCase;
@@ -53,6 +54,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
     private final RenewalPort renewals;
     private final CertificateAuthorityPort authority;
     private final TransactionPort transactions;
+    private final GetCrlUseCase crl;
     private final RenewalPolicy policy;
     private final Clock clock;
     private final Audit audit;
@@ -62,7 +64,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
                           LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                           RenewalPort renewals, CertificateAuthorityPort authority,
                           certrenewal.application.port.out.AuditTrailPort auditTrail,
-                          TransactionPort transactions, RenewalPolicy policy, Clock clock) {
+                          TransactionPort transactions, GetCrlUseCase crl, RenewalPolicy policy, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.contracts = contracts;
@@ -71,6 +73,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
         this.renewals = renewals;
         this.authority = authority;
         this.transactions = transactions;
+        this.crl = crl;
         this.policy = policy;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
@@ -81,13 +84,16 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
     public Renewal.Started start(AuthenticatedId who) {
         String actor = who.loginId().value();
         try {
-            return transactions.inTransaction(() -> {
+            boolean[] revokedUnused = new boolean[1];
+            Renewal.Started result = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                Renewal.Started started = Renewal.start(who.loginId(), eligibleCertificate(who, now).serial(), now);
+                Renewal.Started started = Renewal.start(who.loginId(), eligibleCertificate(who, now, revokedUnused).serial(), now);
                 renewals.insertRenewal(started);
                 audit.success(actor, "RENEWAL_STARTED", target(started), "renewing certificate " + who.certificate().hex());
                 return started;
             });
+            republishCrlIf(revokedUnused[0]);
+            return result;
         } catch (ConcurrentUpdateException e) {
             throw audit.refused(actor, "RENEWAL_STARTED", "login-id:" + actor,
                     new RequestRefusedException(Rejection.of(Code.RENEWAL_ALREADY_OPEN)));
@@ -185,12 +191,13 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
             throw audit.refused(actor, "RENEWAL_REQUESTED", target, e);
         }
         Renewal.AwaitingKey[] attempt = new Renewal.AwaitingKey[1];
+        boolean[] revokedUnused = new boolean[1];
         try {
             // Fetched before the commit: once the certificate is committed, nothing may fail before it is handed out.
             List<byte[]> caChain = authority.caCertificates();
             Certificate issued = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                Certificate old = eligibleCertificate(who, now);
+                Certificate old = eligibleCertificate(who, now, revokedUnused);
                 LoginAccount account = loadAccount(who);
                 attempt[0] = Renewal.start(who.loginId(), old.serial(), now).awaitKey();
                 Certificate certificate = issuer.issue(account, loadContract(account), request, now, policy.validity(), actor);
@@ -199,6 +206,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
                 audit.success(actor, "RENEWAL_ISSUED", target(renewal), "new certificate " + certificate.serial().hex());
                 return certificate;
             });
+            republishCrlIf(revokedUnused[0]);
             return new IssuedCertificate(issued, caChain);
         } catch (RequestRefusedException e) {
             throw audit.refused(actor, "RENEWAL_REQUESTED", target, e);
@@ -244,6 +252,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
             audit.success(who.loginId().value(), "RENEWAL_ABANDONED", target(declined),
                     reason + "; unused certificate " + issued.newSerial().hex() + " revoked");
         });
+        republishCrlIf(true);
     }
 
     @Override
@@ -268,7 +277,7 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
      * The ID's current certificate when it may be renewed now. Clears what stands in the way but
      * is no longer valid: a timed-out open renewal, and renewed certificates never used.
      */
-    private Certificate eligibleCertificate(AuthenticatedId who, Instant now) {
+    private Certificate eligibleCertificate(AuthenticatedId who, Instant now, boolean[] revokedUnused) {
         LoginAccount account = loadAccount(who);
         Certificate current = loadCertificate(who.certificate());
         Optional<Renewal> open = renewals.findOpenRenewal(who.loginId());
@@ -286,7 +295,10 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
             renewals.updateRenewal(replaced);
             certificates.loadCertificate(unused.newSerial())
                     .filter(c -> c.statusAt(now) == CertificateStatus.ACTIVE)
-                    .ifPresent(c -> savedCertificates.updateCertificate(c.supersede(now)));
+                    .ifPresent(c -> {
+                        savedCertificates.updateCertificate(c.supersede(now));
+                        revokedUnused[0] = true;
+                    });
             audit.success(who.loginId().value(), "RENEWAL_REPLACED", target(replaced),
                     "unused certificate " + unused.newSerial().hex() + " superseded");
         }
@@ -353,5 +365,16 @@ public final class RenewalService implements StartRenewalUseCase, PrepareRenewal
 
     private static String target(Renewal renewal) {
         return "renewal:" + renewal.id();
+    }
+
+    /** Every revocation reaches the CRL at once; a failure here leaves it to the scheduled refresh. */
+    private void republishCrlIf(boolean revoked) {
+        if (revoked) {
+            try {
+                crl.publishCrl();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "CRL not republished now; the scheduled refresh will", e);
+            }
+        }
     }
 }

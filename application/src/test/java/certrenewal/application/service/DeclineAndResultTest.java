@@ -32,6 +32,8 @@ class DeclineAndResultTest {
         assertEquals(admin.loginId(), world.authentication.authenticate(world.first.certificate().der()).loginId());
         assertRefused(Code.CERTIFICATE_REVOKED, () -> world.authentication.authenticate(issued.certificate().der()));
         assertEquals(RenewalState.STARTED, world.renewals.start(admin).state(), "the customer can start again");
+        assertEquals(java.util.List.of(issued.certificate().serial()),
+                world.authority.lastCrl().revoked().stream().map(e -> e.serial()).toList(), "the CRL lists it at once");
     }
 
     @Test

@@ -2,11 +2,14 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -32,7 +36,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 /**
  * A certificate authority that issues real (EC P-256) X.509 certificates, so that the services can
  * parse what they hand out, and that records what it signed. It can be told to refuse requests,
- * to fail while signing, or to fail to give its chain.
+ * to fail while signing, or to fail to give its chain. Its CRLs are not DER, only a readable
+ * stand-in naming their number; what each was asked to list is recorded.
  */
 final class FakeCertificateAuthority implements CertificateAuthorityPort {
     static final String ISSUER = "CN=Fake Issuing CA,O=Test Bank,C=JP";
@@ -47,9 +52,22 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
     private RuntimeException signingFailure;
     private RuntimeException chainFailure;
     private Runnable whileChecking = () -> { };
+    private final List<SignedCrl> crls = Collections.synchronizedList(new ArrayList<>());
+    private volatile RuntimeException crlFailure;
 
     /** What the CA was asked to sign. */
     record Signed(SubjectName subject, SerialNumber serial, Instant notBefore, Instant notAfter, byte[] der) {
+    }
+
+    /** What the CA was asked to put in a CRL. */
+    record SignedCrl(List<RevokedCertificate> revoked, Instant thisUpdate, Instant nextUpdate, BigInteger crlNumber) {
+        byte[] der() {
+            return standIn(crlNumber);
+        }
+    }
+
+    static byte[] standIn(BigInteger crlNumber) {
+        return ("fake CRL #" + crlNumber).getBytes(StandardCharsets.US_ASCII);
     }
 
     FakeCertificateAuthority() {
@@ -69,6 +87,22 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
     /** Every later signing throws this, as a failing HSM would. */
     void failSigning(RuntimeException failure) {
         signingFailure = failure;
+    }
+
+    /** Every later CRL signing throws this; null signs again. */
+    void failCrlSigning(RuntimeException failure) {
+        crlFailure = failure;
+    }
+
+    /** The CRLs signed, in order. */
+    List<SignedCrl> crls() {
+        synchronized (crls) {
+            return List.copyOf(crls);
+        }
+    }
+
+    SignedCrl lastCrl() {
+        return crls().getLast();
     }
 
     void failCaCertificates(RuntimeException failure) {
@@ -170,6 +204,17 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
                 serial, notBefore, notAfter, SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo()));
         signed.add(new Signed(subject, serial, notBefore, notAfter, der));
         return new SignedCertificate(der, fingerprint(der), ISSUER);
+    }
+
+    @Override
+    public byte[] signCrl(List<RevokedCertificate> revoked, Instant thisUpdate, Instant nextUpdate, BigInteger crlNumber) {
+        RuntimeException failure = crlFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        SignedCrl crl = new SignedCrl(List.copyOf(revoked), thisUpdate, nextUpdate, crlNumber);
+        crls.add(crl);
+        return crl.der();
     }
 
     @Override

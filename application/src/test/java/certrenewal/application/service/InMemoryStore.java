@@ -4,17 +4,25 @@ import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
+import certrenewal.application.port.out.IssuanceGrant;
+import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.RevocationListPort;
+import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.StaffAccount;
+import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalId;
@@ -35,12 +43,16 @@ import java.util.function.Supplier;
  * version it was loaded with (and bumps it), and an ID has at most one open renewal.
  */
 final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
-        SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort {
+        SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort, PasswordPort, IssuanceGrantPort,
+        StaffAccountPort, RevocationListPort {
 
     private State state = new State();
     private int depth;
     private final Set<String> failingAuditActions = new HashSet<>();
     private int commits;
+    private boolean conflictOnNextAccountUpdate;
+    private boolean grantTakenOnNextDelete;
+    private int revocationListReadsInTransaction;
 
     private static final class State {
         final Map<ContractNumber, Contract> contracts = new LinkedHashMap<>();
@@ -48,6 +60,9 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<SerialNumber, Certificate> certificates = new LinkedHashMap<>();
         final Map<RenewalId, Renewal> renewals = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
+        final Map<LoginId, String> passwordHashes = new LinkedHashMap<>();
+        final Map<LoginId, IssuanceGrant> grants = new LinkedHashMap<>();
+        final Map<String, StaffAccount> staff = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -56,6 +71,9 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.certificates.putAll(certificates);
             copy.renewals.putAll(renewals);
             copy.audit.addAll(audit);
+            copy.passwordHashes.putAll(passwordHashes);
+            copy.grants.putAll(grants);
+            copy.staff.putAll(staff);
             return copy;
         }
     }
@@ -78,6 +96,55 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
 
     void put(Renewal renewal) {
         state.renewals.put(renewal.id(), renewal);
+    }
+
+    void put(StaffAccount account) {
+        state.staff.put(account.username(), account);
+    }
+
+    void put(IssuanceGrant grant) {
+        state.grants.put(grant.loginId(), grant);
+    }
+
+    void putPasswordHash(LoginId id, String hash) {
+        state.passwordHashes.put(id, hash);
+    }
+
+    /** The next account update fails as if another request had changed the account first. */
+    void conflictOnNextAccountUpdate() {
+        conflictOnNextAccountUpdate = true;
+    }
+
+    /** The next deleteGrant finds the grant gone, as if a parallel pickup had used it first. */
+    void grantTakenOnNextDelete() {
+        grantTakenOnNextDelete = true;
+    }
+
+    List<LoginAccount> accountsOf(ContractNumber contract) {
+        return state.accounts.values().stream().filter(a -> a.contract().equals(contract)).toList();
+    }
+
+    /** How often the revocation list was read inside a transaction, i.e. before the work in hand was committed. */
+    int revocationListReadsInTransaction() {
+        return revocationListReadsInTransaction;
+    }
+
+    String passwordHash(LoginId id) {
+        return state.passwordHashes.get(id);
+    }
+
+    IssuanceGrant grant(LoginId id) {
+        return state.grants.get(id);
+    }
+
+    StaffAccount staff(String username) {
+        return state.staff.get(username);
+    }
+
+    /** Everything stored but the audit trail, to show that a refused request changed nothing. */
+    String contents() {
+        return List.of(state.contracts, state.accounts, state.certificates, state.renewals, state.passwordHashes,
+                state.grants, state.staff).toString();
     }
 
     LoginAccount account(LoginId id) {
@@ -185,6 +252,10 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     public void updateAccount(LoginAccount account) {
         requireTransaction("updateAccount");
         LoginAccount stored = state.accounts.get(account.id());
+        if (conflictOnNextAccountUpdate) {
+            conflictOnNextAccountUpdate = false;
+            throw conflict("login ID " + account.id() + " changed meanwhile (simulated)");
+        }
         if (stored == null || stored.version() != account.version()) {
             throw conflict("login ID " + account.id() + " changed meanwhile");
         }
@@ -298,6 +369,87 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             case Renewal.Failed f -> new Renewal.Failed(f.id(), f.loginId(), f.oldSerial(), f.startedAt(), v,
                     f.endedAt(), f.reason());
         };
+    }
+
+    // ---- passwords ----
+
+    @Override
+    public Optional<String> loadPasswordHash(LoginId id) {
+        return Optional.ofNullable(state.passwordHashes.get(id));
+    }
+
+    @Override
+    public void savePasswordHash(LoginId id, String hash) {
+        requireTransaction("savePasswordHash");
+        state.passwordHashes.put(id, hash);
+    }
+
+    // ---- issuance grants ----
+
+    @Override
+    public void saveGrant(IssuanceGrant grant) {
+        requireTransaction("saveGrant");
+        state.grants.put(grant.loginId(), grant);
+    }
+
+    @Override
+    public Optional<IssuanceGrant> loadGrant(LoginId loginId) {
+        return Optional.ofNullable(state.grants.get(loginId));
+    }
+
+    @Override
+    public boolean deleteGrant(LoginId loginId) {
+        requireTransaction("deleteGrant");
+        boolean existed = state.grants.remove(loginId) != null;
+        if (grantTakenOnNextDelete) {
+            grantTakenOnNextDelete = false;
+            return false;
+        }
+        return existed;
+    }
+
+    // ---- staff ----
+
+    @Override
+    public Optional<StaffAccount> loadStaff(String username) {
+        return Optional.ofNullable(state.staff.get(username));
+    }
+
+    @Override
+    public long countStaff() {
+        return state.staff.size();
+    }
+
+    @Override
+    public void insertStaff(StaffAccount account) {
+        requireTransaction("insertStaff");
+        if (state.staff.putIfAbsent(account.username(), account) != null) {
+            throw conflict("staff account " + account.username() + " exists");
+        }
+    }
+
+    @Override
+    public void updateStaff(StaffAccount a) {
+        requireTransaction("updateStaff");
+        StaffAccount stored = state.staff.get(a.username());
+        if (stored == null || stored.version() != a.version()) {
+            throw conflict("staff account " + a.username() + " changed meanwhile");
+        }
+        state.staff.put(a.username(), new StaffAccount(a.username(), a.role(), a.passwordHash(),
+                a.failedPasswordAttempts(), a.locked(), a.version() + 1));
+    }
+
+    // ---- revocation list ----
+
+    @Override
+    public List<RevokedCertificate> revokedUnexpired(Instant now) {
+        if (depth > 0) {
+            revocationListReadsInTransaction++;
+        }
+        return state.certificates.values().stream()
+                .filter(c -> c.storedStatus() != CertificateStatus.ACTIVE && c.notAfter().isAfter(now))
+                .map(c -> new RevokedCertificate(c.serial(), c.revokedAt(), c.revocationReason()))
+                .toList();
     }
 
     // ---- audit ----

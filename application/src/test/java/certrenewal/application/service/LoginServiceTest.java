@@ -97,6 +97,9 @@ class LoginServiceTest {
         assertEquals(CertificateStatus.SUPERSEDED,
                 world.store.certificate(world.first.certificate().serial()).storedStatus());
         assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> login.logIn(command(ADMIN, RIGHT, world.first.certificate().der())));
+        assertEquals(java.util.List.of(world.first.certificate().serial()),
+                world.authority.lastCrl().revoked().stream().map(e -> e.serial()).toList(),
+                "the superseded certificate is on the CRL at once");
     }
 
     @Test

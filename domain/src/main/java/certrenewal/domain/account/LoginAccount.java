@@ -41,6 +41,11 @@ public record LoginAccount(
         return new LoginAccount(id, contract, kind, status, failedPasswordAttempts, serial, version);
     }
 
+    /** Re-issue: the ID holds no certificate until it obtains the new one with its issuance password. */
+    public LoginAccount withoutCertificate() {
+        return new LoginAccount(id, contract, kind, status, failedPasswordAttempts, null, version);
+    }
+
     /** One more wrong password; the ID locks when {@code maxAttempts} are reached in a row. */
     public LoginAccount recordFailedPassword(int maxAttempts) {
         if (maxAttempts < 1) {

@@ -2,6 +2,7 @@ package certrenewal.adapters.web.customer;
 
 import certrenewal.application.port.in.CertificateOverview;
 import certrenewal.domain.Rejection;
+import certrenewal.domain.account.IdKind;
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpRequest;
@@ -27,9 +28,9 @@ import java.time.format.DateTimeFormatter;
 
 /** What every customer page shares: the language, the CSRF token, the import map, localized texts. */
 @Singleton
-final class Pages {
+public final class Pages {
     /** Shown until the browser's script rewrites times into the user's own time zone. */
-    static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'")
+    public static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'")
             .withZone(ZoneId.of("Asia/Tokyo"));
     private final MessageSource messages;
     private final HttpLocaleResolver locales;
@@ -57,22 +58,22 @@ final class Pages {
         return locales.resolveOrDefault(request);
     }
 
-    boolean english(HttpRequest<?> request) {
+    public boolean english(HttpRequest<?> request) {
         return "en".equals(locale(request).getLanguage());
     }
 
-    String text(HttpRequest<?> request, String key, Object... args) {
+    public String text(HttpRequest<?> request, String key, Object... args) {
         Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
         return messages.getMessage(key, locale, args).orElse(key);
     }
 
     /** A refusal in the user's language; the plain English reason when no translation exists. */
-    String refusal(HttpRequest<?> request, Rejection rejection) {
+    public String refusal(HttpRequest<?> request, Rejection rejection) {
         Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
         return messages.getMessage("rejection." + rejection.code().name(), locale).orElse(rejection.message());
     }
 
-    Map<String, Object> model(HttpRequest<?> request, Session session) {
+    public Map<String, Object> model(HttpRequest<?> request, Session session) {
         Map<String, Object> model = new HashMap<>();
         boolean english = english(request);
         model.put("lang", english ? "en" : "ja");
@@ -85,11 +86,11 @@ final class Pages {
         return model;
     }
 
-    static MutableHttpResponse<?> redirect(String path) {
+    public static MutableHttpResponse<?> redirect(String path) {
         return HttpResponse.seeOther(URI.create(path));
     }
 
-    static <T> ModelAndView<Map<String, Object>> view(String name, Map<String, Object> model) {
+    public static <T> ModelAndView<Map<String, Object>> view(String name, Map<String, Object> model) {
         return new ModelAndView<>(name, model);
     }
 
@@ -103,6 +104,8 @@ final class Pages {
         model.put("daysLeft", o.daysLeft());
         model.put("status", text(request, "status." + o.status().name()));
         model.put("renewable", o.renewalRefusal().isEmpty());
+        // 利用者管理 is offered to 管理者IDs only
+        model.put("administrator", o.kind() == IdKind.ADMINISTRATOR);
         o.renewalRefusal().ifPresent(r -> model.put("renewalRefusal", refusal(request, r)));
         // a renewal left open elsewhere (a closed tab, say) need not block the customer until it times out
         model.put("startOver", o.renewalRefusal().map(r -> r.code() == Rejection.Code.RENEWAL_ALREADY_OPEN).orElse(false));

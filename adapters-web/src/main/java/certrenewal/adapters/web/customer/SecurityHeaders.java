@@ -8,7 +8,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Browser hardening on every reply: scripts only from this site (plus the one inline import map,
- * by its hash), no framing, no sniffing, no referrer to other sites, and no caching of pages with personal data.
+ * by its hash), no framing, no sniffing, no referrer to other sites, and no caching of pages with personal data
+ * (unless a controller chose a caching policy itself, as the public CRL does).
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 final class SecurityHeaders {
@@ -28,7 +29,7 @@ final class SecurityHeaders {
         // same-origin, not no-referrer: with no-referrer browsers post "Origin: null", which the server refuses.
         response.header("Referrer-Policy", "same-origin");
         response.header("Strict-Transport-Security", "max-age=31536000");
-        if (!request.getPath().startsWith("/static/")) {
+        if (!request.getPath().startsWith("/static/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
         }
     }

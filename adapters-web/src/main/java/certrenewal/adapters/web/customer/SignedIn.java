@@ -20,7 +20,7 @@ import java.util.Optional;
  * that every state-changing request must echo. A session is bound to the TLS client certificate
  * it was opened with; a request presenting another certificate is not signed in.
  */
-final class SignedIn {
+public final class SignedIn {
     static final String SESSION_COOKIE = "SESSION";
     private static final String LOGIN_ID = "loginId";
     private static final String CONTRACT = "contract";
@@ -43,7 +43,7 @@ final class SignedIn {
     }
 
     /** The ID signed in on this session, if the request presents the certificate it signed in with. */
-    static Optional<AuthenticatedId> of(Session session, HttpRequest<?> request) {
+    public static Optional<AuthenticatedId> of(Session session, HttpRequest<?> request) {
         if (session == null) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ final class SignedIn {
     }
 
     /** The session's CSRF token, created on first use (the login form needs one before login). */
-    static String csrfToken(Session session) {
+    public static String csrfToken(Session session) {
         Optional<String> token = session.get(CSRF, String.class);
         if (token.isPresent()) {
             return token.get();
@@ -71,14 +71,14 @@ final class SignedIn {
         return created;
     }
 
-    static boolean csrfMatches(Session session, String presented) {
+    public static boolean csrfMatches(Session session, String presented) {
         Optional<String> expected = session == null ? Optional.empty() : session.get(CSRF, String.class);
         return presented != null && expected.isPresent()
                 && MessageDigest.isEqual(expected.get().getBytes(), presented.getBytes());
     }
 
     /** Whether the browser sent a session cookie that no longer finds a session: it expired. */
-    static boolean hadSession(HttpRequest<?> request) {
+    public static boolean hadSession(HttpRequest<?> request) {
         return request.getCookies().contains(SESSION_COOKIE);
     }
 

@@ -24,6 +24,12 @@ public interface CertificateAuthorityPort {
     SignedCertificate sign(CheckedRequest request, SubjectName subject, SerialNumber serial,
                            Instant notBefore, Instant notAfter);
 
+    /**
+     * Signs a CRL (RFC 5280 v2, DER) listing {@code revoked}, with the CRL number and authority key
+     * identifier extensions and each entry's reason code.
+     */
+    byte[] signCrl(List<RevokedCertificate> revoked, Instant thisUpdate, Instant nextUpdate, java.math.BigInteger crlNumber);
+
     /** The CA chain, issuing CA first, each DER-encoded. */
     List<byte[]> caCertificates();
 

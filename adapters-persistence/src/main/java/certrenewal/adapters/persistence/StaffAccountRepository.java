@@ -1,0 +1,33 @@
+package certrenewal.adapters.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+
+/** POSTGRES dialect also for H2: see package-info. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface StaffAccountRepository extends GenericRepository<StaffAccountRow, String> {
+
+    Optional<StaffAccountRow> findById(String username);
+
+    long count();
+
+    void insert(StaffAccountRow row);
+
+    /**
+     * Changes everything but the username if the row still has {@code version}; returns the
+     * number of rows changed, 0 when it was changed meanwhile.
+     */
+    @Query("""
+            UPDATE staff_account
+               SET role = :role,
+                   password_hash = :passwordHash,
+                   failed_password_attempts = :failedPasswordAttempts,
+                   locked = :locked,
+                   version = version + 1
+             WHERE username = :username AND version = :version""")
+    long updateIfUnchanged(String username, long version, String role, String passwordHash,
+                           int failedPasswordAttempts, boolean locked);
+}

@@ -1,0 +1,102 @@
+package certrenewal.adapters.web.console;
+
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.console.StaffLoginUseCase;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.administration.Actor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.SessionForRequest;
+import java.util.Arrays;
+import java.util.Map;
+
+/** The console's own login (staff username and password, no client certificate) and logout. */
+@Controller("/console")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ConsoleLoginController {
+    static final int MAX_USERNAME = 64;
+    private final StaffLoginUseCase login;
+    private final SessionStore<Session> sessions;
+    private final ConsolePages pages;
+
+    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages) {
+        this.login = login;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    @Get("/login")
+    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
+                         @Nullable @QueryValue String bye) {
+        if (StaffSession.of(session).isPresent()) {
+            return ConsolePages.redirect("/console");
+        }
+        Map<String, Object> model = pages.model(request, session, null);
+        if (expired != null) {
+            model.put("alert", pages.text(request, "console.session.expired"));
+        } else if (bye != null) {
+            model.put("notice", pages.text(request, "console.login.loggedOut"));
+        }
+        return ConsolePages.ok("login", model);
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> logIn(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
+        if (!StaffSession.csrfMatches(session, form.get("_csrf"))) {
+            return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "console.session.expired"), null);
+        }
+        String username = form.getOrDefault("username", "").strip();
+        char[] password = form.getOrDefault("password", "").toCharArray();
+        Actor.Staff staff;
+        try {
+            // a name longer than any account's is wrong anyway, and would not fit the audit trail's actor
+            if (username.isEmpty() || username.length() > MAX_USERNAME || password.length == 0) {
+                throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
+            }
+            staff = login.logIn(username, password);
+        } catch (RequestRefusedException e) {
+            return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()), username);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        // A new session at login: an identifier planted before login is worth nothing after it.
+        Session fresh = replaceSession(request, session);
+        StaffSession.record(fresh, staff);
+        return ConsolePages.redirect("/console");
+    }
+
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> logOut(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        if (session != null && StaffSession.csrfMatches(session, form.get("_csrf"))) {
+            replaceSession(request, session);
+            return ConsolePages.redirect(ConsolePages.LOGIN + "?bye=1");
+        }
+        return ConsolePages.redirect(ConsolePages.LOGIN);
+    }
+
+    /** Deletes the session from the store and gives the browser a new, empty one in its place. */
+    private Session replaceSession(HttpRequest<?> request, Session old) {
+        old.clear();
+        sessions.deleteSession(old.getId());
+        return SessionForRequest.create(sessions, request);
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert, String username) {
+        Map<String, Object> model = pages.model(request, session, null);
+        model.put("alert", alert);
+        model.put("username", username == null || username.length() > MAX_USERNAME ? null : username);
+        return ConsolePages.status(status, "login", model);
+    }
+}

@@ -1,0 +1,232 @@
+package certrenewal.adapters.web.console;
+
+import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.admin.LoginIdSummary;
+import certrenewal.application.port.in.console.CertificateRow;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.AdministrationPolicy;
+import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.certificate.CertificateStatus;
+import io.micronaut.context.MessageSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.session.Session;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every console page shares: the language (the customer screens' {@code lang} cookie and
+ * Accept-Language), the signed-in staff member and what the role may see, the console's CSRF
+ * token, localized texts, times in the bank's zone, and the pages for refusals.
+ */
+@Singleton
+final class ConsolePages {
+    /** The bank's time zone: every time in the console is shown in it, and typed in it. */
+    static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tokyo");
+    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(BANK_ZONE);
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(BANK_ZONE);
+    static final String LOGIN = "/console/login";
+
+    private final MessageSource messages;
+    private final HttpLocaleResolver locales;
+
+    ConsolePages(MessageSource messages, HttpLocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    boolean english(HttpRequest<?> request) {
+        return "en".equals(locales.resolveOrDefault(request).getLanguage());
+    }
+
+    String text(HttpRequest<?> request, String key, Object... args) {
+        Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
+        return messages.getMessage(key, locale, args).orElse(key);
+    }
+
+    /** A refusal in the staff member's language: the console's wording, else the screens' one, else the plain reason. */
+    String refusal(HttpRequest<?> request, Rejection rejection) {
+        Locale locale = english(request) ? Locale.ENGLISH : Locale.JAPANESE;
+        String code = rejection.code().name();
+        return messages.getMessage("console.rejection." + code, locale)
+                .or(() -> messages.getMessage("rejection." + code, locale))
+                .orElse(rejection.message());
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : MINUTES.format(instant);
+    }
+
+    static String seconds(Instant instant) {
+        return instant == null ? "" : SECONDS.format(instant);
+    }
+
+    /** Whether the role allows the action at all (targets aside): what the console shows it. */
+    static boolean may(Actor.Staff staff, AdministrativeAction action) {
+        return staff != null && AdministrationPolicy.check(staff, action, null, null).isEmpty();
+    }
+
+    Map<String, Object> model(HttpRequest<?> request, Session session, Actor.Staff staff) {
+        Map<String, Object> model = new HashMap<>();
+        boolean english = english(request);
+        model.put("lang", english ? "en" : "ja");
+        model.put("otherLang", english ? "ja" : "en");
+        String query = request.getUri().getRawQuery();
+        model.put("path", request.getPath() + (query == null || query.isEmpty() ? "" : "?" + query));
+        if (session != null) {
+            model.put("csrf", StaffSession.csrfToken(session));
+        }
+        if (staff != null) {
+            model.put("staffName", staff.username());
+            model.put("staffRole", text(request, "console.role." + staff.role().name()));
+            model.put("canDashboard", may(staff, AdministrativeAction.VIEW_DASHBOARD));
+            model.put("canSearch", may(staff, AdministrativeAction.SEARCH));
+            model.put("canRegister", may(staff, AdministrativeAction.REGISTER_CONTRACT));
+            model.put("canRevoke", may(staff, AdministrativeAction.REVOKE_CERTIFICATE));
+            model.put("canAudit", may(staff, AdministrativeAction.READ_AUDIT_TRAIL));
+            model.put("canVerify", may(staff, AdministrativeAction.VERIFY_AUDIT_TRAIL));
+        }
+        return model;
+    }
+
+    static MutableHttpResponse<?> redirect(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    static ModelAndView<Map<String, Object>> view(String name, Map<String, Object> model) {
+        return new ModelAndView<>("console/" + name, model);
+    }
+
+    static HttpResponse<?> ok(String name, Map<String, Object> model) {
+        return HttpResponse.ok(view(name, model));
+    }
+
+    static HttpResponse<?> status(HttpStatus status, String name, Map<String, Object> model) {
+        return HttpResponse.status(status).body(view(name, model));
+    }
+
+    /** Where a request without a signed-in staff member goes: the console's login, saying so when the session expired. */
+    static HttpResponse<?> toLogin(HttpRequest<?> request, Session session) {
+        return redirect(session == null && StaffSession.hadSession(request) ? LOGIN + "?expired=1" : LOGIN);
+    }
+
+    /**
+     * Runs a page for the signed-in staff member, or sends to the login; a refusal of a use case
+     * becomes a page with its status (403 for what the role may not do).
+     */
+    HttpResponse<?> signedIn(HttpRequest<?> request, Session session, Function<Actor.Staff, HttpResponse<?>> page) {
+        Optional<Actor.Staff> staff = StaffSession.of(session);
+        if (staff.isEmpty()) {
+            return toLogin(request, session);
+        }
+        try {
+            return page.apply(staff.get());
+        } catch (RequestRefusedException e) {
+            return refused(request, session, staff.get(), e.rejection());
+        }
+    }
+
+    /** As {@link #signedIn}, for a form posted with the session's CSRF token (refused with 403 without it). */
+    HttpResponse<?> posted(HttpRequest<?> request, Session session, Map<String, String> form,
+                           Function<Actor.Staff, HttpResponse<?>> action) {
+        Optional<Actor.Staff> staff = StaffSession.of(session);
+        if (staff.isEmpty()) {
+            return toLogin(request, session);
+        }
+        if (!StaffSession.csrfMatches(session, form.get("_csrf"))) {
+            Map<String, Object> model = model(request, session, staff.get());
+            model.put("title", text(request, "console.refused.title"));
+            model.put("alert", text(request, "console.csrf.refused"));
+            return status(HttpStatus.FORBIDDEN, "refused", model);
+        }
+        return signedIn(request, session, action);
+    }
+
+    HttpResponse<?> refused(HttpRequest<?> request, Session session, Actor.Staff staff, Rejection rejection) {
+        HttpStatus status = RefusalHandler.statusOf(rejection.code());
+        Map<String, Object> model = model(request, session, staff);
+        model.put("title", text(request, switch (status) {
+            case FORBIDDEN -> "console.forbidden.title";
+            case NOT_FOUND -> "console.notFound.title";
+            default -> "console.refused.title";
+        }));
+        model.put("alert", refusal(request, rejection));
+        return status(status, "refused", model);
+    }
+
+    HttpResponse<?> forbidden(HttpRequest<?> request, Session session, Actor.Staff staff) {
+        return refused(request, session, staff, Rejection.of(Rejection.Code.NOT_PERMITTED));
+    }
+
+    HttpResponse<?> notFound(HttpRequest<?> request, Session session, Actor.Staff staff, String messageKey, Object... args) {
+        Map<String, Object> model = model(request, session, staff);
+        model.put("title", text(request, "console.notFound.title"));
+        model.put("alert", text(request, messageKey, args));
+        return status(HttpStatus.NOT_FOUND, "refused", model);
+    }
+
+    /** A row of a table as the templates read it: a map, so that the templates need no getters. */
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    /** A certificate as the search results and the history list show it. */
+    Map<String, Object> certificate(HttpRequest<?> request, CertificateRow c) {
+        Map<String, Object> row = row("serial", c.serial().hex(), "loginId", c.loginId().value(),
+                "contract", c.contract().value(), "contractName", c.contractName(),
+                "status", c.status().name(), "statusLabel", text(request, "console.status." + c.status().name()),
+                "active", c.status() == CertificateStatus.ACTIVE,
+                "notBefore", time(c.notBefore()), "notBeforeIso", iso(c.notBefore()),
+                "notAfter", time(c.notAfter()), "notAfterIso", iso(c.notAfter()),
+                "revokedAt", time(c.revokedAt()), "revokedAtIso", iso(c.revokedAt()));
+        row.put("reason", c.revocationReason() == null ? ""
+                : text(request, "console.reason." + c.revocationReason().name()));
+        return row;
+    }
+
+    static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** A login ID's summary, with the actions the staff member's role offers on it. */
+    Map<String, Object> loginId(HttpRequest<?> request, Actor.Staff staff, ContractNumber contract, LoginIdSummary s) {
+        Map<String, Object> row = row("loginId", s.loginId().value(), "kind", s.kind().name(),
+                "kindLabel", text(request, "console.kind." + s.kind().name()),
+                "status", s.status().name(), "statusLabel", text(request, "console.account." + s.status().name()),
+                "failed", s.failedPasswordAttempts(),
+                "serial", s.serial() == null ? "" : s.serial().hex(),
+                "certificateStatus", s.certificateStatus() == null ? ""
+                        : text(request, "console.status." + s.certificateStatus().name()),
+                "notAfter", time(s.notAfter()), "notAfterIso", iso(s.notAfter()),
+                "issuancePending", s.issuancePending());
+        // what the role may do to this ID, asked of the same policy the use cases apply
+        LoginAccount target = LoginAccount.register(s.loginId(), contract, s.kind());
+        row.put("canReissue", s.status() != AccountStatus.REVOKED
+                && AdministrationPolicy.check(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, target).isEmpty());
+        row.put("canUnlock", s.status() == AccountStatus.LOCKED
+                && AdministrationPolicy.check(staff, AdministrativeAction.UNLOCK_ID, contract, target).isEmpty());
+        return row;
+    }
+}

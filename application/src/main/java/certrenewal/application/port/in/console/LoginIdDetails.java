@@ -1,0 +1,10 @@
+package certrenewal.application.port.in.console;
+
+import certrenewal.application.port.in.admin.LoginIdSummary;
+import certrenewal.domain.account.ContractNumber;
+import java.util.List;
+
+/** A login ID's detail page: the ID, its contract, its certificate history (newest first) and renewal attempts (newest first). */
+public record LoginIdDetails(LoginIdSummary id, ContractNumber contract, String contractName,
+                             List<CertificateRow> certificates, List<RenewalAttempt> renewals) {
+}

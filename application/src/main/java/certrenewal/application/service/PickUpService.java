@@ -1,0 +1,188 @@
+package certrenewal.application.service;
+
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.admin.PickUpCertificateUseCase;
+import certrenewal.application.port.in.admin.PickUpCredentials;
+import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.ContractPort;
+import certrenewal.application.port.out.IssuanceGrant;
+import certrenewal.application.port.out.IssuanceGrantPort;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.PasswordHasherPort;
+import certrenewal.application.port.out.PasswordPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.renewal.RenewalPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 証明書取得: an ID without a certificate obtains one with its login password and its one-time
+ * issuance password. The certificate, the used-up grant, the account's new current certificate
+ * and the audit entries commit together, or nothing is handed out and the grant stays usable.
+ */
+public final class PickUpService implements PickUpCertificateUseCase {
+    private static final String ACTION = "CERTIFICATE_PICKUP";
+    private static final System.Logger LOG = System.getLogger(PickUpService.class.getName());
+
+    private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
+    private final ContractPort contracts;
+    private final PasswordHasherPort hasher;
+    private final IssuanceGrantPort grants;
+    private final CertificateAuthorityPort authority;
+    private final TransactionPort transactions;
+    private final RenewalPolicy policy;
+    private final Clock clock;
+    private final Audit audit;
+    private final LoginPasswords loginPasswords;
+    private final CertificateIssuer issuer;
+    /** Compared against when no grant waits, so that the answer takes as long as with one. */
+    private final String decoyHash;
+
+    /** @param maxFailedPasswords the same lock-out threshold as the login screen's (default 6) */
+    public PickUpService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
+                         PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                         SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
+                         AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
+                         int maxFailedPasswords, Clock clock) {
+        this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
+        this.contracts = contracts;
+        this.hasher = hasher;
+        this.grants = grants;
+        this.authority = authority;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+        this.audit = new Audit(auditTrail, transactions, clock);
+        this.loginPasswords = new LoginPasswords(accounts, savedAccounts, passwords, hasher, transactions, audit,
+                maxFailedPasswords);
+        this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
+        this.decoyHash = hasher.hash("decoy-issuance-password".toCharArray());
+    }
+
+    @Override
+    public void verify(PickUpCredentials credentials) {
+        verified(credentials);
+    }
+
+    @Override
+    public IssuedCertificate pickUp(PickUpCredentials credentials, byte[] pkcs10Der) {
+        IssuanceGrant grant = verified(credentials);
+        LoginId id = credentials.loginId();
+        String actor = id.value();
+        String target = "login-id:" + id;
+        CheckedRequest request;
+        try {
+            request = authority.checkRequest(pkcs10Der);
+        } catch (RequestRefusedException e) {
+            throw audit.refused(actor, ACTION, target, e);
+        }
+        try {
+            // Fetched before the commit: once the certificate is committed, nothing may fail before it is handed out.
+            List<byte[]> caChain = authority.caCertificates();
+            Certificate certificate = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+                requireActive(account);
+                // the grant checked above, not one a re-issue put in its place meanwhile; deleting it claims it
+                if (!grants.loadGrant(id).filter(grant::equals).isPresent() || !grants.deleteGrant(id)) {
+                    throw refusal(Code.WRONG_ISSUANCE_PASSWORD, "The issuance password has been used meanwhile.");
+                }
+                if (now.isAfter(grant.deadline())) {
+                    throw refusal(Code.WRONG_ISSUANCE_PASSWORD, "The issuance password has expired.");
+                }
+                if (account.currentCertificateSerial().isPresent()) {
+                    throw refusal(Code.ALREADY_HAS_CERTIFICATE);
+                }
+                Contract contract = contracts.loadContract(account.contract())
+                        .orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
+                Certificate issued = issuer.issue(account, contract, request, now, policy.validity(), actor);
+                savedAccounts.updateAccount(account.recordSuccessfulPassword().withCurrentCertificate(issued.serial()));
+                audit.success(actor, ACTION, target, "certificate " + issued.serial().hex() + "; issuance password used up");
+                return issued;
+            });
+            return new IssuedCertificate(certificate, caChain);
+        } catch (RequestRefusedException e) {
+            throw audit.refused(actor, ACTION, target, e);
+        } catch (ConcurrentUpdateException e) {
+            // a parallel pickup, re-issue or lock-out changed the ID first
+            throw audit.refused(actor, ACTION, target,
+                    refusal(Code.WRONG_ISSUANCE_PASSWORD, "The issuance password has been used meanwhile."));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "issuance failed at pickup for " + id, e);
+            audit.failed(actor, ACTION, target, Code.ISSUANCE_FAILED + ": " + e.getClass().getSimpleName());
+            throw refusal(Code.ISSUANCE_FAILED);
+        }
+    }
+
+    /**
+     * The grant the credentials open, after every check: the ID is active, the login password
+     * right (a wrong one counts towards the lock-out), the issuance password waiting, in time and
+     * right, and the ID holds no certificate. Every refusal is audited.
+     */
+    private IssuanceGrant verified(PickUpCredentials credentials) {
+        LoginId id = credentials.loginId();
+        String actor = id.value();
+        String target = "login-id:" + id;
+        Optional<LoginAccount> found = accounts.loadAccount(id);
+        if (found.isEmpty()) {
+            loginPasswords.matchDecoy(credentials.loginPassword());
+            throw audit.refused(actor, ACTION, target, refusal(Code.WRONG_CREDENTIALS));
+        }
+        LoginAccount account = found.get();
+        try {
+            requireActive(account);
+        } catch (RequestRefusedException e) {
+            throw audit.refused(actor, ACTION, target, e);
+        }
+        if (!loginPasswords.matches(id, credentials.loginPassword())) {
+            throw loginPasswords.wrongPassword(id, ACTION);
+        }
+        Optional<IssuanceGrant> grant = grants.loadGrant(id);
+        boolean matches = hasher.matches(credentials.issuancePassword(), grant.map(IssuanceGrant::passwordHash).orElse(decoyHash));
+        String wrong = grant.isEmpty() ? "No issuance password is waiting for this login ID: it was used, or never granted."
+                : clock.instant().isAfter(grant.get().deadline()) ? "The issuance password has expired."
+                : !matches ? "The issuance password is wrong."
+                : null;
+        if (wrong != null) {
+            throw audit.refused(actor, ACTION, target, refusal(Code.WRONG_ISSUANCE_PASSWORD, wrong));
+        }
+        if (account.currentCertificateSerial().isPresent()) {
+            throw audit.refused(actor, ACTION, target, refusal(Code.ALREADY_HAS_CERTIFICATE));
+        }
+        if (account.failedPasswordAttempts() > 0) {
+            loginPasswords.resetFailures(id);
+        }
+        return grant.get();
+    }
+
+    private static void requireActive(LoginAccount account) {
+        if (account.status() != AccountStatus.ACTIVE) {
+            throw refusal(account.status() == AccountStatus.LOCKED ? Code.ID_LOCKED : Code.ID_REVOKED);
+        }
+    }
+
+    private static RequestRefusedException refusal(Code code) {
+        return new RequestRefusedException(Rejection.of(code));
+    }
+
+    private static RequestRefusedException refusal(Code code, String message) {
+        return new RequestRefusedException(Rejection.of(code, message));
+    }
+}

@@ -1,0 +1,101 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.TestWorld.ADMIN;
+import static certrenewal.application.service.TestWorld.ADMIN_ACTOR;
+import static certrenewal.application.service.TestWorld.AUDITOR;
+import static certrenewal.application.service.TestWorld.CONTRACT;
+import static certrenewal.application.service.TestWorld.OPERATOR;
+import static certrenewal.application.service.TestWorld.ZONE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.application.port.in.console.CertificateRow;
+import certrenewal.application.port.in.console.CertificateSearch;
+import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.port.out.AuditEvent;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.certificate.CertificateStatus;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class ConsoleQueryServiceTest {
+    private static final CertificateSearch EVERYTHING = new CertificateSearch(null, null, null, null, null, null, null,
+            false, 0, 20);
+
+    private final TestWorld world = new TestWorld();
+    private final ConsoleQueryService service = world.console;
+
+    @Test
+    void theDashboardCountsAtThisMomentWithDaysAndWeeksOfTheBanksZone() {
+        world.clock.advance(Duration.ofHours(7));
+
+        service.dashboard(OPERATOR);
+
+        assertEquals(world.clock.instant(), world.consoleQueries.lastNow);
+        assertEquals(ZoneId.of("Asia/Tokyo"), world.consoleQueries.lastZone);
+        assertEquals(ZONE, world.consoleQueries.lastZone);
+    }
+
+    @Test
+    void aDashboardInAnotherZoneIsWhatTheConstructorSays() {
+        ConsoleQueryService utc = new ConsoleQueryService(world.consoleQueries, world.store, world.store, ZoneId.of("UTC"),
+                world.clock);
+
+        utc.dashboard(AUDITOR);
+
+        assertEquals(ZoneId.of("UTC"), world.consoleQueries.lastZone);
+    }
+
+    @Test
+    void searchesJudgeExpiryAtThisMoment() {
+        world.clock.set(world.firstExpiry());
+
+        SearchPage<CertificateRow> page = service.search(OPERATOR, EVERYTHING);
+
+        assertEquals(world.clock.instant(), world.consoleQueries.lastNow);
+        assertEquals(List.of(CertificateStatus.EXPIRED), page.rows().stream().map(CertificateRow::status).toList());
+    }
+
+    @Test
+    void operatorsOpenDetailPages() {
+        assertEquals(ADMIN, service.loginIdDetails(OPERATOR, ADMIN).orElseThrow().id().loginId());
+        assertEquals(CONTRACT, service.contractDetails(OPERATOR, CONTRACT.number()).orElseThrow().contract());
+        assertEquals(Optional.of(ADMIN), service.ownerOf(OPERATOR, world.first.certificate().serial()));
+    }
+
+    @Test
+    void auditorsSeeTheDashboardButLookUpNothing() {
+        service.dashboard(AUDITOR);
+
+        assertEveryLookUpRefused(AUDITOR);
+    }
+
+    @Test
+    void customerAdministratorsSeeNoConsolePage() {
+        assertRefusedAndAudited(ADMIN_ACTOR, () -> service.dashboard(ADMIN_ACTOR));
+        assertEveryLookUpRefused(ADMIN_ACTOR);
+    }
+
+    private void assertEveryLookUpRefused(Actor actor) {
+        int before = world.consoleQueries.calls.size();
+        assertRefusedAndAudited(actor, () -> service.search(actor, EVERYTHING));
+        assertRefusedAndAudited(actor, () -> service.loginIdDetails(actor, ADMIN));
+        assertRefusedAndAudited(actor, () -> service.contractDetails(actor, CONTRACT.number()));
+        assertRefusedAndAudited(actor, () -> service.ownerOf(actor, world.first.certificate().serial()));
+        assertEquals(before, world.consoleQueries.calls.size(), "nothing was looked up");
+    }
+
+    private void assertRefusedAndAudited(Actor actor, Executable call) {
+        assertRefused(Code.NOT_PERMITTED, call);
+        AuditEvent entry = world.store.audit().getLast();
+        assertEquals(AuditEvent.REFUSED, entry.outcome());
+        assertEquals(actor.auditName(), entry.actor());
+        assertTrue(entry.action().startsWith("CONSOLE_"), entry.action());
+    }
+}

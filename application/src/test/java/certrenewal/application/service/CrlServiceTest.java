@@ -1,0 +1,196 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.TestWorld.CRL_VALIDITY;
+import static certrenewal.application.service.TestWorld.T0;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.application.port.out.RevokedCertificate;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.RevocationReason;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CrlServiceTest {
+    private final TestWorld world = new TestWorld();
+    private final FakeCertificateAuthority authority = world.authority;
+    private final CrlService service = world.crl;
+    private final Certificate certificate = world.first.certificate();
+
+    @Test
+    void aCrlListsTheRevokedCertificatesForItsValidityInWholeSeconds() {
+        Instant revokedAt = T0.plus(Duration.ofDays(1));
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, revokedAt));
+        world.clock.set(T0.plus(Duration.ofDays(2)).plusMillis(750));
+
+        service.publishCrl();
+
+        FakeCertificateAuthority.SignedCrl crl = authority.lastCrl();
+        Instant thisUpdate = T0.plus(Duration.ofDays(2));
+        assertEquals(List.of(new RevokedCertificate(certificate.serial(), revokedAt, RevocationReason.KEY_COMPROMISE)), crl.revoked());
+        assertEquals(thisUpdate, crl.thisUpdate());
+        assertEquals(thisUpdate.plus(CRL_VALIDITY), crl.nextUpdate());
+        assertEquals(BigInteger.valueOf(thisUpdate.toEpochMilli()), crl.crlNumber());
+    }
+
+    @Test
+    void expiredCertificatesLeaveTheCrl() {
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, T0.plusSeconds(60)));
+        world.clock.set(certificate.notAfter());
+
+        service.publishCrl();
+
+        assertEquals(List.of(), authority.lastCrl().revoked());
+    }
+
+    @Test
+    void crlNumbersStrictlyIncreaseEvenWhenTheClockStandsStillOrGoesBack() {
+        service.publishCrl();
+        service.publishCrl();
+        world.clock.advance(Duration.ofHours(-1));
+        service.publishCrl();
+
+        BigInteger first = BigInteger.valueOf(T0.toEpochMilli());
+        assertEquals(List.of(first, first.add(BigInteger.ONE), first.add(BigInteger.TWO)), numbers());
+    }
+
+    @Test
+    void crlNumbersKeepIncreasingAfterARestartWithoutBeingStored() {
+        service.publishCrl();
+        service.publishCrl();
+        world.clock.advance(Duration.ofSeconds(1));
+
+        new CrlService(world.store, authority, CRL_VALIDITY, world.clock).publishCrl();
+
+        List<BigInteger> numbers = numbers();
+        assertTrue(numbers.get(2).compareTo(numbers.get(1)) > 0, numbers.toString());
+    }
+
+    @Test
+    void theFirstFetchSignsACrlAndLaterFetchesServeItUntilAQuarterOfItsValidityIsLeft() {
+        byte[] first = service.currentCrl();
+        assertArrayEquals(authority.lastCrl().der(), first);
+
+        world.clock.advance(CRL_VALIDITY.minus(CRL_VALIDITY.dividedBy(4)).minusSeconds(1));
+        assertArrayEquals(first, service.currentCrl());
+        assertEquals(1, authority.crls().size());
+
+        world.clock.advance(Duration.ofSeconds(1));
+        byte[] refreshed = service.currentCrl();
+
+        assertEquals(2, authority.crls().size());
+        assertArrayEquals(authority.lastCrl().der(), refreshed);
+    }
+
+    @Test
+    void aPublicationAfterARevocationReplacesTheCrlServedAtOnce() {
+        service.currentCrl();
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, T0));
+
+        service.publishCrl();
+
+        assertArrayEquals(authority.lastCrl().der(), service.currentCrl());
+        assertEquals(1, authority.lastCrl().revoked().size());
+        assertEquals(2, authority.crls().size());
+    }
+
+    @Test
+    void aPublicationThatFailedIsRetriedAtTheNextFetch() {
+        service.currentCrl();
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, T0));
+        authority.failCrlSigning(new IllegalStateException("HSM unavailable"));
+        assertThrows(IllegalStateException.class, service::publishCrl);
+        authority.failCrlSigning(null);
+
+        byte[] served = service.currentCrl();
+
+        assertArrayEquals(authority.lastCrl().der(), served);
+        assertEquals(1, authority.lastCrl().revoked().size());
+    }
+
+    @Test
+    void whileSigningFailsThePreviousCrlIsServedUntilItsNextUpdate() {
+        byte[] previous = service.currentCrl();
+        authority.failCrlSigning(new IllegalStateException("HSM unavailable"));
+
+        world.clock.advance(CRL_VALIDITY.minusSeconds(1));
+        assertArrayEquals(previous, service.currentCrl());
+
+        world.clock.advance(Duration.ofSeconds(1));
+        assertThrows(IllegalStateException.class, service::currentCrl);
+    }
+
+    @Test
+    void withoutAnyCrlASigningFailureIsAnError() {
+        authority.failCrlSigning(new IllegalStateException("HSM unavailable"));
+
+        assertThrows(IllegalStateException.class, service::currentCrl);
+    }
+
+    @Test
+    void callersGetACopy() {
+        byte[] first = service.currentCrl();
+        first[0] ^= 0x7f;
+
+        assertArrayEquals(authority.lastCrl().der(), service.currentCrl());
+    }
+
+    @Test
+    void concurrentPublicationsAndFetchesGetStrictlyIncreasingNumbersAndTheNewestCrl() throws Exception {
+        int threads = 8;
+        int rounds = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                boolean publisher = t % 2 == 0;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        if (publisher) {
+                            service.publishCrl();
+                        } else {
+                            service.currentCrl();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<BigInteger> numbers = numbers();
+        assertTrue(numbers.size() >= threads / 2 * rounds, "every publication signed: " + numbers.size());
+        for (int i = 1; i < numbers.size(); i++) {
+            assertEquals(numbers.get(i - 1).add(BigInteger.ONE), numbers.get(i), "at " + i);
+        }
+        assertArrayEquals(authority.lastCrl().der(), service.currentCrl());
+    }
+
+    @Test
+    void aCrlIsValidForAtLeastAMinute() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new CrlService(world.store, authority, Duration.ofSeconds(30), world.clock));
+    }
+
+    private List<BigInteger> numbers() {
+        return authority.crls().stream().map(FakeCertificateAuthority.SignedCrl::crlNumber).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.TestWorld.MAX_FAILED_PASSWORDS;
+import static certrenewal.application.service.TestWorld.OPERATOR;
+import static certrenewal.application.service.TestWorld.passwordOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.application.port.in.console.BootstrapCredential;
+import certrenewal.application.port.out.AuditEvent;
+import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffRole;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StaffServiceTest {
+    private final TestWorld world = new TestWorld();
+    private final InMemoryStore store = world.store;
+    private final StaffService service = world.staff;
+
+    @Test
+    void firstStartCreatesAnOperatorAndAnAuditorWithRandomPasswordsKeptOnlyAsHashes() {
+        List<BootstrapCredential> created = service.ensureBootstrapAccounts();
+
+        assertEquals(List.of("operator", "auditor"), created.stream().map(BootstrapCredential::username).toList());
+        assertEquals(List.of(StaffRole.OPERATOR, StaffRole.AUDITOR), created.stream().map(BootstrapCredential::role).toList());
+        assertNotEquals(created.get(0).password(), created.get(1).password());
+        for (BootstrapCredential credential : created) {
+            assertEquals(StaffService.BOOTSTRAP_PASSWORD_LENGTH, credential.password().length());
+            assertTrue(credential.password().chars().allMatch(c -> RandomPasswords.ALPHABET.indexOf(c) >= 0));
+            StaffAccount stored = store.staff(credential.username());
+            assertEquals(credential.role(), stored.role());
+            assertTrue(world.hasher.matches(credential.password().toCharArray(), stored.passwordHash()));
+            assertFalse(store.contents().contains(credential.password()));
+            assertFalse(credential.toString().contains(credential.password()));
+        }
+        assertEquals(2, store.audit("STAFF_CREATED").size());
+        assertTrue(store.audit().stream().noneMatch(e -> created.stream().anyMatch(c -> e.detail().contains(c.password()))));
+    }
+
+    @Test
+    void laterStartsCreateNothing() {
+        List<BootstrapCredential> first = service.ensureBootstrapAccounts();
+        String stored = store.contents();
+
+        assertEquals(List.of(), service.ensureBootstrapAccounts());
+
+        assertEquals(stored, store.contents());
+        assertEquals(2, store.countStaff());
+        assertEquals(2, first.size());
+    }
+
+    @Test
+    void noBootstrapOnceAnyStaffAccountExists() {
+        world.addStaff(OPERATOR);
+
+        assertEquals(List.of(), service.ensureBootstrapAccounts());
+        assertEquals(1, store.countStaff());
+    }
+
+    @Test
+    void aBootstrapPasswordLogsInWithItsRole() {
+        BootstrapCredential auditor = service.ensureBootstrapAccounts().get(1);
+
+        Actor.Staff who = service.logIn("auditor", auditor.password().toCharArray());
+
+        assertEquals(new Actor.Staff("auditor", StaffRole.AUDITOR), who);
+        AuditEvent entry = store.audit("STAFF_LOGIN").getLast();
+        assertEquals(AuditEvent.SUCCESS, entry.outcome());
+        assertEquals("staff:auditor", entry.actor());
+    }
+
+    @Test
+    void sixWrongPasswordsInARowLockTheAccountAndThenEvenTheRightOneIsRefused() {
+        world.addStaff(OPERATOR);
+        for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+        }
+        assertRefused(Code.ID_LOCKED, () -> service.logIn("tanaka", "wrong".toCharArray()));
+
+        assertTrue(store.staff("tanaka").locked());
+        assertRefused(Code.ID_LOCKED, () -> service.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
+        assertEquals(1, store.audit("STAFF_LOCKED").size());
+        assertEquals(MAX_FAILED_PASSWORDS + 1, store.audit("STAFF_LOGIN").size());
+        assertTrue(store.audit("STAFF_LOGIN").stream().allMatch(e -> e.outcome().equals(AuditEvent.REFUSED)));
+    }
+
+    @Test
+    void theLockOutThresholdIsConfigurable() {
+        world.addStaff(OPERATOR);
+        StaffService strict = new StaffService(store, world.hasher, store, store, 2, world.clock);
+
+        assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));
+        assertRefused(Code.ID_LOCKED, () -> strict.logIn("tanaka", "wrong".toCharArray()));
+        assertThrows(IllegalArgumentException.class, () -> new StaffService(store, world.hasher, store, store, 0, world.clock));
+    }
+
+    @Test
+    void aSuccessfulLoginStartsTheCountAgain() {
+        world.addStaff(OPERATOR);
+        for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+        }
+
+        service.logIn("tanaka", passwordOf(OPERATOR).toCharArray());
+
+        assertEquals(0, store.staff("tanaka").failedPasswordAttempts());
+        assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+    }
+
+    @Test
+    void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAndIsAudited() {
+        assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("nobody", "whatever".toCharArray()));
+
+        AuditEvent entry = store.audit("STAFF_LOGIN").getLast();
+        assertEquals(AuditEvent.REFUSED, entry.outcome());
+        assertEquals("staff:nobody", entry.target());
+    }
+}

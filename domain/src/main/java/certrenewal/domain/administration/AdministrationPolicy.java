@@ -1,0 +1,65 @@
+package certrenewal.domain.administration;
+
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.IdKind;
+import certrenewal.domain.account.LoginAccount;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Least privilege per role. A customer's administrator manages the user IDs of its own contract
+ * (list, register, re-issue, revoke, unlock); the bank's operators handle what the customer cannot
+ * do alone (contracts, administrator IDs' re-issue and unlock, revocation of any certificate,
+ * look-ups); auditors only read and verify the audit trail and the dashboard's figures. Nobody
+ * else administers anything.
+ */
+public final class AdministrationPolicy {
+    private AdministrationPolicy() {
+    }
+
+    /**
+     * Why {@code actor} may not do {@code action}, or empty when it may.
+     *
+     * @param contract the contract acted on, when the action concerns one (else null)
+     * @param target the login ID acted on, when the action concerns one (else null)
+     */
+    public static Optional<Rejection> check(Actor actor, AdministrativeAction action,
+                                            ContractNumber contract, LoginAccount target) {
+        Objects.requireNonNull(actor, "actor must not be null");
+        Objects.requireNonNull(action, "action must not be null");
+        boolean allowed = switch (actor) {
+            case Actor.CustomerAdministrator admin -> customerAdministratorMay(admin, action, contract, target);
+            case Actor.Staff staff -> switch (staff.role()) {
+                case OPERATOR -> operatorMay(action, target);
+                case AUDITOR -> action == AdministrativeAction.READ_AUDIT_TRAIL
+                        || action == AdministrativeAction.VERIFY_AUDIT_TRAIL
+                        || action == AdministrativeAction.VIEW_DASHBOARD;
+            };
+            case Actor.System system -> true;
+        };
+        return allowed ? Optional.empty() : Optional.of(Rejection.of(Code.NOT_PERMITTED));
+    }
+
+    private static boolean customerAdministratorMay(Actor.CustomerAdministrator admin, AdministrativeAction action,
+                                                    ContractNumber contract, LoginAccount target) {
+        boolean ownContract = (contract == null || contract.equals(admin.contract()))
+                && (target == null || target.contract().equals(admin.contract()));
+        boolean userTarget = target != null && target.kind() == IdKind.USER;
+        return ownContract && switch (action) {
+            case LIST_CONTRACT_IDS, REGISTER_USER_ID -> true;
+            case REISSUE_CERTIFICATE, REVOKE_CERTIFICATE, UNLOCK_ID -> userTarget;
+            default -> false;
+        };
+    }
+
+    private static boolean operatorMay(AdministrativeAction action, LoginAccount target) {
+        return switch (action) {
+            case REGISTER_CONTRACT, REVOKE_CERTIFICATE, VIEW_DASHBOARD, SEARCH, LIST_CONTRACT_IDS -> true;
+            // a user ID's re-issue and unlock are its own administrator's; the bank does the administrators'
+            case REISSUE_CERTIFICATE, UNLOCK_ID -> target != null && target.kind() == IdKind.ADMINISTRATOR;
+            default -> false;
+        };
+    }
+}

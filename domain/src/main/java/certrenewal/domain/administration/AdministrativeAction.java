@@ -1,0 +1,15 @@
+package certrenewal.domain.administration;
+
+/** The actions the administration screens and the console offer. */
+public enum AdministrativeAction {
+    LIST_CONTRACT_IDS,
+    REGISTER_USER_ID,
+    REGISTER_CONTRACT,
+    REISSUE_CERTIFICATE,
+    REVOKE_CERTIFICATE,
+    UNLOCK_ID,
+    VIEW_DASHBOARD,
+    SEARCH,
+    READ_AUDIT_TRAIL,
+    VERIFY_AUDIT_TRAIL
+}
