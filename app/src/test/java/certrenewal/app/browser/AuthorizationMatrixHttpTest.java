@@ -1,0 +1,488 @@
+package certrenewal.app.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.adapters.pki.ClientCredentials;
+import certrenewal.application.port.in.IssueCertificateCommand;
+import certrenewal.application.port.in.IssueCertificateUseCase;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RegisterContractCommand;
+import certrenewal.application.port.in.RegisterContractUseCase;
+import certrenewal.application.port.in.RegisterLoginIdCommand;
+import certrenewal.application.port.in.RegisterLoginIdUseCase;
+import certrenewal.application.port.in.SetPasswordUseCase;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.PasswordHasherPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.StaffAccount;
+import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.IdKind;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.StaffRole;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.SerialNumber;
+import com.microsoft.playwright.APIRequest;
+import com.microsoft.playwright.APIRequestContext;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ClientCertificate;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every role against every administrative action, at the HTTP level: each request made with the
+ * role's own session (cookies and CSRF token kept by a Playwright {@link APIRequestContext}, no
+ * redirect followed), each refused row checked to have changed nothing through the outgoing ports,
+ * each allowed row on a target of its own so that rows never interfere.
+ */
+class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
+    private static final String CONTRACT = "0000001";
+    private static final String OTHER_CONTRACT = "0000042";
+    private static final String OTHER_ADMIN = "other-admin";
+    private static final String OTHER_P12_PASSWORD = "Other-P12-Pass";
+    private static final String OPERATOR = "matrix-operator";
+    private static final String OPERATOR_PASSWORD = "Operator-Pass-1";
+    private static final String AUDITOR = "matrix-auditor";
+    private static final String AUDITOR_PASSWORD = "Auditor-Pass-1";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    enum Role { ANONYMOUS, USER_ID, ADMIN_SAME_CONTRACT, ADMIN_OTHER_CONTRACT, OPERATOR, AUDITOR }
+
+    enum Action {
+        LIST_IDS("list contract 0000001's IDs", false),
+        REGISTER_USER_ID("register a user ID in contract 0000001", false),
+        REISSUE_USER_CERTIFICATE("re-issue a user ID's certificate", false),
+        REVOKE_USER_CERTIFICATE("revoke a user ID's certificate", false),
+        UNLOCK_USER_ID("unlock a user ID", false),
+        REISSUE_ADMINISTRATOR_CERTIFICATE("re-issue an administrator ID's certificate (console)", true),
+        UNLOCK_ADMINISTRATOR_ID("unlock an administrator ID (console)", true),
+        REVOKE_ANY_CERTIFICATE("revoke any certificate (console)", true),
+        REGISTER_CONTRACT("register a contract (console)", true),
+        VIEW_DASHBOARD("view the dashboard", true),
+        SEARCH("search", true),
+        READ_AUDIT_LOG("read the audit log", true),
+        VERIFY_AUDIT_LOG("verify the audit log", true);
+
+        final String text;
+        final boolean console;
+
+        Action(String text, boolean console) {
+            this.text = text;
+            this.console = console;
+        }
+    }
+
+    /** The specification: who may do what. */
+    static boolean allowed(Role role, Action action) {
+        return switch (role) {
+            case ADMIN_SAME_CONTRACT -> !action.console;
+            case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG;
+            case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.READ_AUDIT_LOG
+                    || action == Action.VERIFY_AUDIT_LOG;
+            case ANONYMOUS, USER_ID, ADMIN_OTHER_CONTRACT -> false;
+        };
+    }
+
+    /** A role's HTTP client: its cookies, the CSRF token of its session, the password it confirms actions with. */
+    record Client(APIRequestContext http, String csrf, String password) {
+    }
+
+    /** One Playwright (driver) per role: the driver's HTTP client may resume a TLS session made with another client certificate. */
+    private static final List<Playwright> playwrights = new ArrayList<>();
+    private static final Map<Role, Client> clients = new EnumMap<>(Role.class);
+    private static byte[] sharedCsr;
+
+    @BeforeAll
+    static void rolesAndSessions() throws Exception {
+        // one key for all targets: only the request's signature matters, the subject comes from the login ID
+        KeyPair targetKeys = ClientCredentials.generateEcP256();
+        sharedCsr = ClientCredentials.certificationRequest(targetKeys, "matrix-target");
+
+        // the administrator of a second contract, with a certificate and a login password
+        system.bean(RegisterContractUseCase.class).register(new RegisterContractCommand(
+                new Contract(new ContractNumber(OTHER_CONTRACT), "Other Matrix Co."), new LoginId(OTHER_ADMIN), "test"));
+        KeyPair otherKeys = ClientCredentials.generateEcP256();
+        IssuedCertificate otherCert = system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(
+                new LoginId(OTHER_ADMIN), ClientCredentials.certificationRequest(otherKeys, OTHER_ADMIN),
+                Duration.ofDays(300), "test"));
+        system.bean(SetPasswordUseCase.class).setPassword(new LoginId(OTHER_ADMIN),
+                Browsers.LOGIN_PASSWORD.toCharArray(), "test");
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(ClientCredentials.parse(otherCert.certificate().der()));
+        otherCert.caChain().forEach(der -> chain.add(ClientCredentials.parse(der)));
+        Path otherP12 = dataDir.resolve("other-admin.p12");
+        ClientCredentials.writePkcs12(otherP12, OTHER_ADMIN, otherKeys.getPrivate(), chain, OTHER_P12_PASSWORD.toCharArray());
+
+        createStaff(OPERATOR, StaffRole.OPERATOR, OPERATOR_PASSWORD);
+        createStaff(AUDITOR, StaffRole.AUDITOR, AUDITOR_PASSWORD);
+
+        clients.put(Role.ANONYMOUS, new Client(newContext(null, null), "no-session-token", ""));
+        clients.put(Role.USER_ID, customer(system.demo("demo-user1.p12"), Browsers.DEMO_PKCS12_PASSWORD, "demo-user1"));
+        clients.put(Role.ADMIN_SAME_CONTRACT, customer(system.demo("demo-admin.p12"), Browsers.DEMO_PKCS12_PASSWORD, "demo-admin"));
+        clients.put(Role.ADMIN_OTHER_CONTRACT, customer(otherP12, OTHER_P12_PASSWORD, OTHER_ADMIN));
+        clients.put(Role.OPERATOR, staff(OPERATOR, OPERATOR_PASSWORD));
+        clients.put(Role.AUDITOR, staff(AUDITOR, AUDITOR_PASSWORD));
+    }
+
+    @AfterAll
+    static void closeClients() {
+        clients.values().forEach(c -> c.http().dispose());
+        playwrights.forEach(Playwright::close);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEveryAction() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Action action : Action.values()) {
+                boolean may = allowed(role, action);
+                tests.add(DynamicTest.dynamicTest(role + (may ? " may " : " may not ") + action.text,
+                        () -> row(role, action, may)));
+            }
+        }
+        return tests.stream();
+    }
+
+    // ---- one row ------------------------------------------------------------------------------
+
+    private void row(Role role, Action action, boolean may) throws Exception {
+        Client c = clients.get(role);
+        String n = role.name().toLowerCase().replace('_', '-').substring(0, Math.min(9, role.name().length()))
+                + "-" + COUNTER.incrementAndGet();
+        switch (action) {
+            case LIST_IDS -> {
+                Reply r = get(c, "/admin/users");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("demo-user1") && r.body.contains("demo-user2"), "the contract's IDs listed: " + r);
+                } else if (role == Role.ADMIN_OTHER_CONTRACT) {
+                    // its own list, never contract 0000001's IDs
+                    assertFalse(r.body.contains("demo-user1") || r.body.contains("demo-admin"), "no ID of " + CONTRACT + ": " + r);
+                    assertTrue(r.body.contains(OTHER_ADMIN), "its own contract's list: " + r);
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertFalse(r.body.contains("demo-user2"), "no ID shown: " + r);
+                }
+            }
+            case REGISTER_USER_ID -> {
+                String loginId = "new-" + n;
+                Reply r = post(c, "/admin/users", Map.of("loginId", loginId, "password", Browsers.LOGIN_PASSWORD,
+                        "passwordConfirm", Browsers.LOGIN_PASSWORD, "contract", CONTRACT, "contractNumber", CONTRACT));
+                Optional<LoginAccount> made = account(loginId);
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(made.isPresent(), "registered");
+                    assertEquals(CONTRACT, made.get().contract().value());
+                    assertEquals(IdKind.USER, made.get().kind());
+                } else if (role == Role.ADMIN_OTHER_CONTRACT) {
+                    // the form has no contract of its own: whatever it does, nothing lands in 0000001
+                    assertTrue(made.isEmpty() || !made.get().contract().value().equals(CONTRACT),
+                            "no new ID in " + CONTRACT + ": " + made);
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertTrue(made.isEmpty(), "no new ID: " + made);
+                }
+            }
+            case REISSUE_USER_CERTIFICATE -> {
+                Target t = newId(n, IdKind.USER, false);
+                Reply r = post(c, "/admin/users/" + t.loginId + "/reissue", Map.of("password", c.password()));
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertEquals(CertificateStatus.SUPERSEDED, certificateStatus(t.serial), "the old certificate superseded");
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "unchanged");
+                    assertEquals(Optional.of(SerialNumber.ofHex(t.serial)), account(t.loginId).orElseThrow().currentCertificateSerial());
+                }
+            }
+            case REVOKE_USER_CERTIFICATE -> {
+                Target t = newId(n, IdKind.USER, false);
+                Reply r = post(c, "/admin/revoke", Map.of("loginId", t.loginId, "reason", "KEY_COMPROMISE",
+                        "password", c.password()));
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/admin/revoke/result", r.location);
+                    assertEquals(CertificateStatus.REVOKED, certificateStatus(t.serial));
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "unchanged");
+                }
+            }
+            case UNLOCK_USER_ID -> {
+                Target t = newId(n, IdKind.USER, true);
+                Reply r = post(c, "/admin/users/" + t.loginId + "/unlock", Map.of());
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/admin/users", r.location);
+                    assertEquals(AccountStatus.ACTIVE, account(t.loginId).orElseThrow().status());
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertEquals(AccountStatus.LOCKED, account(t.loginId).orElseThrow().status(), "still locked");
+                }
+            }
+            case REISSUE_ADMINISTRATOR_CERTIFICATE -> {
+                Target t = newId(n, IdKind.ADMINISTRATOR, false);
+                Reply r = post(c, "/console/ids/" + t.loginId + "/reissue", Map.of("password", c.password()));
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("issuance-password"), "the issuance password shown: " + r);
+                    assertEquals(CertificateStatus.SUPERSEDED, certificateStatus(t.serial));
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "unchanged");
+                    assertEquals(Optional.of(SerialNumber.ofHex(t.serial)), account(t.loginId).orElseThrow().currentCertificateSerial());
+                }
+            }
+            case UNLOCK_ADMINISTRATOR_ID -> {
+                Target t = newId(n, IdKind.ADMINISTRATOR, true);
+                Reply r = post(c, "/console/ids/" + t.loginId + "/unlock", Map.of());
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/console/ids/" + t.loginId + "?done=unlocked", r.location);
+                    assertEquals(AccountStatus.ACTIVE, account(t.loginId).orElseThrow().status());
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(AccountStatus.LOCKED, account(t.loginId).orElseThrow().status(), "still locked");
+                }
+            }
+            case REVOKE_ANY_CERTIFICATE -> {
+                Target t = newId(n, IdKind.USER, false);
+                Reply r = post(c, "/console/certificates/" + t.serial + "/revoke", Map.of("reason", "KEY_COMPROMISE",
+                        "password", c.password()));
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertTrue(r.location.startsWith("/console/ids/" + t.loginId + "?done=revoked"), r.toString());
+                    assertEquals(CertificateStatus.REVOKED, certificateStatus(t.serial));
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "unchanged");
+                }
+            }
+            case REGISTER_CONTRACT -> {
+                String number = String.format("77%05d", COUNTER.incrementAndGet());
+                String administrator = "ctr-" + n;
+                Reply r = post(c, "/console/contract-registration", Map.of("contractNumber", number,
+                        "contractName", "Matrix " + number + " Co.", "administrator", administrator,
+                        "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"));
+                Optional<LoginAccount> made = account(administrator);
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("issuance-password"), "the issuance password shown: " + r);
+                    assertTrue(made.isPresent(), "the contract's administrator ID registered");
+                    assertEquals(number, made.get().contract().value());
+                    assertEquals(IdKind.ADMINISTRATOR, made.get().kind());
+                } else {
+                    refusedConsole(role, r);
+                    assertTrue(made.isEmpty(), "nothing registered: " + made);
+                }
+            }
+            case VIEW_DASHBOARD -> {
+                Reply r = get(c, "/console");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("week-chart"), "the dashboard: " + r);
+                } else {
+                    refusedConsole(role, r);
+                }
+            }
+            case SEARCH -> {
+                Reply r = get(c, "/console/search?loginId=demo-user1");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("results-heading") && r.body.contains("/console/ids/demo-user1"), "the results: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    // (the refusal page may echo the query in its language link; no result table, no link to the ID)
+                    assertFalse(r.body.contains("results-heading") || r.body.contains("/console/ids/demo-user1"),
+                            "no result shown: " + r);
+                }
+            }
+            case READ_AUDIT_LOG -> {
+                Reply r = get(c, "/console/audit");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("audit-records"), "the log: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("audit-records"), "no log shown: " + r);
+                }
+            }
+            case VERIFY_AUDIT_LOG -> {
+                Reply r = post(c, "/console/audit/verify", Map.of());
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("data-first-broken") || r.body.contains("class=\"verification"),
+                            "the verification's outcome: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("class=\"verification"), "no verification: " + r);
+                }
+            }
+        }
+    }
+
+    /** A refused /admin request: the customer login for those without a customer session, 403 or 404 for the others. */
+    private static void refusedCustomerScreen(Role role, Reply r) {
+        switch (role) {
+            case ANONYMOUS, OPERATOR, AUDITOR -> {
+                assertEquals(303, r.status, r.toString());
+                assertTrue(r.location != null && r.location.matches("/login(\\?.*)?"), "to the login screen: " + r);
+            }
+            case USER_ID -> assertEquals(403, r.status, r.toString());
+            default -> assertTrue(r.status == 403 || r.status == 404, "403 or 404: " + r);
+        }
+    }
+
+    /** A refused /console request: the console login for those without a staff session, 403 for staff. */
+    private static void refusedConsole(Role role, Reply r) {
+        switch (role) {
+            case OPERATOR, AUDITOR -> assertEquals(403, r.status, r.toString());
+            default -> {
+                assertEquals(303, r.status, r.toString());
+                assertTrue(r.location != null && r.location.matches("/console/login(\\?.*)?"),
+                        "to the console's login screen: " + r);
+            }
+        }
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------------
+
+    record Reply(int status, String location, String body) {
+        @Override
+        public String toString() {
+            return status + (location == null ? "" : " -> " + location) + "\n"
+                    + (body.length() > 1500 ? body.substring(0, 1500) + "..." : body);
+        }
+    }
+
+    private static Reply get(Client c, String path) {
+        return reply(c.http().get(system.url(path), RequestOptions.create().setMaxRedirects(0)));
+    }
+
+    private static Reply post(Client c, String path, Map<String, String> fields) {
+        FormData form = FormData.create().set("_csrf", c.csrf());
+        fields.forEach(form::set);
+        return reply(c.http().post(system.url(path), RequestOptions.create().setForm(form).setMaxRedirects(0)));
+    }
+
+    private static Reply reply(APIResponse response) {
+        try {
+            return new Reply(response.status(), response.headers().get("location"), response.text());
+        } finally {
+            response.dispose();
+        }
+    }
+
+    private static APIRequestContext newContext(Path p12, String passphrase) {
+        APIRequest.NewContextOptions options = new APIRequest.NewContextOptions()
+                .setIgnoreHTTPSErrors(true)
+                .setMaxRedirects(0);
+        if (p12 != null) {
+            options.setClientCertificates(List.of(new ClientCertificate(system.origin()).setPfxPath(p12).setPassphrase(passphrase)));
+        }
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwrights.add(playwright);
+        return playwright.request().newContext(options);
+    }
+
+    private static String csrfOf(Reply page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertTrue(m.find(), "a CSRF token on the page: " + page);
+        return m.group(1);
+    }
+
+    /** Logs a customer ID in with its certificate and password; its CSRF token from the main screen. */
+    private static Client customer(Path p12, String passphrase, String loginId) {
+        APIRequestContext http = newContext(p12, passphrase);
+        Client anonymous = new Client(http, null, Browsers.LOGIN_PASSWORD);
+        String loginCsrf = csrfOf(get(anonymous, "/login"));
+        Reply login = post(new Client(http, loginCsrf, null), "/login",
+                Map.of("loginId", loginId, "password", Browsers.LOGIN_PASSWORD));
+        assertEquals(303, login.status(), loginId + " logs in: " + login);
+        assertTrue(login.location().equals("/main") || login.location().equals("/renewal/notice"), login.toString());
+        Reply main = get(anonymous, "/main");
+        assertEquals(200, main.status(), main.toString());
+        return new Client(http, csrfOf(main), Browsers.LOGIN_PASSWORD);
+    }
+
+    /** Logs a staff member in to the console; its CSRF token from the dashboard's logout form. */
+    private static Client staff(String username, String password) {
+        APIRequestContext http = newContext(null, null);
+        Client anonymous = new Client(http, null, password);
+        String loginCsrf = csrfOf(get(anonymous, "/console/login"));
+        Reply login = post(new Client(http, loginCsrf, null), "/console/login",
+                Map.of("username", username, "password", password));
+        assertEquals(303, login.status(), username + " logs in: " + login);
+        assertEquals("/console", login.location());
+        Reply dashboard = get(anonymous, "/console");
+        assertEquals(200, dashboard.status(), dashboard.toString());
+        return new Client(http, csrfOf(dashboard), password);
+    }
+
+    // ---- targets and what is stored -------------------------------------------------------------
+
+    record Target(String loginId, String serial) {
+    }
+
+    /** A new ID of contract 0000001 with an active certificate and the login password; locked if asked. */
+    private static Target newId(String name, IdKind kind, boolean locked) {
+        LoginId loginId = new LoginId((kind == IdKind.ADMINISTRATOR ? "adm-" : "usr-") + name);
+        system.bean(RegisterLoginIdUseCase.class).register(new RegisterLoginIdCommand(new ContractNumber(CONTRACT), loginId, kind, "test"));
+        IssuedCertificate issued = system.bean(IssueCertificateUseCase.class).issue(
+                new IssueCertificateCommand(loginId, sharedCsr, Duration.ofDays(300), "test"));
+        system.bean(SetPasswordUseCase.class).setPassword(loginId, Browsers.LOGIN_PASSWORD.toCharArray(), "test");
+        if (locked) {
+            system.bean(TransactionPort.class).inTransaction(() -> {
+                LoginAccount account = system.bean(LoadAccountPort.class).loadAccount(loginId).orElseThrow();
+                system.bean(SaveAccountPort.class).updateAccount(account.recordFailedPassword(1));
+            });
+            assertEquals(AccountStatus.LOCKED, account(loginId.value()).orElseThrow().status());
+        }
+        String serial = issued.certificate().serial().hex();
+        assertEquals(CertificateStatus.ACTIVE, certificateStatus(serial));
+        assertNotNull(serial);
+        return new Target(loginId.value(), serial);
+    }
+
+    private static Optional<LoginAccount> account(String loginId) {
+        return system.bean(LoadAccountPort.class).loadAccount(new LoginId(loginId));
+    }
+
+    private static CertificateStatus certificateStatus(String serialHex) {
+        return system.bean(LoadCertificatePort.class).loadCertificate(SerialNumber.ofHex(serialHex)).orElseThrow().storedStatus();
+    }
+
+    private static void createStaff(String username, StaffRole role, String password) {
+        String hash = system.bean(PasswordHasherPort.class).hash(password.toCharArray());
+        system.bean(TransactionPort.class).inTransaction(() ->
+                system.bean(StaffAccountPort.class).insertStaff(new StaffAccount(username, role, hash, 0, false, 0)));
+    }
+}
