@@ -1,0 +1,137 @@
+package certrenewal.benchmark;
+
+import certrenewal.benchmark.client.ClientIdentity;
+import certrenewal.benchmark.report.JsonReport;
+import certrenewal.benchmark.report.MarkdownReport;
+import certrenewal.benchmark.report.Ratio;
+import certrenewal.benchmark.report.Report;
+import certrenewal.benchmark.report.Result;
+import certrenewal.benchmark.stage.CfsslStage;
+import certrenewal.benchmark.stage.EstRenewalStage;
+import certrenewal.benchmark.stage.Findings;
+import certrenewal.benchmark.stage.IssuanceStage;
+import certrenewal.benchmark.stage.RawCaStage;
+import certrenewal.benchmark.stage.ScaleStage;
+import certrenewal.benchmark.stage.StartupStage;
+import certrenewal.benchmark.system.InProcessSystem;
+import certrenewal.benchmark.system.Postgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs every stage once, side by side on this machine, and writes the report to
+ * {@code benchmark-report.md} and {@code benchmark-report.json} in the output folder.
+ */
+public final class BenchmarkMain {
+    static final String POSTGRES_DATABASE = "benchmark";
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Path work = freshFolder(settings.output().resolve("benchmark-work"));
+        Report report = new Report();
+        describeRun(settings, report);
+        Optional<Postgres> postgres = Postgres.reachable(settings.postgresUrl(), "postgres", POSTGRES_DATABASE);
+
+        new RawCaStage(settings, work).run(report);
+
+        Path embedded = work.resolve("embedded");
+        new StartupStage(work, settings.profile()).run(embedded, report);
+
+        IssuanceStage issuance = new IssuanceStage(settings, work);
+        List<ClientIdentity> withCertificates;
+        try (InProcessSystem system = InProcessSystem.embedded(embedded)) {
+            withCertificates = issuance.run(system, "issue.h2", "H2 file (embedded default)", Optional.empty(), report);
+        }
+        if (postgres.isPresent()) {
+            try (InProcessSystem system = InProcessSystem.postgresEmptied(postgres.get(), "bench_issuance", work.resolve("postgres"))) {
+                issuance.run(system, "issue.postgres", "PostgreSQL", postgres, report);
+            }
+        } else {
+            report.add(Result.skipped("issue.postgres", "2",
+                    "issuance use case → PostgreSQL", "PostgreSQL not reachable at " + settings.postgresUrl()));
+        }
+
+        new EstRenewalStage(settings, work).run(embedded, withCertificates, report);
+        new CfsslStage(settings, work).run(report);
+        new ScaleStage(settings).run(postgres, work, report);
+
+        report.ratio(new Ratio("(2)/(1) issuance into H2 ÷ raw CA, P-256", "issue.h2", "ca.P256", 0.7));
+        report.ratio(new Ratio("(2)/(1) issuance into PostgreSQL ÷ raw CA, P-256", "issue.postgres", "ca.P256", 0.7));
+        report.ratio(new Ratio("(3)/(1) EST renewals ÷ raw CA, P-256", "est.h2", "ca.P256", Double.NaN));
+        Ratio estOverCfssl = new Ratio("(3)/(4) EST renewals ÷ cfssl, P-256", "est.h2", "cfssl.P256", 1.0);
+        report.ratio(estOverCfssl);
+        report.ratio(new Ratio("(4)/(1) cfssl ÷ raw CA, P-256 (for scale)", "cfssl.P256", "ca.P256", Double.NaN));
+        if (estOverCfssl.value(report).orElse(estOverCfssl.minimum()) < estOverCfssl.minimum()) {
+            report.finding(Findings.EST_COST);
+        }
+        report.environment("load average at the end (1, 5, 15 min)", loadAverage());
+        explain(report);
+        write(settings.output(), report);
+    }
+
+    private static void describeRun(BenchmarkSettings settings, Report report) {
+        report.environment("when", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        report.environment("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        report.environment("settings", String.format("%d callers/clients, %d timed operations per stage (+%d warm-up),"
+                        + " at most %d s per timed phase (raw CA: %d s)%s", settings.threads(), settings.count(),
+                settings.warmUps(), settings.limit().toSeconds(), settings.caLimit().toSeconds(),
+                settings.quick() ? ", quick mode" : ""));
+        report.environment("load average at the start (1, 5, 15 min)", loadAverage());
+    }
+
+    /** Other work on the machine skews every figure: the report says how busy it was. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void explain(Report report) {
+        report.note("Load generators run on the same machine as the servers and take CPU from them; so do PostgreSQL"
+                + " and cfssl. All figures compare stages of this one run.");
+        report.note("(1) has no database and no network; (2) adds the application's transaction (account, contract,"
+                + " certificate and audit entry) in-process; (3) adds HTTPS, EST, the TLS client-certificate"
+                + " authentication and the renewal's own records; (4) cfssl signs and stores nothing.");
+        report.note("(3) opens one TLS connection per ID: the client certificate authenticates the connection, and"
+                + " each ID renews once, so there is nothing to keep alive; every renewal pays a full handshake."
+                + " cfssl (4) authenticates no client, so its clients keep their connections alive.");
+        report.note("Memory and start-up are of the app started as its own process: java -cp <app class path>"
+                + " certrenewal.app.Application, default JVM flags.");
+    }
+
+    private static void write(Path output, Report report) throws IOException {
+        String markdown = MarkdownReport.render(report);
+        Files.writeString(output.resolve("benchmark-report.md"), markdown);
+        Files.writeString(output.resolve("benchmark-report.json"), JsonReport.render(report));
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Report written to " + output.toAbsolutePath().resolve("benchmark-report.md") + " and .json");
+    }
+
+    /** An empty folder for this run's data directories, CA files and logs. */
+    private static Path freshFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(folder);
+    }
+}

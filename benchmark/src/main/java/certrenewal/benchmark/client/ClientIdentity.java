@@ -1,0 +1,36 @@
+package certrenewal.benchmark.client;
+
+import certrenewal.domain.account.LoginId;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A login ID as its client holds it: the key, the certificate the bank issued for it, and the bank's CA. */
+public record ClientIdentity(LoginId loginId, KeyPair keys, X509Certificate certificate, X509Certificate ca) {
+    private static final char[] IN_MEMORY = "in-memory".toCharArray();
+
+    /** TLS that presents this ID's certificate and trusts only the bank's CA. */
+    public SSLContext tlsContext() {
+        try {
+            KeyStore own = KeyStore.getInstance("PKCS12");
+            own.load(null, null);
+            own.setKeyEntry("client", keys.getPrivate(), IN_MEMORY, new X509Certificate[] {certificate, ca});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(own, IN_MEMORY);
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("bank-ca", ca);
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (java.io.IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS for " + loginId, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package certrenewal.benchmark.stage;
+
+import certrenewal.benchmark.measure.CpuProfile;
+import certrenewal.benchmark.measure.ProcessMemory;
+import certrenewal.benchmark.report.Report;
+import certrenewal.benchmark.report.Timing;
+import certrenewal.benchmark.system.ServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Start-up on the embedded default in a fresh data directory: from starting the JVM to the first
+ * answer on the HTTPS port. A fresh start creates the CA, the TLS key store, the H2 database with
+ * its schema and the demo IDs. When profiling, a second fresh start records where its CPU goes.
+ */
+public final class StartupStage {
+    static final double TARGET_MILLIS = 3000;
+    static final Duration LIMIT = Duration.ofSeconds(90);
+
+    private final Path workDir;
+    private final boolean profile;
+
+    public StartupStage(Path workDir, boolean profile) {
+        this.workDir = workDir;
+        this.profile = profile;
+    }
+
+    public void run(Path freshDataDir, Report report) {
+        Duration serving;
+        try (ServerProcess server = start(freshDataDir, "server-fresh-start", List.of())) {
+            serving = server.awaitServing(LIMIT);
+            report.startup(Timing.single("start-up, embedded default, fresh data directory", serving.toMillis(),
+                    TARGET_MILLIS, "JVM start to the first HTTPS answer (EST cacerts)"));
+            ProcessMemory.of(server.pid()).ifPresent(m -> report.memory("app: RSS idle, just after a fresh start",
+                    String.format(Locale.ROOT, "%.0f MiB", m.rssKib() / 1024.0)));
+            report.startupTimeline(server.logTimeline());
+            System.out.printf("start-up (fresh): %d ms%n", serving.toMillis());
+        }
+        if (profile) {
+            CpuProfile.Profile cpu = profiledStart();
+            report.evidence("Start-up (a second fresh start, recorded with JFR), Java CPU up to serving: " + cpu);
+            if (serving.toMillis() >= TARGET_MILLIS && cpu.share(CodeAreas.PASSWORD_HASHING) >= 0.15) {
+                report.finding(Findings.STARTUP_HASHING);
+            }
+        }
+    }
+
+    private CpuProfile.Profile profiledStart() {
+        Path recording = workDir.resolve("server-profiled-start.jfr");
+        Instant started;
+        Instant serving;
+        try (ServerProcess server = start(workDir.resolve("profiled-start"), "server-profiled-start",
+                CpuProfile.jvmFlags(recording))) {
+            server.awaitServing(LIMIT);
+            started = server.startedAt();
+            serving = Instant.now();
+        }
+        return CpuProfile.of(recording, started, serving, CodeAreas.STARTUP);
+    }
+
+    private ServerProcess start(Path dataDir, String name, List<String> jvmFlags) {
+        return ServerProcess.start(ServerProcess.appClasspath(), dataDir, workDir.resolve(name + ".log"),
+                workDir.resolve(name + "-gc.log"), jvmFlags);
+    }
+}
