@@ -5,7 +5,7 @@
 // Confirmation 2: the certificate is saved here. It is asked before the request is sent, because
 // the request uses up the issuance password: いいえ at either one leaves it usable.
 import { createKeyAndRequest, buildPkcs12, downloadBytes } from './enrolment.js';
-import { post, showAlert } from './steps.js';
+import { confirmInDialog, post, showAlert } from './steps.js';
 
 const form = document.getElementById('pickup');
 const texts = form.dataset;
@@ -13,26 +13,6 @@ const password = document.getElementById('p12-password');
 const confirmation = document.getElementById('p12-password-confirm');
 const progress = form.querySelector('[role="status"]');
 const submit = form.querySelector('button[type="submit"]');
-
-/** Opens a confirmation dialog and resolves true for はい, false for いいえ or Escape. */
-function confirmInDialog(dialog) {
-  return new Promise((resolve) => {
-    const answer = (value) => () => {
-      dialog.close();
-      resolve(value);
-    };
-    const yes = dialog.querySelector('button[value="yes"]');
-    const no = dialog.querySelector('button[value="no"]');
-    yes.onclick = answer(true);
-    no.onclick = answer(false);
-    dialog.oncancel = (event) => {
-      event.preventDefault();
-      answer(false)();
-    };
-    dialog.showModal();
-    yes.focus();
-  });
-}
 
 function busy(text) {
   progress.textContent = text;

@@ -2,7 +2,7 @@
 // Confirmation 1: the key pair is made here (WebCrypto) and only the certificate request is sent.
 // Confirmation 2: the certificate is saved here as a PKCS#12 file protected by the customer's password.
 import { createKeyAndRequest, buildPkcs12, downloadBytes } from './enrolment.js';
-import { post, showAlert } from './steps.js';
+import { confirmInDialog, post, showAlert } from './steps.js';
 
 const form = document.getElementById('renewal');
 const texts = form.dataset;
@@ -11,26 +11,6 @@ const password = document.getElementById('p12-password');
 const confirmation = document.getElementById('p12-password-confirm');
 const progress = form.querySelector('[role="status"]');
 const submit = form.querySelector('button[type="submit"]');
-
-/** Opens a confirmation dialog and resolves true for はい, false for いいえ or Escape. */
-function confirmInDialog(dialog) {
-  return new Promise((resolve) => {
-    const answer = (value) => () => {
-      dialog.close();
-      resolve(value);
-    };
-    const yes = dialog.querySelector('button[value="yes"]');
-    const no = dialog.querySelector('button[value="no"]');
-    yes.onclick = answer(true);
-    no.onclick = answer(false);
-    dialog.oncancel = (event) => {
-      event.preventDefault();
-      answer(false)();
-    };
-    dialog.showModal();
-    yes.focus();
-  });
-}
 
 function busy(text) {
   progress.textContent = text;

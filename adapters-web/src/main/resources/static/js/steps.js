@@ -35,3 +35,23 @@ export function showAlert(text) {
     back.hidden = false;
   }
 }
+
+/** Opens a confirmation dialog and resolves true for はい, false for いいえ or Escape. */
+export function confirmInDialog(dialog) {
+  return new Promise((resolve) => {
+    const answer = (value) => () => {
+      dialog.close();
+      resolve(value);
+    };
+    const yes = dialog.querySelector('button[value="yes"]');
+    const no = dialog.querySelector('button[value="no"]');
+    yes.onclick = answer(true);
+    no.onclick = answer(false);
+    dialog.oncancel = (event) => {
+      event.preventDefault();
+      answer(false)();
+    };
+    dialog.showModal();
+    yes.focus();
+  });
+}
