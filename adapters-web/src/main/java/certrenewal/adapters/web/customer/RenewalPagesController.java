@@ -126,6 +126,7 @@ final class RenewalPagesController {
             model.put("notAfterText", Pages.JAPAN_TIME.format(certificate.notAfter()));
             model.put("fingerprint", HexFormat.ofDelimiter(":").withUpperCase()
                     .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
+            model.put("texts", "complete");
             return HttpResponse.ok(Pages.view("complete", model));
         } catch (RequestRefusedException | IllegalArgumentException e) {
             return Pages.redirect("/main");

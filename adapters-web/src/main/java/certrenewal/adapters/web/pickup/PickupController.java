@@ -169,7 +169,8 @@ final class PickupController {
         }
         model.put("notBeforeText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notBefore"))));
         model.put("notAfterText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notAfter"))));
-        return HttpResponse.ok(Pages.view("pickup/complete", model));
+        model.put("texts", "pickup.complete");
+        return HttpResponse.ok(Pages.view("complete", model));
     }
 
     @Serdeable
