@@ -46,9 +46,10 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Logi
     /**
      * @param pickupPeriod how long an issuance password works (取得 deadline)
      * @param zone where the console's days and weeks begin
+     * @param dashboardMaxAge how old the console's dashboard figures may be before a view counts them anew
      */
     @ConfigurationProperties("administration")
-    public record Administration(Duration pickupPeriod, String zone) {
+    public record Administration(Duration pickupPeriod, String zone, Duration dashboardMaxAge) {
     }
 
     /** @param validity from thisUpdate to nextUpdate of each CRL */

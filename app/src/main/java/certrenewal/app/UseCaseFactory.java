@@ -121,7 +121,8 @@ final class UseCaseFactory {
     @Singleton
     ConsoleQueryService consoleQueryService(ConsoleQueryPort queries, AuditTrailPort audit,
                                             TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new ConsoleQueryService(queries, audit, transactions, ZoneId.of(settings.administration().zone()), clock);
+        return new ConsoleQueryService(queries, audit, transactions, ZoneId.of(settings.administration().zone()),
+                settings.administration().dashboardMaxAge(), clock);
     }
 
     @Singleton

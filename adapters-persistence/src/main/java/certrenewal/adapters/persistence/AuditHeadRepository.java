@@ -12,7 +12,7 @@ interface AuditHeadRepository extends GenericRepository<AuditHeadRow, Integer> {
 
     Optional<AuditHeadRow> findById(int id);
 
-    /** Locks the head until the caller's transaction ends, so appends take turns. */
+    /** Locks the head until the caller's transaction ends, so sealers take turns. */
     @Query("SELECT * FROM audit_head WHERE id = 1 FOR UPDATE")
     AuditHeadRow lockHead();
 

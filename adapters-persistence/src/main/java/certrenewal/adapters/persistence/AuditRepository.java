@@ -10,7 +10,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface AuditRepository extends GenericRepository<AuditEntryRow, Long> {
 
-    void insert(AuditEntryRow row);
+    void insertAll(Iterable<AuditEntryRow> rows);
 
     @Query("SELECT COUNT(*) FROM audit_entry WHERE seq <= :upToSeq")
     long countUpTo(long upToSeq);

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading the audit trail, newest first, one page at a time, and verifying its hash chain with
+ * Reading the audit trail (after sealing what is pending), newest first, one page at a time, and verifying its hash chain with
  * {@link JdbcAuditTrail}'s check. Filters: actor, action and outcome match exactly, target by
  * prefix; {@code from} is included and {@code to} excluded ({@code from <= at < to}).
  */
@@ -29,8 +29,10 @@ public class JdbcAuditQueryAdapter implements AuditQueryPort {
         this.trail = trail;
     }
 
+    /** Seals the pending entries first, so that the page shows every committed entry. */
     @Override
     public SearchPage<AuditRecord> read(AuditFilter filter) {
+        trail.sealPending();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (filter.actor() != null) {

@@ -3,6 +3,8 @@ package certrenewal.adapters.persistence;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditTrailPort;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -10,17 +12,34 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail as a hash chain: entry {@code n} stores the hash of entry {@code n-1} and its
  * own hash over that and its fields, so a changed, removed or inserted entry breaks the chain
- * from there on. Appends lock the single {@code audit_head} row until the caller's transaction
- * ends, so the chain stays linear however many requests append at once; a rolled-back
- * transaction leaves neither its entries nor a gap.
+ * from there on.
+ *
+ * <p>Appending and chaining are two steps. {@link #append} writes the entry unchained into
+ * {@code audit_pending} in the caller's transaction, so it commits or rolls back with the
+ * business change and takes no lock that other requests wait for. The sealer then moves
+ * committed entries, oldest first, into {@code audit_entry}, assigning sequence numbers and
+ * hashes under a lock on the single {@code audit_head} row, so the chain stays linear however
+ * many servers seal at once. It runs on one background thread, shortly after each commit that
+ * appended and every few seconds besides (entries left by a server that stopped); reading and
+ * verifying the trail seal first, so they always cover every committed entry. Until sealed (well
+ * under a second after commit) an entry is protected by the database alone.
  *
  * <p>The hash is a plain SHA-256, not a keyed MAC: it proves the rows are as appended only
  * against someone who cannot rewrite the whole chain and the head together.
@@ -30,53 +49,120 @@ public class JdbcAuditTrail implements AuditTrailPort {
     /** The previous hash of the first entry. */
     static final String GENESIS_HASH = "0".repeat(64);
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditTrail.class);
     private static final byte[] DOMAIN = "certrenewal-audit-v1".getBytes(StandardCharsets.US_ASCII);
     private static final int VERIFY_BATCH = 1000;
+    private static final int SEAL_BATCH = 500;
+    /** Lets the entries of commits close together be sealed in one transaction. */
+    private static final Duration SEAL_DELAY = Duration.ofMillis(50);
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private final AuditRepository entries;
+    private final AuditPendingRepository pending;
     private final AuditHeadRepository head;
     private final TransactionOperations<Connection> transactions;
+    private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("audit-sealer").daemon().factory());
+    private final AtomicBoolean sealRequested = new AtomicBoolean();
+    private final TransactionSynchronization sealAfterCommit = new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+            requestSeal();
+        }
+    };
 
-    JdbcAuditTrail(AuditRepository entries, AuditHeadRepository head, TransactionOperations<Connection> transactions) {
+    JdbcAuditTrail(AuditRepository entries, AuditPendingRepository pending, AuditHeadRepository head,
+                   TransactionOperations<Connection> transactions) {
         this.entries = entries;
+        this.pending = pending;
         this.head = head;
         this.transactions = transactions;
+        sealer.scheduleWithFixedDelay(this::sealInBackground, 0, SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Joins the caller's transaction if there is one, else runs in its own.
-     *
-     * @throws certrenewal.application.port.out.ConcurrentUpdateException if the database chose
-     *         this transaction as a deadlock victim (it waited for the head while holding a row
-     *         that the head's holder needs)
-     */
+    /** Joins the caller's transaction if there is one, else runs in its own. */
     @Override
     public void append(AuditEvent event) {
-        try {
-            appendLocked(event);
-        } catch (RuntimeException e) {
-            throw SqlErrors.translateConflict(e, "audit entry " + event.action());
-        }
-    }
-
-    private void appendLocked(AuditEvent event) {
-        Instant at = PersistenceMapper.stored(event.at());
         transactions.executeWrite(status -> {
-            AuditHeadRow last = head.lockHead();
-            long seq = last.lastSeq() + 1;
-            String hash = hash(last.lastHash(), seq, at, event.actor(), event.action(), event.target(),
-                    event.outcome(), event.detail());
-            entries.insert(new AuditEntryRow(seq, at, event.actor(), event.action(), event.target(),
-                    event.outcome(), event.detail(), last.lastHash(), hash));
-            if (head.advance(last.lastSeq(), seq, hash) != 1) {
-                throw new IllegalStateException("audit head moved while locked");
-            }
+            pending.insert(new AuditPendingRow(null, PersistenceMapper.stored(event.at()), event.actor(),
+                    event.action(), event.target(), event.outcome(), event.detail()));
+            status.registerSynchronization(sealAfterCommit);
             return null;
         });
     }
 
     /**
-     * Recomputes the chain up to the head as it is now.
+     * Chains every committed pending entry now, in the caller's thread.
+     *
+     * @return how many entries it chained (others may have been sealed meanwhile by another sealer)
+     */
+    public int sealPending() {
+        int sealed = 0;
+        int batch;
+        do {
+            batch = transactions.executeWrite(status -> sealBatch());
+            sealed += batch;
+        } while (batch == SEAL_BATCH);
+        return sealed;
+    }
+
+    /** The number of committed entries not yet chained. */
+    public long pendingEntries() {
+        return transactions.executeRead(status -> pending.countPending());
+    }
+
+    private int sealBatch() {
+        AuditHeadRow last = head.lockHead();
+        // Read after the lock: entries another sealer moved meanwhile are gone from the outbox.
+        List<AuditPendingRow> batch = pending.oldest(SEAL_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<AuditEntryRow> chained = new ArrayList<>(batch.size());
+        long seq = last.lastSeq();
+        String previousHash = last.lastHash();
+        for (AuditPendingRow row : batch) {
+            seq++;
+            String hash = hash(previousHash, seq, row.at(), row.actor(), row.action(), row.target(), row.outcome(), row.detail());
+            chained.add(new AuditEntryRow(seq, row.at(), row.actor(), row.action(), row.target(), row.outcome(),
+                    row.detail(), previousHash, hash));
+            previousHash = hash;
+        }
+        entries.insertAll(chained);
+        if (pending.deleteSealed(batch.stream().map(AuditPendingRow::id).toList()) != batch.size()
+                || head.advance(last.lastSeq(), seq, previousHash) != 1) {
+            throw new IllegalStateException("the audit outbox or head changed under the sealer's lock");
+        }
+        return batch.size();
+    }
+
+    private void requestSeal() {
+        if (sealRequested.compareAndSet(false, true)) {
+            try {
+                sealer.schedule(this::sealInBackground, SEAL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                sealRequested.set(false); // shutting down: the next start's sweep seals
+            }
+        }
+    }
+
+    private void sealInBackground() {
+        sealRequested.set(false);
+        try {
+            sealPending();
+        } catch (RuntimeException e) {
+            // The entries stay in the outbox; the next request or sweep tries again.
+            LOG.warn("Sealing the audit trail failed, retrying later: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stopSealing() {
+        sealer.shutdown();
+    }
+
+    /**
+     * Seals what is pending, then recomputes the chain up to the head as it is now.
      *
      * @return the sequence number of the first entry that is missing, out of place or not what was
      *         appended (a changed entry, or the one after a removed entry), or empty if the chain
@@ -95,8 +181,9 @@ public class JdbcAuditTrail implements AuditTrailPort {
     record ChainCheck(long entries, Optional<Long> firstBroken) {
     }
 
-    /** {@link #firstBrokenEntry()} and the number of entries it covers, read against the same head. */
+    /** {@link #firstBrokenEntry()} and the number of entries it covers, read against the same head, after sealing. */
     ChainCheck checkChain() {
+        sealPending();
         return transactions.executeRead(status -> {
             // Entries up to the head are committed together with it; later ones may still be arriving.
             AuditHeadRow end = head.findById(AuditHeadRow.ID)

@@ -97,7 +97,7 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
         return sql.read(connection -> new DashboardFigures(
                 certificatesByStatus(connection, now),
                 expiringPerWeek(connection, now, firstWeek, zone),
-                renewalsPerDay(connection, firstDay, zone)));
+                renewalsPerDay(connection, firstDay, zone), now));
     }
 
     private static Map<CertificateStatus, Long> certificatesByStatus(Connection connection, Instant now)

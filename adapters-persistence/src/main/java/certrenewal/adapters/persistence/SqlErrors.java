@@ -8,9 +8,8 @@ import java.util.Set;
 final class SqlErrors {
     private static final String UNIQUE_VIOLATION = "23505";
     /**
-     * Serialization failure (H2 also reports a deadlock so) and PostgreSQL's deadlock. Appends
-     * lock the audit head after rows that the same transaction changed before, so two requests
-     * on the same renewal can deadlock; the database then aborts one of them.
+     * Serialization failure (H2 also reports a deadlock so) and PostgreSQL's deadlock: two
+     * requests changed the same rows in different orders, and the database aborted one of them.
      */
     private static final Set<String> LOST_TO_CONCURRENT_TRANSACTION = Set.of("40001", "40P01");
     private static final int MAX_CAUSES = 20;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.admin.LoginIdSummary;
@@ -135,6 +136,7 @@ abstract class PersistenceAdapterContractTest {
 
     @BeforeEach
     void startFromEmptyTables() {
+        auditTrail.sealPending(); // so that no background seal of the last test's entries lands after the clean-up
         sql("UPDATE login_account SET current_certificate_serial = NULL");
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
@@ -143,6 +145,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM login_account");
         sql("DELETE FROM contract");
         sql("DELETE FROM audit_entry");
+        sql("DELETE FROM audit_pending");
         sql("UPDATE audit_head SET last_seq = 0, last_hash = '" + JdbcAuditTrail.GENESIS_HASH + "'");
         contracts.insertContract(new Contract(CONTRACT, "株式会社サンプル商事"));
     }
@@ -483,8 +486,8 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(Optional.empty(), certificates.loadCertificate(certificate.serial()));
         assertEquals(0, countAuditEntries());
         auditTrail.append(event("AFTER_ROLLBACK", 2));
-        assertEquals(1, queryLong("SELECT seq FROM audit_entry"));
         assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
+        assertEquals(1, queryLong("SELECT seq FROM audit_entry"));
     }
 
     @Test
@@ -513,12 +516,12 @@ abstract class PersistenceAdapterContractTest {
     }
 
     @Test
-    void deadlockBetweenARenewalChangeAndAnAuditAppendEndsAsConcurrentUpdate() throws Exception {
+    void ofTwoRequestsChangingOneRenewalOneWinsAndOnlyItsAuditEntryRemains() throws Exception {
         Holder holder = holder();
         renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), T0));
         Renewal.Started started = (Renewal.Started) loadRenewalOf(holder);
         CountDownLatch renewalLocked = new CountDownLatch(1);
-        CountDownLatch headLocked = new CountDownLatch(1);
+        CountDownLatch appended = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> requests = new ArrayList<>();
         try {
@@ -526,14 +529,14 @@ abstract class PersistenceAdapterContractTest {
             requests.add(pool.submit(() -> transactions.inTransaction(() -> {
                 renewals.updateRenewal(started.abandon("customer chose いいえ", T0.plusSeconds(5)));
                 renewalLocked.countDown();
-                await(headLocked);
+                await(appended);
                 auditTrail.append(event("RENEWAL_ABANDONED", 1));
             })));
             // like preparing: audits first, then changes the same renewal
             requests.add(pool.submit(() -> transactions.inTransaction(() -> {
                 await(renewalLocked);
                 auditTrail.append(event("RENEWAL_AWAITING_KEY", 2));
-                headLocked.countDown();
+                appended.countDown();
                 renewals.updateRenewal(started.awaitKey());
             })));
         } finally {
@@ -548,10 +551,10 @@ abstract class PersistenceAdapterContractTest {
                 failures.add(e.getCause());
             }
         }
-        assertEquals(1, failures.size(), "one request wins, the other is the deadlock victim");
+        assertEquals(1, failures.size(), "one request wins, the other finds the renewal changed");
         assertInstanceOf(ConcurrentUpdateException.class, failures.get(0));
-        assertEquals(1, countAuditEntries());
         assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
+        assertEquals(List.of("RENEWAL_ABANDONED"), strings("SELECT action FROM audit_entry"));
     }
 
     // --- audit trail ---
@@ -580,6 +583,7 @@ abstract class PersistenceAdapterContractTest {
             auditTrail.append(event("ACTION_" + i, i));
         }
 
+        auditTrail.sealPending();
         sql("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 3");
 
         assertEquals(Optional.of(3L), auditTrail.firstBrokenEntry());
@@ -591,6 +595,7 @@ abstract class PersistenceAdapterContractTest {
             auditTrail.append(event("ACTION_" + i, i));
         }
 
+        auditTrail.sealPending();
         sql("DELETE FROM audit_entry WHERE seq = 3");
 
         assertEquals(Optional.of(4L), auditTrail.firstBrokenEntry());
@@ -602,6 +607,7 @@ abstract class PersistenceAdapterContractTest {
             auditTrail.append(event("ACTION_" + i, i));
         }
 
+        auditTrail.sealPending();
         sql("DELETE FROM audit_entry WHERE seq = 3");
 
         assertEquals(Optional.of(3L), auditTrail.firstBrokenEntry());
@@ -631,9 +637,98 @@ abstract class PersistenceAdapterContractTest {
             pool.shutdown();
         }
 
+        assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
         assertEquals(threads * appendsEach, countAuditEntries());
         assertEquals(threads * appendsEach, queryLong("SELECT MAX(seq) FROM audit_entry"));
+    }
+
+    @Test
+    void appendCommitsWhileTheChainsHeadIsLockedAndIsChainedAfterwards() throws Exception {
+        auditTrail.append(event("BEFORE", 1));
+        CountDownLatch headLocked = new CountDownLatch(1);
+        CountDownLatch appendCommitted = new CountDownLatch(1);
+        ExecutorService sealer = Executors.newSingleThreadExecutor();
+        try {
+            // like a sealer of another server, in the middle of its work
+            Future<?> holdingTheHead = sealer.submit(() -> jdbc.executeWrite(status -> {
+                try (Statement s = status.getConnection().createStatement()) {
+                    s.executeQuery("SELECT * FROM audit_head WHERE id = 1 FOR UPDATE").close();
+                }
+                headLocked.countDown();
+                await(appendCommitted);
+                return null;
+            }));
+            await(headLocked);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> transactions.inTransaction(() -> {
+                auditTrail.append(event("WHILE_LOCKED", 2));
+            }), "an append must not wait for the chain's head");
+            appendCommitted.countDown();
+            holdingTheHead.get();
+        } finally {
+            sealer.shutdown();
+        }
+
         assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
+        assertEquals(List.of("BEFORE", "WHILE_LOCKED"), strings("SELECT action FROM audit_entry ORDER BY seq"));
+        assertEquals(0, auditTrail.pendingEntries());
+    }
+
+    @Test
+    void committedEntryIsChainedInTheBackgroundWithoutBeingAsked() {
+        transactions.inTransaction(() -> auditTrail.append(event("IN_A_TRANSACTION", 1)));
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (queryLong("SELECT COUNT(*) FROM audit_entry") == 0 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+
+        assertEquals(List.of("IN_A_TRANSACTION"), strings("SELECT action FROM audit_entry"));
+        assertEquals(0, auditTrail.pendingEntries());
+        assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
+    }
+
+    @Test
+    void verificationAndReadingCoverEntriesNotYetChained() {
+        jdbc.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                // as a server that stopped before its sealer ran would leave them
+                return s.executeUpdate("INSERT INTO audit_pending (at, actor, action, target, outcome, detail) VALUES"
+                        + " (TIMESTAMP WITH TIME ZONE '2026-04-01 09:00:00+00', 'system', 'LEFT_PENDING', 'T', 'SUCCESS', 'd')");
+            }
+        });
+
+        AuditVerification verification = auditQuery.verify();
+        assertEquals(1, verification.entriesChecked());
+        assertEquals(Optional.empty(), verification.firstBroken());
+        assertEquals(List.of("LEFT_PENDING"), strings("SELECT action FROM audit_entry"));
+        assertEquals(0, auditTrail.pendingEntries());
+    }
+
+    @Test
+    void severalSealersAtOnceStillFormOneLinearChain() throws Exception {
+        int entries = 1200; // more than one sealing batch
+        transactions.inTransaction(() -> {
+            for (int i = 0; i < entries; i++) {
+                auditTrail.append(event("BULK_" + i, i));
+            }
+        });
+        ExecutorService sealers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> sealed = sealers.invokeAll(List.of(auditTrail::sealPending, auditTrail::sealPending,
+                    auditTrail::sealPending));
+            int total = 0;
+            for (Future<Integer> each : sealed) {
+                total += each.get();
+            }
+            assertTrue(total <= entries, "no entry is sealed twice");
+        } finally {
+            sealers.shutdown();
+        }
+
+        assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
+        assertEquals(entries, queryLong("SELECT COUNT(*) FROM audit_entry"));
+        assertEquals(entries, queryLong("SELECT MAX(seq) FROM audit_entry"));
+        assertEquals(0, auditTrail.pendingEntries());
     }
 
     // --- issuance grants ---
@@ -1083,6 +1178,7 @@ abstract class PersistenceAdapterContractTest {
             auditTrail.append(event("ACTION_" + i, i));
         }
 
+        auditTrail.sealPending();
         sql("UPDATE audit_entry SET outcome = 'SUCCESS', actor = 'someone else' WHERE seq = 3");
 
         assertEquals(new AuditVerification(5, Optional.of(3L)), auditQuery.verify());
@@ -1094,6 +1190,7 @@ abstract class PersistenceAdapterContractTest {
             auditTrail.append(event("ACTION_" + i, i));
         }
 
+        auditTrail.sealPending();
         sql("DELETE FROM audit_entry WHERE seq = 2");
 
         assertEquals(new AuditVerification(4, Optional.of(3L)), auditQuery.verify());
@@ -1304,8 +1401,21 @@ abstract class PersistenceAdapterContractTest {
         return Long.parseLong(queryString(query));
     }
 
+    private List<String> strings(String query) {
+        return jdbc.executeRead(status -> {
+            List<String> values = new ArrayList<>();
+            try (Statement s = status.getConnection().createStatement(); ResultSet rs = s.executeQuery(query)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+
+    /** Committed entries, chained or not yet. */
     private long countAuditEntries() {
-        return queryLong("SELECT COUNT(*) FROM audit_entry");
+        return queryLong("SELECT (SELECT COUNT(*) FROM audit_entry) + (SELECT COUNT(*) FROM audit_pending)");
     }
 
     /** Writes a renewal row directly, without the adapter, and returns the database's refusal. */

@@ -40,6 +40,17 @@ public final class Pbkdf2PasswordHasher implements PasswordHasherPort {
         return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
     }
 
+    /** Random bytes where the derived key belongs: finding a password that derives them is as hard as inverting PBKDF2. */
+    @Override
+    public String decoyHash() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] derived = new byte[HASH_BITS / 8];
+        random.nextBytes(salt);
+        random.nextBytes(derived);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived);
+    }
+
     @Override
     public boolean matches(char[] password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");

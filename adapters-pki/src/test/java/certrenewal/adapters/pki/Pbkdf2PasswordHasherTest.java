@@ -1,5 +1,6 @@
 package certrenewal.adapters.pki;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,22 @@ class Pbkdf2PasswordHasherTest {
     void hashesOfAnotherCostStillVerify() {
         String stronger = new Pbkdf2PasswordHasher(2_000).hash("secret-pass".toCharArray());
         assertTrue(hasher.matches("secret-pass".toCharArray(), stronger));
+    }
+
+    @Test
+    void decoyHashHasTheFormatAndCostOfARealOneAndMatchesNoPassword() {
+        String real = hasher.hash("decoy-password".toCharArray());
+        String decoy = hasher.decoyHash();
+
+        String[] realParts = real.split("\\$");
+        String[] decoyParts = decoy.split("\\$");
+        assertEquals(realParts.length, decoyParts.length);
+        assertEquals(realParts[0], decoyParts[0]);
+        assertEquals(realParts[1], decoyParts[1], "the same iterations, so a comparison takes as long");
+        assertEquals(realParts[3].length(), decoyParts[3].length());
+        assertFalse(hasher.matches("decoy-password".toCharArray(), decoy));
+        assertFalse(hasher.matches("".toCharArray(), decoy));
+        assertNotEquals(decoy, hasher.decoyHash());
     }
 
     @Test

@@ -115,6 +115,8 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
 
             // the dashboard: the three demo certificates expire in 30 days, inside the chart's 16 weeks
             assertThat(heading1(page)).hasText("ダッシュボード");
+            assertThat(page.locator("p.as-of time")).containsText("集計時刻：");
+            assertThat(page.locator("p.as-of time")).hasAttribute("datetime", Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*Z$"));
             Locator chart = page.locator("svg.week-chart");
             assertThat(chart).isVisible();
             assertThat(chart).hasAttribute("role", "img");

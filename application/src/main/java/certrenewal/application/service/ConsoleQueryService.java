@@ -18,22 +18,40 @@ import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.SerialNumber;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The console's read-only pages, each behind the policy: the dashboard for operators and auditors, look-ups for operators. */
+/**
+ * The console's read-only pages, each behind the policy: the dashboard for operators and auditors,
+ * look-ups for operators.
+ *
+ * <p>The dashboard counts every certificate, about a second at a million: its figures are kept and
+ * shown (with the time they were counted) until they are {@code dashboardMaxAge} old, and
+ * {@link #refreshDashboard()} lets a scheduler count them anew before anyone has to wait.
+ */
 public final class ConsoleQueryService implements ConsoleQueryUseCase {
     private final ConsoleQueryPort queries;
     private final ZoneId zone;
+    private final Duration dashboardMaxAge;
     private final Clock clock;
     private final Audit audit;
+    private final Object countingDashboard = new Object();
+    private volatile DashboardFigures dashboard;
 
-    /** @param zone where the dashboard's days and weeks begin (the bank's: Asia/Tokyo) */
+    /**
+     * @param zone where the dashboard's days and weeks begin (the bank's: Asia/Tokyo)
+     * @param dashboardMaxAge how old the dashboard's figures may be; zero counts them at every view
+     */
     public ConsoleQueryService(ConsoleQueryPort queries, AuditTrailPort auditTrail, TransactionPort transactions,
-                               ZoneId zone, Clock clock) {
+                               ZoneId zone, Duration dashboardMaxAge, Clock clock) {
         this.queries = queries;
         this.zone = Objects.requireNonNull(zone, "zone must not be null");
+        if (dashboardMaxAge.isNegative()) {
+            throw new IllegalArgumentException("the dashboard's maximum age must not be negative");
+        }
+        this.dashboardMaxAge = dashboardMaxAge;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
     }
@@ -41,7 +59,31 @@ public final class ConsoleQueryService implements ConsoleQueryUseCase {
     @Override
     public DashboardFigures dashboard(Actor actor) {
         permit(actor, AdministrativeAction.VIEW_DASHBOARD, "CONSOLE_DASHBOARD", "console:dashboard");
-        return queries.dashboard(clock.instant(), zone);
+        DashboardFigures kept = dashboard;
+        if (isFresh(kept)) {
+            return kept;
+        }
+        synchronized (countingDashboard) {
+            // whoever waited here while another view counted takes that count
+            return isFresh(dashboard) ? dashboard : countDashboard();
+        }
+    }
+
+    /** Counts the dashboard's figures anew and keeps them; for a scheduler, no actor needed. */
+    public DashboardFigures refreshDashboard() {
+        synchronized (countingDashboard) {
+            return countDashboard();
+        }
+    }
+
+    private DashboardFigures countDashboard() {
+        DashboardFigures counted = queries.dashboard(clock.instant(), zone);
+        dashboard = counted;
+        return counted;
+    }
+
+    private boolean isFresh(DashboardFigures figures) {
+        return figures != null && clock.instant().isBefore(figures.asOf().plus(dashboardMaxAge));
     }
 
     @Override

@@ -43,7 +43,7 @@ final class LoginPasswords {
         this.transactions = transactions;
         this.audit = audit;
         this.maxFailedPasswords = maxFailedPasswords;
-        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        this.decoyHash = hasher.decoyHash();
     }
 
     static void requireAcceptable(char[] password) {

@@ -73,7 +73,7 @@ public final class PickUpService implements PickUpCertificateUseCase {
         this.loginPasswords = new LoginPasswords(accounts, savedAccounts, passwords, hasher, transactions, audit,
                 maxFailedPasswords);
         this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
-        this.decoyHash = hasher.hash("decoy-issuance-password".toCharArray());
+        this.decoyHash = hasher.decoyHash();
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class StaffService implements StaffLoginUseCase, BootstrapStaffUseC
         this.transactions = transactions;
         this.maxFailedPasswords = maxFailedPasswords;
         this.audit = new Audit(auditTrail, transactions, clock);
-        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        this.decoyHash = hasher.decoyHash();
     }
 
     @Override

@@ -18,6 +18,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.CertificateStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,51 @@ class ConsoleQueryServiceTest {
     }
 
     @Test
+    void dashboardFiguresAreKeptUntilTheyAreTheirMaximumAgeAndSayWhenTheyWereCounted() {
+        ConsoleQueryService keeping = keepingFiguresAMinute();
+        Instant first = world.clock.instant();
+
+        assertEquals(first, keeping.dashboard(OPERATOR).asOf());
+        world.clock.advance(Duration.ofSeconds(59));
+        assertEquals(first, keeping.dashboard(AUDITOR).asOf(), "59 s old: shown as counted");
+        world.clock.advance(Duration.ofSeconds(1));
+        assertEquals(world.clock.instant(), keeping.dashboard(OPERATOR).asOf(), "60 s old: counted anew");
+
+        assertEquals(List.of("dashboard", "dashboard"), world.consoleQueries.calls);
+    }
+
+    @Test
+    void refreshingCountsTheDashboardAnewForTheNextView() {
+        ConsoleQueryService keeping = keepingFiguresAMinute();
+        keeping.dashboard(OPERATOR);
+        world.clock.advance(Duration.ofSeconds(30));
+
+        keeping.refreshDashboard();
+        world.clock.advance(Duration.ofSeconds(45));
+
+        assertEquals(world.clock.instant().minusSeconds(45), keeping.dashboard(OPERATOR).asOf(),
+                "75 s after the first count, the refreshed figures are 45 s old");
+        assertEquals(List.of("dashboard", "dashboard"), world.consoleQueries.calls);
+    }
+
+    @Test
+    void keptFiguresAreStillOnlyForThoseAllowedToSeeThem() {
+        ConsoleQueryService keeping = keepingFiguresAMinute();
+        keeping.dashboard(OPERATOR);
+
+        assertRefused(Code.NOT_PERMITTED, () -> keeping.dashboard(ADMIN_ACTOR));
+        assertEquals(List.of("dashboard"), world.consoleQueries.calls);
+    }
+
+    private ConsoleQueryService keepingFiguresAMinute() {
+        return new ConsoleQueryService(world.consoleQueries, world.store, world.store, ZONE, Duration.ofSeconds(60),
+                world.clock);
+    }
+
+    @Test
     void aDashboardInAnotherZoneIsWhatTheConstructorSays() {
         ConsoleQueryService utc = new ConsoleQueryService(world.consoleQueries, world.store, world.store, ZoneId.of("UTC"),
-                world.clock);
+                Duration.ZERO, world.clock);
 
         utc.dashboard(AUDITOR);
 

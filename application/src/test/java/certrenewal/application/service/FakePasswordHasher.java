@@ -26,6 +26,11 @@ final class FakePasswordHasher implements PasswordHasherPort {
     }
 
     @Override
+    public String decoyHash() {
+        return PREFIX + "0".repeat(64); // no SHA-256 output is all zeros
+    }
+
+    @Override
     public boolean matches(char[] password, String hash) {
         return hash != null && hash.startsWith(PREFIX)
                 && MessageDigest.isEqual(hash(password).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));

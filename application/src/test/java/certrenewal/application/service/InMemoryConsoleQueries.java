@@ -48,7 +48,7 @@ final class InMemoryConsoleQueries implements ConsoleQueryPort, AuditQueryPort {
         calls.add("dashboard");
         lastNow = now;
         lastZone = zone;
-        return new DashboardFigures(Map.of(), List.of(), List.of());
+        return new DashboardFigures(Map.of(), List.of(), List.of(), now);
     }
 
     @Override

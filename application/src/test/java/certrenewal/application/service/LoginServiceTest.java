@@ -149,5 +149,10 @@ class LoginServiceTest {
         public boolean matches(char[] password, String hash) {
             return hash(password).equals(hash);
         }
+
+        @Override
+        public String decoyHash() {
+            return "decoy"; // without the marker, so nothing matches it
+        }
     }
 }

@@ -63,7 +63,7 @@ final class TestWorld {
     final LoginService login = new LoginService(store, store, store, hasher, authentication, store, store,
             MAX_FAILED_PASSWORDS, clock);
     final StaffService staff = new StaffService(store, hasher, store, store, MAX_FAILED_PASSWORDS, clock);
-    final ConsoleQueryService console = new ConsoleQueryService(consoleQueries, store, store, ZONE, clock);
+    final ConsoleQueryService console = new ConsoleQueryService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
     final AuditTrailService auditTrail = new AuditTrailService(consoleQueries, store, store, clock);
 
     /** The administrator's first certificate, issued at T0. */

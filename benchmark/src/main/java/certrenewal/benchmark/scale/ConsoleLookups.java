@@ -3,6 +3,7 @@ package certrenewal.benchmark.scale;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.console.CertificateSearch;
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.benchmark.measure.LoadRun;
 import certrenewal.benchmark.measure.Measurement;
@@ -13,6 +14,7 @@ import certrenewal.domain.certificate.CertificateStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,6 +45,11 @@ public final class ConsoleLookups {
 
     public Percentiles dashboard(int samples) {
         return time(Math.max(2, samples / 10), samples, limit, i -> console.dashboard(OPERATOR));
+    }
+
+    /** Counting the dashboard's figures anew, as the background refresh does (no kept figures). */
+    public static Percentiles dashboardCount(ConsoleQueryPort queries, int samples, Duration limit) {
+        return time(1, samples, limit, i -> queries.dashboard(Instant.now(), ZoneId.of("Asia/Tokyo")));
     }
 
     /** @param serials hex serials of existing certificates, for the search by serial */

@@ -17,6 +17,7 @@ import certrenewal.benchmark.system.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,8 +50,12 @@ public final class EstRenewalStage {
         Measurement warmUp;
         Measurement measured;
         LongAdder handshakeNanos = new LongAdder();
+        List<String> flags = new ArrayList<>(ServerProcess.classArchiveFlags(StartupStage.classArchive(logDir)));
+        if (settings.profile()) {
+            flags.addAll(CpuProfile.jvmFlags(recording));
+        }
         try (ServerProcess server = ServerProcess.start(ServerProcess.appClasspath(), dataDir,
-                logDir.resolve("server-est.log"), gcLog, settings.profile() ? CpuProfile.jvmFlags(recording) : List.of())) {
+                logDir.resolve("server-est.log"), gcLog, flags)) {
             Duration serving = server.awaitServing(StartupStage.LIMIT);
             report.startup(Timing.single("start-up, embedded default, existing data directory", serving.toMillis(),
                     Double.NaN, "restart with " + identities.size() + " more IDs; no CA, TLS or demo set-up"));
@@ -102,10 +107,11 @@ public final class EstRenewalStage {
     /** Every renewal answered 200 must be stored as an issued renewal with its certificate and audit entry. */
     private static String stored(Path dataDir, long renewed) {
         try (InProcessSystem system = InProcessSystem.embedded(dataDir)) {
+            // first: the check seals what is still pending, so that the counts below see every entry
+            String chain = system.firstBrokenAuditEntry().map(seq -> "audit chain BROKEN at " + seq).orElse("audit chain intact");
             long renewals = system.count("SELECT COUNT(*) FROM renewal r JOIN certificate c ON c.serial = r.new_serial"
                     + " WHERE r.state = 'ISSUED'");
             long audited = system.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'RENEWAL_ISSUED' AND outcome = 'SUCCESS'");
-            String chain = system.firstBrokenAuditEntry().map(seq -> "audit chain BROKEN at " + seq).orElse("audit chain intact");
             String verdict = renewals == renewed && audited == renewed ? "all stored" : "MISMATCH";
             return String.format("%s: %d renewed (warm-up incl.), %d renewals with their certificate and %d audit entries"
                     + " stored, %s", verdict, renewed, renewals, audited, chain);

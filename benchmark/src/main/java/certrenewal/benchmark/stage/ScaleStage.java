@@ -6,6 +6,7 @@ import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.benchmark.BenchmarkSettings;
 import certrenewal.benchmark.measure.Percentiles;
@@ -123,9 +124,16 @@ public final class ScaleStage {
         ConsoleLookups lookups = new ConsoleLookups(console.get(), shape, settings.limit());
         int samples = Math.max(20, settings.scaleLookups() / 20);
         Percentiles dashboard = lookups.dashboard(samples);
-        report.scale(new Timing("console dashboard, " + size, Optional.of(dashboard), "p95", TARGET_MILLIS, "one caller"));
-        if (dashboard.p95() >= TARGET_MILLIS) {
-            report.finding(Findings.DASHBOARD);
+        report.scale(new Timing("console dashboard, " + size, Optional.of(dashboard), "p95", TARGET_MILLIS,
+                "one caller, as staff see it: figures kept up to a minute, counted anew in the background"));
+        Optional<ConsoleQueryPort> queries = system.find(ConsoleQueryPort.class);
+        if (queries.isPresent()) {
+            Percentiles counting = ConsoleLookups.dashboardCount(queries.get(), Math.max(5, samples / 10), settings.limit());
+            report.scale(new Timing("— counting the dashboard anew (every 30 s in the background)", Optional.of(counting),
+                    "p95", Double.NaN, "ConsoleQueryPort.dashboard"));
+            if (counting.p95() >= TARGET_MILLIS) {
+                report.finding(Findings.DASHBOARD);
+            }
         }
         List<ConsoleLookups.SearchKind> kinds = lookups.searches(samples, serials);
         Optional<Percentiles> slowest = kinds.stream().map(ConsoleLookups.SearchKind::latency)
@@ -163,6 +171,6 @@ public final class ScaleStage {
     }
 
     private static String notWired(String useCase) {
-        return "not yet available (issue 4): " + useCase + " exists but the app does not wire it yet";
+        return "not measured: the app does not wire " + useCase;
     }
 }

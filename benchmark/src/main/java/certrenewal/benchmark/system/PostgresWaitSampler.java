@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
 
 /**
  * Samples what the database's busy sessions are waiting for (pg_stat_activity), so that a queue on
- * one lock shows as such: a session waiting on a lock while running a statement on audit_head is
- * queued behind the audit head.
+ * one lock shows as such; statements on the audit trail's tables are labelled (the business
+ * transactions' appends to audit_pending, the sealer's lock on audit_head).
  */
 public final class PostgresWaitSampler implements AutoCloseable {
     private static final long PERIOD_MILLIS = 20;
     private static final String SAMPLE = """
             SELECT COALESCE(wait_event_type, 'CPU') || ':' || COALESCE(wait_event, 'running')
-                   || CASE WHEN query ILIKE '%audit_head%' THEN ' on audit_head' ELSE '' END,
+                   || CASE WHEN query ILIKE '%audit_head%' THEN ' on audit_head (sealer)'
+                           WHEN query ILIKE '%audit_pending%' THEN ' on audit_pending' ELSE '' END,
                    COUNT(*)
               FROM pg_stat_activity
              WHERE datname = ? AND state = 'active' AND pid <> pg_backend_pid()
@@ -59,7 +60,7 @@ public final class PostgresWaitSampler implements AutoCloseable {
         }
     }
 
-    /** Average number of busy sessions whose wait's label contains {@code text}, e.g. "on audit_head". */
+    /** Average number of busy sessions whose wait's label contains {@code text}, e.g. "on audit_pending". */
     public double averageSessions(String text) {
         int n = Math.max(1, samples.get());
         return sessionsByWait.entrySet().stream().filter(e -> e.getKey().contains(text))

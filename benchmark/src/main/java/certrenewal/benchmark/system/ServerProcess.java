@@ -28,7 +28,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The app as an operator starts it: {@code java -cp <classpath> certrenewal.app.Application} in a
  * process of its own, on the embedded default in {@code dataDir}, on a free HTTPS port, with a GC
- * log for its heap use.
+ * log for its heap use, and with the JDK's class-data sharing archive like the run profile
+ * ({@link #classArchiveFlags}).
  */
 public final class ServerProcess implements AutoCloseable {
     private static final String MAIN_CLASS = "certrenewal.app.Application";
@@ -71,6 +72,14 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server", e);
         }
+    }
+
+    /**
+     * As the app's run profile: the first start writes an archive of the classes it loaded when it
+     * exits, later starts map it instead of loading and verifying those classes again.
+     */
+    public static List<String> classArchiveFlags(Path archive) {
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xlog:cds=off");
     }
 
     /** The benchmark's own class path less its own classes: what the app needs to run. */

@@ -50,6 +50,8 @@ final class DashboardController {
             DashboardFigures figures = queries.dashboard(staff);
             Map<String, Object> model = pages.model(request, session, staff);
             model.put("nav", "dashboard");
+            model.put("asOf", ConsolePages.seconds(figures.asOf()));
+            model.put("asOfIso", ConsolePages.iso(figures.asOf()));
             List<Map<String, Object>> statuses = new ArrayList<>();
             long totalCertificates = 0;
             for (CertificateStatus status : CertificateStatus.values()) {

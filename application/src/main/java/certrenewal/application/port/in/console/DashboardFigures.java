@@ -1,6 +1,7 @@
 package certrenewal.application.port.in.console;
 
 import certrenewal.domain.certificate.CertificateStatus;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param certificatesByStatus every status, zero included
  * @param expiringPerWeek the next 16 weeks, oldest first, ACTIVE certificates whose notAfter falls in the week
  * @param renewalsPerDay the last 30 days, oldest first
+ * @param asOf when they were counted
  */
 public record DashboardFigures(Map<CertificateStatus, Long> certificatesByStatus, List<WeekCount> expiringPerWeek,
-                               List<DayRenewals> renewalsPerDay) {
+                               List<DayRenewals> renewalsPerDay, Instant asOf) {
 
     public record WeekCount(LocalDate weekStart, long certificates) {
     }
