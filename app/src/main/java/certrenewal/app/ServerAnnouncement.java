@@ -1,6 +1,7 @@
 package certrenewal.app;
 
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.netty.handler.ssl.OpenSsl;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ final class ServerAnnouncement {
 
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/)",
-                event.getSource().getPort(), event.getSource().getPort());
+        LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {})",
+                event.getSource().getPort(), event.getSource().getPort(),
+                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK");
     }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 /** The parts of the app that CPU profiles are broken down into, most specific first. */
 final class CodeAreas {
-    static final String PASSWORD_HASHING = "password hashing, 600,000 PBKDF2 iterations each (decoy hashes, demo IDs, staff)";
+    static final String PASSWORD_HASHING = "password hashing, 600,000 PBKDF2 iterations each (demo IDs, bootstrap staff accounts)";
     static final String CA_SIGNING = "CA: build and sign";
 
     /** Issuing a certificate: the CA's steps, the audit trail, the rest of the database work. */
@@ -16,13 +16,13 @@ final class CodeAreas {
             Area.of(CA_SIGNING, "SignerPool\\.|ClientCertificateProfile\\."),
             Area.of("CA: other request and pre-issuance checks (parse, key, profile)",
                     "CertificationRequestCheck\\.|PreIssuanceCheck\\."),
-            Area.of("audit trail append (hash chain)", "JdbcAuditTrail\\."),
+            Area.of("audit trail (append, and the sealer chaining in the background)", "JdbcAuditTrail\\."),
             Area.of("database (JDBC, H2, pool, transactions)",
                     "^org\\.h2\\.|^com\\.zaxxer\\.|^io\\.micronaut\\.data\\.|^io\\.micronaut\\.transaction\\.|^org\\.postgresql\\."));
 
     /** An EST renewal: issuing, plus TLS, authentication and HTTP. */
     static final List<Area> EST = Stream.concat(ISSUING.stream(), Stream.of(
-            Area.of("TLS handshake and encryption", "^sun\\.security\\.ssl\\.|^io\\.netty\\.handler\\.ssl\\."),
+            Area.of("TLS handshake and encryption (Java frames only: BoringSSL's native work is not sampled)", "^sun\\.security\\.ssl\\.|^io\\.netty\\.handler\\.ssl\\."),
             Area.of("client certificate authentication (parse, compare)", "AuthenticationService\\."),
             Area.of("HTTP, routing, EST encoding", "^io\\.netty\\.|^io\\.micronaut\\.|EstController|CertsOnly"))).toList();
 

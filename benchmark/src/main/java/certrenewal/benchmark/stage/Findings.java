@@ -30,10 +30,11 @@ public final class Findings {
             + " client certificate per renewal (one connection per ID, nothing to resume), a durable transaction of a"
             + " dozen-odd SQL statements (the renewal's records, the certificate, two audit entries) and the CA's"
             + " checks, where cfssl signs over a kept-alive plain-HTTP connection and stores nothing. (3)/(4) ≥ 1 is out"
-            + " of reach with TLS per request and a durable, audited transaction. What can still be won: fewer"
-            + " statements per renewal (RenewalService.renew and AuthenticationService load the account and the"
-            + " certificate more than once and look up open and unconfirmed renewals apart); and Netty's native TLS"
-            + " (netty-tcnative, OpenSSL/BoringSSL) in place of the JDK's engine for the handshakes.";
+            + " of reach with TLS per request and a durable, audited transaction. The server's TLS runs in BoringSSL"
+            + " (netty-tcnative) rather than the JDK's engine; on this machine that changes little, because the load"
+            + " generator's own JDK handshakes share its two cores. What can still be won: fewer statements per"
+            + " renewal (RenewalService.renew and AuthenticationService load the account and the certificate more"
+            + " than once and look up open and unconfirmed renewals apart).";
 
     static final String DASHBOARD = "Counting the dashboard takes longer than a view may: GROUP BY status over every"
             + " certificate, then the week and day sums, even as index-only scans. Views do not wait for it:"
