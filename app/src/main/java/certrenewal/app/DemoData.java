@@ -16,8 +16,8 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * On the embedded default: a demo contract with one administrator ID and user IDs whose
  * certificates are already inside the renewal window, and their client credentials under
  * {@code data/demo/}. Key pairs are made here only for the demo; real customers make theirs.
+ * Made once the server listens (its first answer need not wait for three password hashes and
+ * three issuances); the log line says when the credentials are there.
  */
 @Singleton
 @Requires(property = "certrenewal.demo.enabled", value = "true")
@@ -57,7 +59,7 @@ final class DemoData {
     }
 
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onServerStarted(ServerStartupEvent event) {
         BankSettings.Demo demo = settings.demo();
         ContractNumber number = new ContractNumber(demo.contractNumber());
         LoginId administrator = new LoginId(demo.administrator());

@@ -19,12 +19,11 @@ public final class Findings {
             + " faulty signer (with RSA-CRT a faulty signature gives the key away; with ECDSA the risk is smaller):"
             + " dropping it for EC keys is a trade to make knowingly in adapters-pki.";
 
-    static final String STARTUP_HASHING = "A first start in a fresh data directory still hashes five passwords with"
-            + " 600,000 PBKDF2 iterations before it serves, 0.3–0.5 s of CPU each: one per demo ID (DemoData) and per"
-            + " bootstrapped staff account (StaffBootstrap). Restarts hash none since the decoy hashes are made without"
-            + " hashing (PasswordHasherPort.decoyHash). Fix if first starts matter: give the demo IDs one hash of their"
-            + " shared password, and create the staff accounts after the server serves (their passwords appear in"
-            + " the log only then anyway).";
+    static final String STARTUP_HASHING = "Password hashing (600,000 PBKDF2 iterations, 0.3–0.5 s of CPU each) still takes"
+            + " a large share of the CPU before the first answer. Decoy hashes cost nothing since"
+            + " PasswordHasherPort.decoyHash, and the demo IDs (DemoData) and bootstrap staff accounts (StaffBootstrap)"
+            + " are made on ServerStartupEvent, after the server listens: look for a new caller of"
+            + " PasswordHasherPort.hash during start-up.";
 
     public static final String EST_COST = "An EST renewal costs far more than a cfssl signature: a full TLS handshake with a"
             + " client certificate per renewal (one connection per ID, nothing to resume), a durable transaction of a"
