@@ -13,7 +13,7 @@ final class DashboardRefresher {
         this.consoleQueries = consoleQueries;
     }
 
-    @Scheduled(fixedDelay = "${certrenewal.administration.dashboard-refresh:30s}", initialDelay = "10s")
+    @Scheduled(fixedDelay = "${certrenewal.administration.dashboard-refresh:30s}", initialDelay = "${certrenewal.administration.dashboard-refresh:30s}")
     void refresh() {
         consoleQueries.refreshDashboard();
     }

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,7 +68,8 @@ final class DemoData {
             contracts.register(new RegisterContractCommand(new Contract(number, demo.contractName()), administrator, ACTOR));
         } catch (RequestRefusedException e) {
             if (e.rejection().code() == Rejection.Code.CONTRACT_EXISTS) {
-                return; // seeded on an earlier start
+                warnIfUnfinished(administrator); // seeded on an earlier start
+                return;
             }
             throw e;
         }
@@ -80,6 +82,17 @@ final class DemoData {
         users.forEach(user -> issueCredentials(user, folder));
         LOG.info("Demo contract {} with IDs {} and {}: client credentials in {} (PKCS#12 password in README)",
                 number, administrator, users, folder.toAbsolutePath());
+    }
+
+    /** A start stopped during the seeding leaves the contract without every file; seeding again would collide. */
+    private void warnIfUnfinished(LoginId administrator) {
+        Path folder = Path.of(settings.dataDir(), "demo");
+        List<String> expected = new ArrayList<>(List.of(administrator.value() + ".p12", "ca.crt"));
+        Arrays.stream(settings.demo().users().split(",")).map(String::strip).forEach(user -> expected.add(user + ".p12"));
+        if (!expected.stream().allMatch(file -> Files.exists(folder.resolve(file)))) {
+            LOG.warn("The demo contract exists but its files in {} are incomplete (a start was stopped while making"
+                    + " them): delete the data directory to make the demo anew", folder.toAbsolutePath());
+        }
     }
 
     private void issueCredentials(LoginId loginId, Path folder) {

@@ -18,9 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public class JdbcAuditTrail implements AuditTrailPort {
     private final AuditPendingRepository pending;
     private final AuditHeadRepository head;
     private final TransactionOperations<Connection> transactions;
-    private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledThreadPoolExecutor sealer = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("audit-sealer").daemon().factory());
     private final AtomicBoolean sealRequested = new AtomicBoolean();
     private final TransactionSynchronization sealAfterCommit = new TransactionSynchronization() {
@@ -77,7 +76,10 @@ public class JdbcAuditTrail implements AuditTrailPort {
         this.pending = pending;
         this.head = head;
         this.transactions = transactions;
-        sealer.scheduleWithFixedDelay(this::sealInBackground, 0, SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // at shutdown, queued seals are dropped rather than run against a closing pool: the next start seals
+        sealer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        sealer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        sealer.scheduleWithFixedDelay(this::sweep, 0, SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Joins the caller's transaction if there is one, else runs in its own. */
@@ -156,9 +158,21 @@ public class JdbcAuditTrail implements AuditTrailPort {
         }
     }
 
+    /** Looks without locking first, so that an idle server does not write every few seconds. */
+    private void sweep() {
+        try {
+            if (pendingEntries() > 0) {
+                sealInBackground();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for audit entries to seal failed, retrying later: {}", e.toString());
+        }
+    }
+
     @PreDestroy
-    void stopSealing() {
+    void stopSealing() throws InterruptedException {
         sealer.shutdown();
+        sealer.awaitTermination(10, TimeUnit.SECONDS); // a seal under way ends before the pool closes
     }
 
     /**
