@@ -56,7 +56,7 @@ public final class StartupStage {
             serving = server.awaitServing(LIMIT);
             report.startup(Timing.single("start-up, embedded default, fresh data directory", serving.toMillis(),
                     TARGET_MILLIS, "JVM start to the first HTTPS answer (EST cacerts)"));
-            ProcessMemory.of(server.pid()).ifPresent(m -> report.memory("app: RSS idle, just after a fresh start",
+            ProcessMemory.of(server.pid()).ifPresent(m -> report.memory("app: RSS at a fresh start's first answer (the demo set-up may still run)",
                     String.format(Locale.ROOT, "%.0f MiB", m.rssKib() / 1024.0)));
             report.startupTimeline(server.logTimeline());
             System.out.printf("start-up (fresh): %d ms%n", serving.toMillis());
