@@ -2,6 +2,8 @@ package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditTrailPort;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.annotation.PreDestroy;
@@ -167,6 +169,12 @@ public class JdbcAuditTrail implements AuditTrailPort {
         } catch (RuntimeException e) {
             LOG.warn("Looking for audit entries to seal failed, retrying later: {}", e.toString());
         }
+    }
+
+    /** At shutdown, while the connection pool is still open (beans are destroyed afterwards). */
+    @EventListener
+    void onShutdown(ShutdownEvent event) throws InterruptedException {
+        stopSealing();
     }
 
     @PreDestroy

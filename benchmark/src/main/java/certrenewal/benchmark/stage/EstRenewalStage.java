@@ -57,8 +57,9 @@ public final class EstRenewalStage {
         try (ServerProcess server = ServerProcess.start(ServerProcess.appClasspath(), dataDir,
                 logDir.resolve("server-est.log"), gcLog, flags)) {
             Duration serving = server.awaitServing(StartupStage.LIMIT);
-            report.startup(Timing.single("start-up, embedded default, existing data directory", serving.toMillis(),
-                    Double.NaN, "restart with " + identities.size() + " more IDs; no CA, TLS or demo set-up"));
+            report.startup(Timing.single("start-up of the EST server, existing data directory" + (settings.profile()
+                            ? ", JFR recording on" : ""), serving.toMillis(), Double.NaN,
+                    "restart with " + identities.size() + " more IDs; no CA, TLS or demo set-up"));
             EstClient est = new EstClient(server.port());
             LoadRun.Operation renew = i -> {
                 EstClient.Reply reply = est.simpleReenroll(tls.get(i), requests.get(i).pkcs10Der());

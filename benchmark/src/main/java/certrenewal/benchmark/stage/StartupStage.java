@@ -58,8 +58,18 @@ public final class StartupStage {
                     TARGET_MILLIS, "JVM start to the first HTTPS answer (EST cacerts)"));
             ProcessMemory.of(server.pid()).ifPresent(m -> report.memory("app: RSS at a fresh start's first answer (the demo set-up may still run)",
                     String.format(Locale.ROOT, "%.0f MiB", m.rssKib() / 1024.0)));
+            // the demo IDs are made just after the first answer: the later stages start on a complete data directory
+            if (!server.awaitLogLine("Demo contract", LIMIT)) {
+                throw new IllegalStateException("the fresh start did not finish its demo set-up");
+            }
             report.startupTimeline(server.logTimeline());
             System.out.printf("start-up (fresh): %d ms%n", serving.toMillis());
+        }
+        try (ServerProcess server = start(freshDataDir, "server-restart", List.of())) {
+            Duration restart = server.awaitServing(LIMIT);
+            report.startup(Timing.single("start-up, embedded default, existing data directory", restart.toMillis(),
+                    TARGET_MILLIS, "a restart on the data directory of the fresh start"));
+            System.out.printf("start-up (restart): %d ms%n", restart.toMillis());
         }
         if (profile) {
             CpuProfile.Profile cpu = profiledStart();

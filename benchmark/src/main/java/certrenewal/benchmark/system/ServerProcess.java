@@ -120,6 +120,24 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within " + limit + "; see " + log);
     }
 
+    /** Polls the server's log until a line contains {@code text}; false if the limit passed first. */
+    public boolean awaitLogLine(String text, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                if (Files.exists(log) && Files.readString(log).contains(text)) {
+                    return true;
+                }
+                Thread.sleep(POLL);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
     /** The server's log lines with their time since the process started, in milliseconds. */
     public List<String> logTimeline() {
         List<String> timeline = new ArrayList<>();
