@@ -23,7 +23,7 @@ import certrenewal.application.service.CertificateQueryService;
 import certrenewal.application.service.ConsoleQueryService;
 import certrenewal.application.service.CrlService;
 import certrenewal.application.service.LoginService;
-import certrenewal.application.service.PickUpService;
+import certrenewal.application.service.PickupCertificateService;
 import certrenewal.application.service.RegistrationService;
 import certrenewal.application.service.RenewalService;
 import certrenewal.application.service.StaffService;
@@ -103,12 +103,12 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    PickUpService pickUpService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
+    PickupCertificateService pickUpService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
                                 PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                 SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
                                 AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
                                 BankSettings settings, Clock clock) {
-        return new PickUpService(accounts, savedAccounts, contracts, passwords, hasher, grants, savedCertificates,
+        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, savedCertificates,
                 authority, audit, transactions, policy, settings.login().maxFailedPasswords(), clock);
     }
 

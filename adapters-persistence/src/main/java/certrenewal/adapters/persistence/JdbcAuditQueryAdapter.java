@@ -1,9 +1,9 @@
 package certrenewal.adapters.persistence;
 
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.AuditRecord;
-import certrenewal.application.port.in.console.AuditVerification;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.AuditQueryPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

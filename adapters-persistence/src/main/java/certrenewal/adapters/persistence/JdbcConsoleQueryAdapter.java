@@ -1,16 +1,16 @@
 package certrenewal.adapters.persistence;
 
-import certrenewal.application.port.in.admin.LoginIdSummary;
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.CertificateSearch.SortField;
-import certrenewal.application.port.in.console.ContractDetails;
-import certrenewal.application.port.in.console.DashboardFigures;
-import certrenewal.application.port.in.console.DashboardFigures.DayRenewals;
-import certrenewal.application.port.in.console.DashboardFigures.WeekCount;
-import certrenewal.application.port.in.console.LoginIdDetails;
-import certrenewal.application.port.in.console.RenewalAttempt;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSearch.SortField;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
+import certrenewal.application.readmodel.DashboardFigures.WeekCount;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.RenewalAttempt;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
@@ -208,7 +208,7 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
     // --- search ---
 
     @Override
-    public SearchPage<CertificateRow> search(CertificateSearch search, Instant now) {
+    public SearchPage<CertificateSummary> search(CertificateSearch search, Instant now) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (search.contractNumber() != null) {
@@ -261,7 +261,7 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
         pageParameters.add((long) search.page() * search.pageSize());
         return sql.read(connection -> {
             long total = SqlReads.count(connection, count, parameters);
-            List<CertificateRow> rows = SqlReads.list(connection, page, pageParameters, row -> certificateRow(row, now));
+            List<CertificateSummary> rows = SqlReads.list(connection, page, pageParameters, row -> certificateRow(row, now));
             return new SearchPage<>(rows, search.page(), search.pageSize(), total);
         });
     }
@@ -320,7 +320,7 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            List<CertificateRow> certificates = SqlReads.list(connection,
+            List<CertificateSummary> certificates = SqlReads.list(connection,
                     CERTIFICATE_ROWS + " WHERE c.login_id = ? ORDER BY c.not_before DESC, c.serial DESC",
                     List.of(loginId.value()), row -> certificateRow(row, now));
             List<RenewalAttempt> attempts = renewals.findByLoginIdNewestFirst(loginId.value()).stream()
@@ -352,10 +352,10 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
 
     // --- rows ---
 
-    private static CertificateRow certificateRow(ResultSet row, Instant now) throws SQLException {
+    private static CertificateSummary certificateRow(ResultSet row, Instant now) throws SQLException {
         Instant notAfter = SqlReads.instant(row, 7);
         String reason = row.getString(9);
-        return new CertificateRow(SerialNumber.ofHex(row.getString(1)), new LoginId(row.getString(2)),
+        return new CertificateSummary(SerialNumber.ofHex(row.getString(1)), new LoginId(row.getString(2)),
                 new ContractNumber(row.getString(3)), row.getString(4),
                 statusAt(row.getString(5), notAfter, now), SqlReads.instant(row, 6), notAfter,
                 SqlReads.instant(row, 8), reason == null ? null : RevocationReason.valueOf(reason));

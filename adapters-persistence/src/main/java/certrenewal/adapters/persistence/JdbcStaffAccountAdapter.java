@@ -1,7 +1,7 @@
 package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.ConcurrentUpdateException;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import jakarta.inject.Singleton;
 import java.util.Optional;

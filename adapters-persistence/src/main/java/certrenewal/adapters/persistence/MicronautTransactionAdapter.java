@@ -2,9 +2,12 @@ package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.TransactionPort;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +18,8 @@ import java.util.function.Supplier;
 @Singleton
 public class MicronautTransactionAdapter implements TransactionPort {
     private final TransactionOperations<Connection> transactions;
+    /** The after-commit actions registered in this thread's transaction, so that each is registered once. */
+    private final ThreadLocal<Set<Runnable>> registered = ThreadLocal.withInitial(HashSet::new);
 
     MicronautTransactionAdapter(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
@@ -24,5 +29,27 @@ public class MicronautTransactionAdapter implements TransactionPort {
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work must not be null");
         return transactions.executeWrite(status -> work.get());
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action must not be null");
+        var status = transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("afterCommit outside a transaction"));
+        Set<Runnable> actions = registered.get();
+        if (!actions.add(action)) {
+            return;
+        }
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+
+            @Override
+            public void afterCompletion(Status completion) {
+                actions.remove(action);
+            }
+        });
     }
 }

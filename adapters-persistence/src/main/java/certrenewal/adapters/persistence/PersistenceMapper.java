@@ -1,7 +1,7 @@
 package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.IssuanceGrant;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;

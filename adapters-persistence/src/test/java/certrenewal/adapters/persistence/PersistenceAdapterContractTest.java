@@ -9,20 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import certrenewal.application.port.in.admin.LoginIdSummary;
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.AuditRecord;
-import certrenewal.application.port.in.console.AuditVerification;
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.CertificateSearch.SortField;
-import certrenewal.application.port.in.console.ContractDetails;
-import certrenewal.application.port.in.console.DashboardFigures;
-import certrenewal.application.port.in.console.DashboardFigures.DayRenewals;
-import certrenewal.application.port.in.console.DashboardFigures.WeekCount;
-import certrenewal.application.port.in.console.LoginIdDetails;
-import certrenewal.application.port.in.console.RenewalAttempt;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSearch.SortField;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
+import certrenewal.application.readmodel.DashboardFigures.WeekCount;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.RenewalAttempt;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
@@ -30,7 +30,7 @@ import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
@@ -978,7 +978,7 @@ abstract class PersistenceAdapterContractTest {
 
         List<List<String>> pages = new ArrayList<>();
         for (int page = 0; page <= 3; page++) {
-            SearchPage<CertificateRow> result = console.search(
+            SearchPage<CertificateSummary> result = console.search(
                     search(null, null, null, null, null, null, SortField.SERIAL, false, page, 2), NOW);
             assertEquals(5, result.total());
             assertEquals(3, result.pages());
@@ -987,7 +987,7 @@ abstract class PersistenceAdapterContractTest {
         }
 
         assertEquals(List.of(List.of("a1", "b2"), List.of("c3", "d4"), List.of("e5"), List.of()), pages);
-        SearchPage<CertificateRow> filtered = console.search(
+        SearchPage<CertificateSummary> filtered = console.search(
                 search("C0001", null, null, null, null, null, SortField.SERIAL, true, 1, 2), NOW);
         assertEquals(List.of("a1"), serials(filtered));
         assertEquals(3, filtered.total());
@@ -997,13 +997,13 @@ abstract class PersistenceAdapterContractTest {
     void searchRowsCarryContractNameAndRevocationAndTheStatusAtNow() {
         searchFixture();
 
-        Map<String, CertificateRow> rows = console.search(search(null, null, null, null, null, null, null, false, 0, 10), NOW)
+        Map<String, CertificateSummary> rows = console.search(search(null, null, null, null, null, null, null, false, 0, 10), NOW)
                 .rows().stream().collect(Collectors.toMap(row -> row.serial().hex(), row -> row));
 
-        assertEquals(new CertificateRow(SerialNumber.ofHex("b2"), new LoginId("beta"), new ContractNumber("C0002"),
+        assertEquals(new CertificateSummary(SerialNumber.ofHex("b2"), new LoginId("beta"), new ContractNumber("C0002"),
                 "Other Customer K.K.", CertificateStatus.REVOKED, tokyo("2025-03-01T00:00"), tokyo("2025-06-01T00:00"),
                 NOW.minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE), rows.get("b2"));
-        assertEquals(new CertificateRow(SerialNumber.ofHex("e5"), new LoginId("alphax1"), CONTRACT, "株式会社サンプル商事",
+        assertEquals(new CertificateSummary(SerialNumber.ofHex("e5"), new LoginId("alphax1"), CONTRACT, "株式会社サンプル商事",
                 CertificateStatus.EXPIRED, tokyo("2024-06-01T00:00"), tokyo("2025-04-01T10:00"), null, null), rows.get("e5"));
         // a minute before its notAfter, e5 was still active
         assertEquals(CertificateStatus.ACTIVE, console.search(search(null, null, "e5", null, null, null, null, false, 0, 1),
@@ -1090,9 +1090,9 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(CONTRACT, details.contract());
         assertEquals("株式会社サンプル商事", details.contractName());
         assertEquals(List.of(third.serial(), second.serial(), first.serial()),
-                details.certificates().stream().map(CertificateRow::serial).toList());
+                details.certificates().stream().map(CertificateSummary::serial).toList());
         assertEquals(List.of(CertificateStatus.ACTIVE, CertificateStatus.EXPIRED, CertificateStatus.SUPERSEDED),
-                details.certificates().stream().map(CertificateRow::status).toList());
+                details.certificates().stream().map(CertificateSummary::status).toList());
         assertEquals(List.of(
                 new RenewalAttempt(open.id(), RenewalState.STARTED, open.startedAt(), null, third.serial(), null, null),
                 new RenewalAttempt(issued.id(), RenewalState.ISSUED, issued.startedAt(), issued.issuedAt(),
@@ -1305,15 +1305,15 @@ abstract class PersistenceAdapterContractTest {
     }
 
     /** Sorted by notAfter, ascending. */
-    private SearchPage<CertificateRow> searchBy(String contract, String loginIdPrefix, String serialHex,
+    private SearchPage<CertificateSummary> searchBy(String contract, String loginIdPrefix, String serialHex,
                                                 CertificateStatus status, LocalDate expiryFrom, LocalDate expiryTo) {
-        SearchPage<CertificateRow> page = console.search(search(contract, loginIdPrefix, serialHex, status, expiryFrom,
+        SearchPage<CertificateSummary> page = console.search(search(contract, loginIdPrefix, serialHex, status, expiryFrom,
                 expiryTo, SortField.NOT_AFTER, false, 0, 50), NOW);
         assertEquals(page.rows().size(), page.total());
         return page;
     }
 
-    private static List<String> serials(SearchPage<CertificateRow> page) {
+    private static List<String> serials(SearchPage<CertificateSummary> page) {
         return page.rows().stream().map(row -> row.serial().hex()).toList();
     }
 

@@ -1,6 +1,6 @@
 package certrenewal.adapters.pki;
 
-import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
@@ -64,7 +64,7 @@ final class CertificationRequestCheck {
         ASN1ObjectIdentifier algorithm = request.getSignatureAlgorithm().getAlgorithm();
         if (!SIGNATURE_ALGORITHMS.contains(algorithm)) {
             String name = new DefaultAlgorithmNameFinder().getAlgorithmName(request.getSignatureAlgorithm());
-            throw new RequestRefusedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE,
+            throw new CertificateRequestRejectedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE,
                     "The certificate request is signed with " + name + "; sign it with SHA-256 or stronger."));
         }
         boolean valid;
@@ -77,11 +77,11 @@ final class CertificationRequestCheck {
             valid = false;
         }
         if (!valid) {
-            throw new RequestRefusedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE));
+            throw new CertificateRequestRejectedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE));
         }
     }
 
-    private static RequestRefusedException malformed() {
-        return new RequestRefusedException(Rejection.of(Code.MALFORMED_REQUEST));
+    private static CertificateRequestRejectedException malformed() {
+        return new CertificateRequestRejectedException(Rejection.of(Code.MALFORMED_REQUEST));
     }
 }

@@ -1,6 +1,6 @@
 package certrenewal.adapters.pki;
 
-import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.security.GeneralSecurityException;
@@ -98,7 +98,7 @@ final class PreIssuanceCheck {
     private void requireAcceptedKey(byte[] subjectPublicKeyInfo) {
         try {
             keyPolicy.describeAcceptedKey(SubjectPublicKeyInfo.getInstance(subjectPublicKeyInfo));
-        } catch (RequestRefusedException e) {
+        } catch (CertificateRequestRejectedException e) {
             throw failed("its key is not accepted: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package certrenewal.adapters.pki;
 
-import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import java.io.IOException;
@@ -98,8 +98,8 @@ final class RequestKeyPolicy {
         return CURVES.get(curve);
     }
 
-    private static RequestRefusedException refused(String reason) {
-        return new RequestRefusedException(Rejection.of(Code.KEY_NOT_ACCEPTED, reason));
+    private static CertificateRequestRejectedException refused(String reason) {
+        return new CertificateRequestRejectedException(Rejection.of(Code.KEY_NOT_ACCEPTED, reason));
     }
 
     private static BigInteger productOfPrimesBelow(int limit) {

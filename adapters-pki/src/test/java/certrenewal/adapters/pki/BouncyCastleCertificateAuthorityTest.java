@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.application.port.out.CertificateAuthorityPort.CheckedRequest;
 import certrenewal.application.port.out.CertificateAuthorityPort.SignedCertificate;
 import certrenewal.application.port.out.RevokedCertificate;
@@ -220,7 +220,7 @@ class BouncyCastleCertificateAuthorityTest {
         KeyPair roca = rocaStyleRsa2048();
         byte[] csr = ClientCredentials.certificationRequest(roca, "roca");
 
-        RequestRefusedException refused = assertThrows(RequestRefusedException.class,
+        CertificateRequestRejectedException refused = assertThrows(CertificateRequestRejectedException.class,
                 () -> authority(CaKeyType.P256).checkRequest(csr));
 
         assertEquals(Code.KEY_NOT_ACCEPTED, refused.rejection().code());
@@ -248,7 +248,7 @@ class BouncyCastleCertificateAuthorityTest {
         OpenSsl.succeed(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
         OpenSsl.succeed(dir, "req", "-new", "-sha1", "-key", key, "-subj", ATTACKER, "-outform", "DER", "-out", "sha1.der");
 
-        RequestRefusedException refused = assertThrows(RequestRefusedException.class,
+        CertificateRequestRejectedException refused = assertThrows(CertificateRequestRejectedException.class,
                 () -> authority(CaKeyType.P256).checkRequest(OpenSsl.read(dir.resolve("sha1.der"))));
 
         assertEquals(Code.BAD_REQUEST_SIGNATURE, refused.rejection().code());
@@ -502,7 +502,7 @@ class BouncyCastleCertificateAuthorityTest {
     }
 
     private void assertRefused(Code code, String message, byte[] csr) {
-        RequestRefusedException refused = assertThrows(RequestRefusedException.class,
+        CertificateRequestRejectedException refused = assertThrows(CertificateRequestRejectedException.class,
                 () -> authority(CaKeyType.P256).checkRequest(csr));
         assertEquals(Rejection.of(code, message), refused.rejection());
     }

@@ -18,7 +18,7 @@ import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.SaveAccountPort;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.AccountStatus;

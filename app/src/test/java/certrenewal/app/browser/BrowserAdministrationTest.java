@@ -343,7 +343,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void anIssuancePasswordPastItsDeadlineNoLongerWorks() throws Exception {
         String loginId = "adm-late";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.System("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
         MutableClock clock = system.bean(MutableClock.class);
         Instant before = clock.instant();
         clock.set(granted.deadline().plusSeconds(1));
@@ -363,7 +363,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void declinedConfirmationsLeaveTheIssuancePasswordUsable() throws Exception {
         String loginId = "adm-declined";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.System("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
         for (String declined : List.of("key", "save")) {
             try (BrowserContext context = browsers.withoutCertificate(Lang.JA)) {
                 Page page = context.newPage();

@@ -19,7 +19,7 @@ import certrenewal.application.port.in.RegisterLoginIdUseCase;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.SaveAccountPort;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.Contract;

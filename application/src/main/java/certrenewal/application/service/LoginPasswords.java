@@ -19,8 +19,6 @@ import java.util.Optional;
  * 証明書取得), so that wrong passwords count towards the same lock-out wherever they are typed.
  */
 final class LoginPasswords {
-    static final int MIN_LENGTH = 8;
-
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
     private final PasswordPort passwords;
@@ -44,12 +42,6 @@ final class LoginPasswords {
         this.audit = audit;
         this.maxFailedPasswords = maxFailedPasswords;
         this.decoyHash = hasher.decoyHash();
-    }
-
-    static void requireAcceptable(char[] password) {
-        if (password.length < MIN_LENGTH) {
-            throw new IllegalArgumentException("a login password has at least " + MIN_LENGTH + " characters");
-        }
     }
 
     boolean matches(LoginId id, char[] password) {

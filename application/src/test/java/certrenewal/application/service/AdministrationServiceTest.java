@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.admin.IssuancePassword;
-import certrenewal.application.port.in.admin.LoginIdSummary;
+import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;

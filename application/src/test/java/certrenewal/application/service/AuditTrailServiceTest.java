@@ -6,10 +6,10 @@ import static certrenewal.application.service.TestWorld.AUDITOR;
 import static certrenewal.application.service.TestWorld.OPERATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.AuditRecord;
-import certrenewal.application.port.in.console.AuditVerification;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;

@@ -15,8 +15,8 @@ import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;
 import certrenewal.application.port.in.admin.RevokeCertificateCommand;
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.CertificateSearch;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
@@ -57,7 +57,7 @@ class AuthorizationMatrixTest {
             return switch (actor) {
                 case Actor.CustomerAdministrator admin -> TestWorld.passwordOf(admin.loginId()).toCharArray();
                 case Actor.Staff staff -> TestWorld.passwordOf(staff).toCharArray();
-                case Actor.System system -> new char[0];
+                case Actor.SystemTask system -> new char[0];
             };
         }
     }

@@ -10,9 +10,9 @@ import static certrenewal.application.service.TestWorld.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
@@ -99,10 +99,10 @@ class ConsoleQueryServiceTest {
     void searchesJudgeExpiryAtThisMoment() {
         world.clock.set(world.firstExpiry());
 
-        SearchPage<CertificateRow> page = service.search(OPERATOR, EVERYTHING);
+        SearchPage<CertificateSummary> page = service.search(OPERATOR, EVERYTHING);
 
         assertEquals(world.clock.instant(), world.consoleQueries.lastNow);
-        assertEquals(List.of(CertificateStatus.EXPIRED), page.rows().stream().map(CertificateRow::status).toList());
+        assertEquals(List.of(CertificateStatus.EXPIRED), page.rows().stream().map(CertificateSummary::status).toList());
     }
 
     @Test

@@ -1,15 +1,15 @@
 package certrenewal.application.service;
 
-import certrenewal.application.port.in.admin.LoginIdSummary;
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.AuditRecord;
-import certrenewal.application.port.in.console.AuditVerification;
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.ContractDetails;
-import certrenewal.application.port.in.console.DashboardFigures;
-import certrenewal.application.port.in.console.LoginIdDetails;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
@@ -52,10 +52,10 @@ final class InMemoryConsoleQueries implements ConsoleQueryPort, AuditQueryPort {
     }
 
     @Override
-    public SearchPage<CertificateRow> search(CertificateSearch search, Instant now) {
+    public SearchPage<CertificateSummary> search(CertificateSearch search, Instant now) {
         calls.add("search");
         lastNow = now;
-        List<CertificateRow> rows = store.certificates().stream().map(c -> row(c, now)).toList();
+        List<CertificateSummary> rows = store.certificates().stream().map(c -> row(c, now)).toList();
         return new SearchPage<>(rows, search.page(), search.pageSize(), rows.size());
     }
 
@@ -124,10 +124,10 @@ final class InMemoryConsoleQueries implements ConsoleQueryPort, AuditQueryPort {
                 store.grant(account.id()) != null);
     }
 
-    private CertificateRow row(Certificate c, Instant now) {
+    private CertificateSummary row(Certificate c, Instant now) {
         LoginAccount owner = store.account(c.owner());
         ContractNumber contract = owner.contract();
-        return new CertificateRow(c.serial(), c.owner(), contract,
+        return new CertificateSummary(c.serial(), c.owner(), contract,
                 store.loadContract(contract).map(Contract::name).orElse(""),
                 c.statusAt(now), c.notBefore(), c.notAfter(), c.revokedAt(), c.revocationReason());
     }

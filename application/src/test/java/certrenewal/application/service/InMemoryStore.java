@@ -14,7 +14,7 @@ import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.Contract;
@@ -48,6 +48,8 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
 
     private State state = new State();
     private int depth;
+    /** Run once the outermost transaction commits; each action once, as the real adapter does. */
+    private final Set<Runnable> afterCommit = new java.util.LinkedHashSet<>();
     private final Set<String> failingAuditActions = new HashSet<>();
     private int commits;
     private boolean conflictOnNextAccountUpdate;
@@ -194,18 +196,34 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     public <T> T inTransaction(Supplier<T> work) {
         State snapshot = state.copy();
         depth++;
+        boolean committed = false;
         try {
             T result = work.get();
             if (depth == 1) {
                 commits++;
+                committed = true;
             }
             return result;
         } catch (RuntimeException | Error e) {
             state = snapshot;
+            if (depth == 1) {
+                afterCommit.clear();
+            }
             throw e;
         } finally {
             depth--;
+            if (committed) {
+                List<Runnable> actions = List.copyOf(afterCommit);
+                afterCommit.clear();
+                actions.forEach(Runnable::run);
+            }
         }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        requireTransaction("afterCommit");
+        afterCommit.add(action);
     }
 
     private void requireTransaction(String what) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.console.BootstrapCredential;
 import certrenewal.application.port.out.AuditEvent;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;

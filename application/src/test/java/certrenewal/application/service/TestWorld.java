@@ -6,7 +6,7 @@ import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.RegisterContractCommand;
 import certrenewal.application.port.in.RegisterLoginIdCommand;
 import certrenewal.application.port.in.SubmitCertificateRequestCommand;
-import certrenewal.application.port.out.StaffAccount;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -41,7 +41,7 @@ final class TestWorld {
     static final Actor.CustomerAdministrator ADMIN_ACTOR = new Actor.CustomerAdministrator(ADMIN, CONTRACT.number());
     static final Actor.Staff OPERATOR = new Actor.Staff("tanaka", StaffRole.OPERATOR);
     static final Actor.Staff AUDITOR = new Actor.Staff("suzuki", StaffRole.AUDITOR);
-    static final Actor.System SYSTEM = new Actor.System("test");
+    static final Actor.SystemTask SYSTEM = new Actor.SystemTask("test");
 
     final MutableClock clock = new MutableClock(T0);
     final InMemoryStore store = new InMemoryStore();
@@ -58,7 +58,7 @@ final class TestWorld {
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
     final AdministrationService administration = new AdministrationService(store, store, store, store, store, store,
             store, hasher, store, store, consoleQueries, crl, store, store, PICKUP_PERIOD, clock);
-    final PickUpService pickUp = new PickUpService(store, store, store, store, hasher, store, store, authority, store,
+    final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store, authority, store,
             store, POLICY, MAX_FAILED_PASSWORDS, clock);
     final LoginService login = new LoginService(store, store, store, hasher, authentication, store, store,
             MAX_FAILED_PASSWORDS, clock);

@@ -1,7 +1,7 @@
 package certrenewal.benchmark.scale;
 
 import certrenewal.application.port.in.GetCrlUseCase;
-import certrenewal.application.port.in.console.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.RevocationListPort;

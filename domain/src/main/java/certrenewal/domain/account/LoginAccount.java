@@ -1,5 +1,6 @@
 package certrenewal.domain.account;
 
+import certrenewal.domain.Rejection;
 import certrenewal.domain.certificate.SerialNumber;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public record LoginAccount(
         if (failedPasswordAttempts < 0) {
             throw new IllegalArgumentException("failed password attempts must not be negative");
         }
+    }
+
+    /** Why this ID may do nothing now (locked, withdrawn), or empty when it is active. */
+    public Optional<Rejection> refusal() {
+        return switch (status) {
+            case ACTIVE -> Optional.empty();
+            case LOCKED -> Optional.of(Rejection.of(Rejection.Code.ID_LOCKED));
+            case REVOKED -> Optional.of(Rejection.of(Rejection.Code.ID_REVOKED));
+        };
     }
 
     public static LoginAccount register(LoginId id, ContractNumber contract, IdKind kind) {

@@ -37,7 +37,7 @@ public sealed interface Actor {
     }
 
     /** Start-up tasks and schedules. */
-    record System(String task) implements Actor {
+    record SystemTask(String task) implements Actor {
         @Override
         public String auditName() {
             return "system:" + task;

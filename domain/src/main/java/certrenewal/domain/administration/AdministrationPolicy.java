@@ -4,7 +4,6 @@ import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
-import certrenewal.domain.account.LoginAccount;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,11 +11,16 @@ import java.util.Optional;
  * Least privilege per role. A customer's administrator manages the user IDs of its own contract
  * (list, register, re-issue, revoke, unlock); the bank's operators handle what the customer cannot
  * do alone (contracts, administrator IDs' re-issue and unlock, revocation of any certificate,
- * look-ups); auditors only read and verify the audit trail and the dashboard's figures. Nobody
- * else administers anything.
+ * look-ups); auditors only read and verify the audit trail and the dashboard's figures; only the
+ * system itself delivers a first certificate without a pickup. Nobody else administers anything.
  */
 public final class AdministrationPolicy {
     private AdministrationPolicy() {
+    }
+
+    /** Why {@code actor} may not do {@code action}, which concerns no particular contract or ID; empty when it may. */
+    public static Optional<Rejection> check(Actor actor, AdministrativeAction action) {
+        return check(actor, action, null, null);
     }
 
     /**
@@ -26,7 +30,7 @@ public final class AdministrationPolicy {
      * @param target the login ID acted on, when the action concerns one (else null)
      */
     public static Optional<Rejection> check(Actor actor, AdministrativeAction action,
-                                            ContractNumber contract, LoginAccount target) {
+                                            ContractNumber contract, TargetId target) {
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(action, "action must not be null");
         boolean allowed = switch (actor) {
@@ -37,13 +41,13 @@ public final class AdministrationPolicy {
                         || action == AdministrativeAction.VERIFY_AUDIT_TRAIL
                         || action == AdministrativeAction.VIEW_DASHBOARD;
             };
-            case Actor.System system -> true;
+            case Actor.SystemTask system -> true;
         };
         return allowed ? Optional.empty() : Optional.of(Rejection.of(Code.NOT_PERMITTED));
     }
 
     private static boolean customerAdministratorMay(Actor.CustomerAdministrator admin, AdministrativeAction action,
-                                                    ContractNumber contract, LoginAccount target) {
+                                                    ContractNumber contract, TargetId target) {
         boolean ownContract = (contract == null || contract.equals(admin.contract()))
                 && (target == null || target.contract().equals(admin.contract()));
         boolean userTarget = target != null && target.kind() == IdKind.USER;
@@ -54,7 +58,7 @@ public final class AdministrationPolicy {
         };
     }
 
-    private static boolean operatorMay(AdministrativeAction action, LoginAccount target) {
+    private static boolean operatorMay(AdministrativeAction action, TargetId target) {
         return switch (action) {
             case REGISTER_CONTRACT, REVOKE_CERTIFICATE, VIEW_DASHBOARD, SEARCH, LIST_CONTRACT_IDS -> true;
             // a user ID's re-issue and unlock are its own administrator's; the bank does the administrators'

@@ -11,5 +11,7 @@ public enum AdministrativeAction {
     VIEW_DASHBOARD,
     SEARCH,
     READ_AUDIT_TRAIL,
-    VERIFY_AUDIT_TRAIL
+    VERIFY_AUDIT_TRAIL,
+    /** A first certificate delivered directly, without the ID's pickup (demo data and test set-ups): the system's alone. */
+    ISSUE_CERTIFICATE
 }

@@ -1,9 +1,11 @@
 package certrenewal.domain.certificate;
 
+import certrenewal.domain.Rejection;
 import certrenewal.domain.account.LoginId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An issued certificate as the bank records it. {@code storedStatus} is ACTIVE, SUPERSEDED or
@@ -74,6 +76,16 @@ public record Certificate(
             return CertificateStatus.EXPIRED;
         }
         return storedStatus;
+    }
+
+    /** Why this certificate can no longer be used at {@code now} (revoked, superseded, expired), or empty when it is active. */
+    public Optional<Rejection> refusalAt(Instant now) {
+        return switch (statusAt(now)) {
+            case ACTIVE -> Optional.empty();
+            case REVOKED -> Optional.of(Rejection.of(Rejection.Code.CERTIFICATE_REVOKED));
+            case SUPERSEDED -> Optional.of(Rejection.of(Rejection.Code.CERTIFICATE_SUPERSEDED));
+            case EXPIRED -> Optional.of(Rejection.of(Rejection.Code.CERTIFICATE_EXPIRED));
+        };
     }
 
     /** Revoked with reason superseded, because its renewed successor has been used. */

@@ -1,5 +1,6 @@
 package certrenewal.domain.administration;
 
+import static certrenewal.domain.administration.AdministrativeAction.ISSUE_CERTIFICATE;
 import static certrenewal.domain.administration.AdministrativeAction.READ_AUDIT_TRAIL;
 import static certrenewal.domain.administration.AdministrativeAction.REISSUE_CERTIFICATE;
 import static certrenewal.domain.administration.AdministrativeAction.REVOKE_CERTIFICATE;
@@ -32,7 +33,7 @@ class AdministrationPolicyTest {
     private static final Actor.CustomerAdministrator CUSTOMER = new Actor.CustomerAdministrator(ADMIN_ID, OWN);
     private static final Actor.Staff OPERATOR = new Actor.Staff("tanaka", StaffRole.OPERATOR);
     private static final Actor.Staff AUDITOR = new Actor.Staff("suzuki", StaffRole.AUDITOR);
-    private static final Actor.System SYSTEM = new Actor.System("start-up");
+    private static final Actor.SystemTask SYSTEM = new Actor.SystemTask("start-up");
 
     private static final LoginAccount OWN_USER = LoginAccount.register(new LoginId("user-1"), OWN, IdKind.USER);
     private static final LoginAccount OWN_ADMIN = LoginAccount.register(ADMIN_ID, OWN, IdKind.ADMINISTRATOR);
@@ -131,6 +132,15 @@ class AdministrationPolicyTest {
         assertRefused(OPERATOR, action, OWN, null);
     }
 
+    @ParameterizedTest
+    @MethodSource("everyTarget")
+    void onlyTheSystemDeliversAFirstCertificateWithoutPickup(LoginAccount target) {
+        assertRefused(CUSTOMER, ISSUE_CERTIFICATE, OWN, target);
+        assertRefused(OPERATOR, ISSUE_CERTIFICATE, null, target);
+        assertRefused(AUDITOR, ISSUE_CERTIFICATE, null, target);
+        assertAllowed(SYSTEM, ISSUE_CERTIFICATE, null, target);
+    }
+
     // ---- auditors and the system ----
 
     @ParameterizedTest
@@ -165,11 +175,11 @@ class AdministrationPolicyTest {
         for (Actor actor : new Actor[] {CUSTOMER, OPERATOR, AUDITOR, SYSTEM}) {
             for (AdministrativeAction action : AdministrativeAction.values()) {
                 for (LoginAccount target : targetsOrNone()) {
-                    AdministrationPolicy.check(actor, action, OWN, target);
+                    AdministrationPolicy.check(actor, action, OWN, target == null ? null : TargetId.of(target));
                 }
             }
         }
-        assertEquals(10, AdministrativeAction.values().length, "a new action needs its rows in these tests");
+        assertEquals(11, AdministrativeAction.values().length, "a new action needs its rows in these tests");
     }
 
     @Test
@@ -196,16 +206,16 @@ class AdministrationPolicyTest {
     }
 
     private static boolean allowed(Actor actor, AdministrativeAction action, ContractNumber contract, LoginAccount target) {
-        return AdministrationPolicy.check(actor, action, contract, target).isEmpty();
+        return AdministrationPolicy.check(actor, action, contract, target == null ? null : TargetId.of(target)).isEmpty();
     }
 
     private static void assertAllowed(Actor actor, AdministrativeAction action, ContractNumber contract, LoginAccount target) {
-        assertEquals(Optional.empty(), AdministrationPolicy.check(actor, action, contract, target),
+        assertEquals(Optional.empty(), AdministrationPolicy.check(actor, action, contract, target == null ? null : TargetId.of(target)),
                 actor + " " + action + " contract " + contract + " target " + target);
     }
 
     private static void assertRefused(Actor actor, AdministrativeAction action, ContractNumber contract, LoginAccount target) {
-        assertEquals(Optional.of(Code.NOT_PERMITTED), AdministrationPolicy.check(actor, action, contract, target)
+        assertEquals(Optional.of(Code.NOT_PERMITTED), AdministrationPolicy.check(actor, action, contract, target == null ? null : TargetId.of(target))
                 .map(Rejection::code), actor + " " + action + " contract " + contract + " target " + target);
     }
 }

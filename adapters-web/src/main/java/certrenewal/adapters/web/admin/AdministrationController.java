@@ -8,7 +8,7 @@ import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.ListContractIdsUseCase;
-import certrenewal.application.port.in.admin.LoginIdSummary;
+import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;

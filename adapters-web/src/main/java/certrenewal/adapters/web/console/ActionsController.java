@@ -12,10 +12,10 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateCommand;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
-import certrenewal.application.port.in.console.LoginIdDetails;
+import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
@@ -87,7 +87,7 @@ final class ActionsController {
             if (!ConsolePages.may(staff, AdministrativeAction.REVOKE_CERTIFICATE)) {
                 return pages.forbidden(request, session, staff);
             }
-            Optional<CertificateRow> certificate = certificate(staff, serial);
+            Optional<CertificateSummary> certificate = certificate(staff, serial);
             if (certificate.isEmpty()) {
                 return pages.notFound(request, session, staff, "console.notFound.certificate", serial);
             }
@@ -102,11 +102,11 @@ final class ActionsController {
             if (!ConsolePages.may(staff, AdministrativeAction.REVOKE_CERTIFICATE)) {
                 return pages.forbidden(request, session, staff);
             }
-            Optional<CertificateRow> certificate = certificate(staff, serial);
+            Optional<CertificateSummary> certificate = certificate(staff, serial);
             if (certificate.isEmpty()) {
                 return pages.notFound(request, session, staff, "console.notFound.certificate", serial);
             }
-            CertificateRow c = certificate.get();
+            CertificateSummary c = certificate.get();
             String reasonName = form.get("reason");
             Optional<RevocationReason> reason = REASONS.stream().filter(r -> r.name().equals(reasonName)).findFirst();
             if (reason.isEmpty()) {
@@ -129,7 +129,7 @@ final class ActionsController {
         });
     }
 
-    private HttpResponse<?> revokePage(HttpRequest<?> request, Session session, Actor.Staff staff, CertificateRow c,
+    private HttpResponse<?> revokePage(HttpRequest<?> request, Session session, Actor.Staff staff, CertificateSummary c,
                                        HttpStatus status, String alert, String chosenReason) {
         Map<String, Object> model = pages.model(request, session, staff);
         model.put("c", pages.certificate(request, c));
@@ -145,7 +145,7 @@ final class ActionsController {
         return ConsolePages.status(status, "revoke", model);
     }
 
-    private Optional<CertificateRow> certificate(Actor.Staff staff, String serial) {
+    private Optional<CertificateSummary> certificate(Actor.Staff staff, String serial) {
         Optional<SerialNumber> parsed = DetailsController.parseSerial(serial);
         if (parsed.isEmpty()) {
             return Optional.empty();

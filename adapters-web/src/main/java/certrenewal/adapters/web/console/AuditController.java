@@ -2,11 +2,11 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.port.in.console.AuditFilter;
-import certrenewal.application.port.in.console.AuditRecord;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
 import certrenewal.application.port.in.console.AuditTrailUseCase;
-import certrenewal.application.port.in.console.AuditVerification;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import io.micronaut.core.annotation.Nullable;

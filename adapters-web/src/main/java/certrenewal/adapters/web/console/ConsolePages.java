@@ -2,8 +2,8 @@ package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.RequestRefusedException;
-import certrenewal.application.port.in.admin.LoginIdSummary;
-import certrenewal.application.port.in.console.CertificateRow;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.ContractNumber;
@@ -193,7 +193,7 @@ final class ConsolePages {
     }
 
     /** A certificate as the search results and the history list show it. */
-    Map<String, Object> certificate(HttpRequest<?> request, CertificateRow c) {
+    Map<String, Object> certificate(HttpRequest<?> request, CertificateSummary c) {
         Map<String, Object> row = row("serial", c.serial().hex(), "loginId", c.loginId().value(),
                 "contract", c.contract().value(), "contractName", c.contractName(),
                 "status", c.status().name(), "statusLabel", text(request, "console.status." + c.status().name()),

@@ -3,7 +3,7 @@ package certrenewal.adapters.web.console;
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
-import certrenewal.application.port.in.console.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

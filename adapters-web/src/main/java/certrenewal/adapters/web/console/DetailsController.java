@@ -3,9 +3,9 @@ package certrenewal.adapters.web.console;
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
-import certrenewal.application.port.in.console.ContractDetails;
-import certrenewal.application.port.in.console.LoginIdDetails;
-import certrenewal.application.port.in.console.RenewalAttempt;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.RenewalAttempt;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.AdministrativeAction;

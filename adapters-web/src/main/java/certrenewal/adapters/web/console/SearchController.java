@@ -2,11 +2,11 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.CertificateSearch.SortField;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.port.in.console.ConsoleQueryUseCase;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SerialNumber;
@@ -80,7 +80,7 @@ final class SearchController {
                 model.put("alert", String.join(" ", problems.stream().map(p -> pages.text(request, p)).toList()));
                 return ConsolePages.status(HttpStatus.BAD_REQUEST, "search", model);
             }
-            SearchPage<CertificateRow> page = queries.search(staff, search);
+            SearchPage<CertificateSummary> page = queries.search(staff, search);
             model.put("rows", page.rows().stream().map(r -> pages.certificate(request, r)).toList());
             model.put("total", page.total());
             model.put("page", page.page() + 1);

@@ -5,8 +5,8 @@ import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.RequestRefusedException;
-import certrenewal.application.port.in.admin.PickUpCertificateUseCase;
-import certrenewal.application.port.in.admin.PickUpCredentials;
+import certrenewal.application.port.in.admin.PickupCertificateUseCase;
+import certrenewal.application.port.in.admin.PickupCredentials;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
@@ -53,11 +53,11 @@ final class PickupController {
     private static final List<String> DONE_FIELDS = List.of("loginId", "subject", "serial", "issuer", "notBefore",
             "notAfter", "fingerprint");
 
-    private final PickUpCertificateUseCase pickUp;
+    private final PickupCertificateUseCase pickUp;
     private final SessionStore<Session> sessions;
     private final Pages pages;
 
-    PickupController(PickUpCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages) {
+    PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages) {
         this.pickUp = pickUp;
         this.sessions = sessions;
         this.pages = pages;
@@ -82,7 +82,7 @@ final class PickupController {
         String issuancePassword = form.getOrDefault("issuancePassword", "").strip();
         try {
             LoginId loginId = loginId(typedId);
-            pickUp.verify(new PickUpCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray()));
+            pickUp.verify(new PickupCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray()));
             // A new session for the verified credentials: an identifier planted before is worth nothing now.
             Session fresh = replaceSession(request, session);
             fresh.put(LOGIN_ID, loginId.value());
@@ -97,7 +97,7 @@ final class PickupController {
 
     @Get("/start")
     HttpResponse<?> start(HttpRequest<?> request, @Nullable Session session) {
-        Optional<PickUpCredentials> credentials = credentials(session);
+        Optional<PickupCredentials> credentials = credentials(session);
         if (credentials.isEmpty()) {
             return Pages.redirect(session != null && SignedIn.hadSession(request) ? "/pickup?expired=1" : "/pickup");
         }
@@ -109,7 +109,7 @@ final class PickupController {
     @Post(value = "/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @Nullable @Header(CSRF_HEADER) String csrf,
                             @Body CertificateRequest body) {
-        Optional<PickUpCredentials> credentials = credentials(session);
+        Optional<PickupCredentials> credentials = credentials(session);
         if (credentials.isEmpty() || !SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
                     "error", pages.text(request, "pickup.expired"), "login", "/pickup?expired=1"));
@@ -189,7 +189,7 @@ final class PickupController {
         }
     }
 
-    private static Optional<PickUpCredentials> credentials(Session session) {
+    private static Optional<PickupCredentials> credentials(Session session) {
         if (session == null) {
             return Optional.empty();
         }
@@ -199,7 +199,7 @@ final class PickupController {
         if (loginId.isEmpty() || loginPassword.isEmpty() || issuancePassword.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PickUpCredentials(new LoginId(loginId.get()), loginPassword.get().toCharArray(),
+        return Optional.of(new PickupCredentials(new LoginId(loginId.get()), loginPassword.get().toCharArray(),
                 issuancePassword.get().toCharArray()));
     }
 

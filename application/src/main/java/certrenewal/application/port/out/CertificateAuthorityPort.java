@@ -1,6 +1,5 @@
 package certrenewal.application.port.out;
 
-import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.time.Instant;
@@ -13,7 +12,7 @@ public interface CertificateAuthorityPort {
      * Parses a PKCS#10 request, verifies its signature (proof of possession) and checks its key.
      * Only the public key is kept: whatever else the request says is ignored.
      *
-     * @throws RequestRefusedException MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE or KEY_NOT_ACCEPTED, with the reason
+     * @throws CertificateRequestRejectedException MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE or KEY_NOT_ACCEPTED, with the reason
      */
     CheckedRequest checkRequest(byte[] pkcs10Der);
 

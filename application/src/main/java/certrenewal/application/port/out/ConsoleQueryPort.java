@@ -1,12 +1,12 @@
 package certrenewal.application.port.out;
 
-import certrenewal.application.port.in.admin.LoginIdSummary;
-import certrenewal.application.port.in.console.CertificateRow;
-import certrenewal.application.port.in.console.CertificateSearch;
-import certrenewal.application.port.in.console.ContractDetails;
-import certrenewal.application.port.in.console.DashboardFigures;
-import certrenewal.application.port.in.console.LoginIdDetails;
-import certrenewal.application.port.in.console.SearchPage;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.SerialNumber;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public interface ConsoleQueryPort {
     DashboardFigures dashboard(Instant now, ZoneId zone);
 
-    SearchPage<CertificateRow> search(CertificateSearch search, Instant now);
+    SearchPage<CertificateSummary> search(CertificateSearch search, Instant now);
 
     List<LoginIdSummary> loginIdsOf(ContractNumber contract, Instant now);
 

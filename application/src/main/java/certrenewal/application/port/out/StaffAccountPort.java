@@ -1,5 +1,6 @@
 package certrenewal.application.port.out;
 
+import certrenewal.domain.administration.StaffAccount;
 import java.util.Optional;
 
 public interface StaffAccountPort {

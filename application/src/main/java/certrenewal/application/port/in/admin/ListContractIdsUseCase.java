@@ -1,5 +1,6 @@
 package certrenewal.application.port.in.admin;
 
+import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.administration.Actor;
 import java.util.List;

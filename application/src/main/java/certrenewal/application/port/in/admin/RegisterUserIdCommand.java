@@ -2,11 +2,12 @@ package certrenewal.application.port.in.admin;
 
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import java.util.Objects;
 
 /** A new 利用者ID of {@code contract}, with its first login password. */
-public record RegisterUserIdCommand(Actor actor, ContractNumber contract, LoginId loginId, char[] initialLoginPassword) {
+public record RegisterUserIdCommand(Actor actor, ContractNumber contract, LoginId loginId, LoginPassword initialLoginPassword) {
     public RegisterUserIdCommand {
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(contract, "contract must not be null");

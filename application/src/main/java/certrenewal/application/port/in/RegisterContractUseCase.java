@@ -1,6 +1,0 @@
-package certrenewal.application.port.in;
-
-public interface RegisterContractUseCase {
-    /** @throws RequestRefusedException when the contract or the login ID exists */
-    void register(RegisterContractCommand command);
-}

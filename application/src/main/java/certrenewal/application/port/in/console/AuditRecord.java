@@ -1,6 +1,0 @@
-package certrenewal.application.port.in.console;
-
-import java.time.Instant;
-
-public record AuditRecord(long seq, Instant at, String actor, String action, String target, String outcome, String detail) {
-}

@@ -1,0 +1,138 @@
+package certrenewal.application.service;
+
+import certrenewal.application.port.in.AuthenticateCertificateUseCase;
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.GetCrlUseCase;
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.Rejection;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.RevocationReason;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.renewal.CertificateAuthentication;
+import certrenewal.domain.renewal.Renewal;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who a TLS client certificate belongs to, and the confirmation of renewals on first use. */
+public final class AuthenticateCertificateService implements AuthenticateCertificateUseCase {
+    private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
+    private final LoadCertificatePort certificates;
+    private final RenewalPort renewals;
+    private final TransactionPort transactions;
+    private final Clock clock;
+    private final Audit audit;
+    private final Revocations revocations;
+
+    /** @param crl signed again once a confirmation has superseded the old certificate */
+    public AuthenticateCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                          LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                          RenewalPort renewals, GetCrlUseCase crl, AuditTrailPort auditTrail,
+                                          TransactionPort transactions, Clock clock) {
+        this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
+        this.certificates = certificates;
+        this.renewals = renewals;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.audit = new Audit(auditTrail, transactions, clock);
+        this.revocations = new Revocations(savedCertificates, transactions, crl);
+    }
+
+    @Override
+    public AuthenticatedId authenticate(byte[] certificateDer) {
+        return authenticateAs(certificateDer, null);
+    }
+
+    /**
+     * Like {@link #authenticate}, but refuses a certificate of another ID than {@code expectedOwner}
+     * (when not null) before it can confirm anything.
+     */
+    AuthenticatedId authenticateAs(byte[] certificateDer, LoginId expectedOwner) {
+        if (certificateDer == null || certificateDer.length == 0) {
+            throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
+        }
+        try {
+            return authenticateOnce(certificateDer, expectedOwner);
+        } catch (ConcurrentUpdateException e) {
+            // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
+            return authenticateOnce(certificateDer, expectedOwner);
+        }
+    }
+
+    private AuthenticatedId authenticateOnce(byte[] certificateDer, LoginId expectedOwner) {
+        SerialNumber serial = serialOf(certificateDer);
+        // The serial only finds the record; the whole encoding must match what this CA issued.
+        Certificate presented = certificates.loadCertificate(serial)
+                .filter(c -> c.hasEncoding(certificateDer))
+                .orElseThrow(() -> audit.refused("unknown", "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
+                        new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE))));
+        if (expectedOwner != null && !presented.owner().equals(expectedOwner)) {
+            throw audit.refused(expectedOwner.value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
+                    new RequestRefusedException(Rejection.of(Code.CERTIFICATE_OF_ANOTHER_ID)));
+        }
+        LoginAccount account = accounts.loadAccount(presented.owner())
+                .orElseThrow(() -> new RequestRefusedException(Rejection.of(Code.UNKNOWN_LOGIN_ID)));
+        Instant now = clock.instant();
+        Optional<Renewal.Issued> pending = account.currentCertificateSerial().filter(serial::equals).isPresent()
+                ? Optional.empty()
+                : renewals.findUnconfirmedRenewalIssuing(serial)
+                        // a renewal of a certificate that is no longer current cannot be confirmed
+                        .filter(r -> account.currentCertificateSerial().map(r.oldSerial()::equals).orElse(false));
+        return switch (CertificateAuthentication.evaluate(presented, account, pending, now)) {
+            case CertificateAuthentication.Current current -> idOf(current.account(), serial);
+            case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, now);
+            case CertificateAuthentication.Refused refused -> throw audit.refused(account.id().value(),
+                    "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(), new RequestRefusedException(refused.rejection()));
+        };
+    }
+
+    /**
+     * First use of a renewed certificate: it becomes current and the old one is superseded. The
+     * account's version guards against a parallel confirmation or renewal.
+     */
+    private AuthenticatedId confirm(CertificateAuthentication.ConfirmsRenewal confirms, Instant now) {
+        Renewal.Issued renewal = confirms.renewal();
+        transactions.inTransaction(() -> {
+            renewals.updateRenewal(renewal.confirm(now));
+            certificates.loadCertificate(renewal.oldSerial())
+                    .filter(old -> old.statusAt(now) == CertificateStatus.ACTIVE)
+                    .ifPresent(old -> revocations.revoke(old, RevocationReason.SUPERSEDED, now));
+            savedAccounts.updateAccount(confirms.account().withCurrentCertificate(renewal.newSerial()));
+            audit.success(renewal.loginId().value(), "RENEWAL_CONFIRMED", "renewal:" + renewal.id(),
+                    "certificate " + renewal.newSerial().hex() + " used; " + renewal.oldSerial().hex() + " superseded");
+        });
+        return idOf(confirms.account(), renewal.newSerial());
+    }
+
+    private static AuthenticatedId idOf(LoginAccount account, SerialNumber serial) {
+        return new AuthenticatedId(account.id(), account.contract(), account.kind(), serial);
+    }
+
+    private static SerialNumber serialOf(byte[] der) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return new SerialNumber(certificate.getSerialNumber());
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE));
+        }
+    }
+}

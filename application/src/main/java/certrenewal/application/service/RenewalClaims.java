@@ -1,0 +1,59 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.Refusals.refusal;
+
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.RenewalPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.renewal.RenewalEligibility;
+import certrenewal.domain.renewal.RenewalPolicy;
+import java.time.Instant;
+
+/**
+ * The start of every renewal (browser and EST): the ID's current certificate when it may be
+ * renewed now, with the ID claimed for this renewal. Must run inside the caller's transaction.
+ */
+final class RenewalClaims {
+    private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
+    private final LoadCertificatePort certificates;
+    private final RenewalPort renewals;
+    private final UnfinishedRenewalsCleanup unfinished;
+    private final RenewalPolicy policy;
+
+    RenewalClaims(LoadAccountPort accounts, SaveAccountPort savedAccounts, LoadCertificatePort certificates,
+                  RenewalPort renewals, UnfinishedRenewalsCleanup unfinished, RenewalPolicy policy) {
+        this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
+        this.certificates = certificates;
+        this.renewals = renewals;
+        this.unfinished = unfinished;
+        this.policy = policy;
+    }
+
+    /**
+     * Refuses with the reason when the ID may not renew now. Clears what stands in the way but is
+     * no longer valid: a timed-out open renewal, and renewed certificates never used.
+     */
+    Certificate claim(AuthenticatedId who, Instant now) {
+        LoginAccount account = account(who);
+        Certificate current = certificates.loadCertificate(who.certificate())
+                .orElseThrow(() -> refusal(Code.UNKNOWN_CERTIFICATE));
+        RenewalEligibility.check(account, current, renewals.findOpenRenewal(who.loginId()), now, policy)
+                .ifPresent(Refusals::refuse);
+        // Claims the ID: a concurrent renewal of the same ID now fails its own claim and rolls back,
+        // so two renewals can never both issue (EST stores its renewal as ISSUED, past the open-renewal constraint).
+        savedAccounts.updateAccount(account);
+        unfinished.replace(who.loginId(), policy, now);
+        return current;
+    }
+
+    LoginAccount account(AuthenticatedId who) {
+        return accounts.loadAccount(who.loginId()).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+    }
+}

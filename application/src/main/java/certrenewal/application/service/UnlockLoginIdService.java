@@ -1,0 +1,55 @@
+package certrenewal.application.service;
+
+import static certrenewal.application.service.Refusals.refusal;
+
+import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
+import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.TransactionPort;
+import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.AdministrativeAction;
+import java.time.Clock;
+import java.util.Objects;
+
+/** ロック解除: a user ID by its administrator, an administrator ID by the bank. */
+public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
+    private final LoadAccountPort accounts;
+    private final SaveAccountPort savedAccounts;
+    private final RetryingTransactions transactions;
+    private final Audit audit;
+
+    public UnlockLoginIdService(LoadAccountPort accounts, SaveAccountPort savedAccounts, AuditTrailPort auditTrail,
+                                TransactionPort transactions, Clock clock) {
+        this.accounts = accounts;
+        this.savedAccounts = savedAccounts;
+        this.transactions = new RetryingTransactions(transactions);
+        this.audit = new Audit(auditTrail, transactions, clock);
+    }
+
+    @Override
+    public void unlock(Actor actor, LoginId id) {
+        Objects.requireNonNull(actor, "actor must not be null");
+        String target = "login-id:" + id;
+        try {
+            Permissions.permit(actor, AdministrativeAction.UNLOCK_ID, accounts.loadAccount(id), Code.UNKNOWN_LOGIN_ID);
+            transactions.inTransaction(() -> {
+                LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+                if (account.status() != AccountStatus.LOCKED) {
+                    throw refusal(Code.NOT_LOCKED);
+                }
+                savedAccounts.updateAccount(account.unlock());
+                audit.success(actor.auditName(), "ID_UNLOCKED", target,
+                        "after " + account.failedPasswordAttempts() + " wrong passwords");
+                return null;
+            });
+        } catch (RequestRefusedException e) {
+            throw audit.refused(actor.auditName(), "ID_UNLOCKED", target, e);
+        }
+    }
+}
