@@ -1,6 +1,7 @@
 package certrenewal.domain.account;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A login ID of a contract (管理者ID or 利用者ID): 1 to 32 letters, digits, '.', '_' or '-'. */
@@ -12,6 +13,11 @@ public record LoginId(String value) {
         if (!FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("login ID must be 1 to 32 letters, digits, '.', '_' or '-'");
         }
+    }
+
+    /** The login ID {@code text} names, or empty when it is no login ID (typed input, a path). */
+    public static Optional<LoginId> parse(String text) {
+        return text != null && FORMAT.matcher(text).matches() ? Optional.of(new LoginId(text)) : Optional.empty();
     }
 
     @Override

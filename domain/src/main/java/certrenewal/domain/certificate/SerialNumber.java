@@ -2,6 +2,7 @@ package certrenewal.domain.certificate;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A certificate serial number: positive and at most 20 octets (RFC 5280, 4.1.2.2). */
 public record SerialNumber(BigInteger value) {
@@ -23,6 +24,19 @@ public record SerialNumber(BigInteger value) {
             throw new IllegalArgumentException("serial number must be hexadecimal");
         }
         return new SerialNumber(new BigInteger(digits, 16));
+    }
+
+    /** The serial {@code hex} names, or empty when it is none: not hexadecimal, zero, or longer than 20 octets. */
+    public static Optional<SerialNumber> parseHex(String hex) {
+        if (hex == null) {
+            return Optional.empty();
+        }
+        String digits = hex.replace(":", "").strip();
+        if (digits.isEmpty() || digits.length() > 64 || !digits.matches("[0-9A-Fa-f]+")) {
+            return Optional.empty();
+        }
+        BigInteger value = new BigInteger(digits, 16);
+        return value.signum() > 0 && value.toByteArray().length <= 20 ? Optional.of(new SerialNumber(value)) : Optional.empty();
     }
 
     /** Lower-case hexadecimal without separators, as OpenSSL prints it (less its upper case). */
