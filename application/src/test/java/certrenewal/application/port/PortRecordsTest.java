@@ -15,6 +15,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.RenewalId;
 import java.time.Duration;
@@ -23,15 +24,16 @@ import org.junit.jupiter.api.Test;
 
 class PortRecordsTest {
     private static final LoginId ID = new LoginId("demo-admin");
+    private static final Actor SYSTEM = new Actor.SystemTask("test");
     private static final AuthenticatedId WHO = new AuthenticatedId(ID, new ContractNumber("C1"), IdKind.USER, SerialNumber.ofHex("01"));
 
     @Test
     void issueCommandRefusesNonPositiveValidityAndCopiesTheRequest() {
-        assertThrows(IllegalArgumentException.class, () -> new IssueCertificateCommand(ID, new byte[] {1}, Duration.ZERO, "a"));
-        assertThrows(IllegalArgumentException.class, () -> new IssueCertificateCommand(ID, new byte[] {1}, Duration.ofDays(-1), "a"));
-        assertThrows(NullPointerException.class, () -> new IssueCertificateCommand(ID, null, Duration.ofDays(1), "a"));
+        assertThrows(IllegalArgumentException.class, () -> new IssueCertificateCommand(ID, new byte[] {1}, Duration.ZERO, SYSTEM));
+        assertThrows(IllegalArgumentException.class, () -> new IssueCertificateCommand(ID, new byte[] {1}, Duration.ofDays(-1), SYSTEM));
+        assertThrows(NullPointerException.class, () -> new IssueCertificateCommand(ID, null, Duration.ofDays(1), SYSTEM));
         byte[] request = {1, 2};
-        IssueCertificateCommand command = new IssueCertificateCommand(ID, request, Duration.ofDays(1), "a");
+        IssueCertificateCommand command = new IssueCertificateCommand(ID, request, Duration.ofDays(1), SYSTEM);
         request[0] = 9;
         assertArrayEquals(new byte[] {1, 2}, command.pkcs10Der());
     }

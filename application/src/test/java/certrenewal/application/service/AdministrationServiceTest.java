@@ -34,6 +34,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
@@ -52,7 +53,6 @@ class AdministrationServiceTest {
 
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
-    private final AdministrationService service = world.administration;
     private final Certificate adminCertificate = world.first.certificate();
     private final Certificate userCertificate;
 
@@ -68,7 +68,7 @@ class AdministrationServiceTest {
 
     @Test
     void administratorRevokesAUsersCertificateWhichIsRefusedAtOnce() {
-        service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
+        world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
 
         Certificate revoked = store.certificate(userCertificate.serial());
         assertEquals(CertificateStatus.REVOKED, revoked.storedStatus());
@@ -85,7 +85,7 @@ class AdministrationServiceTest {
     void everyRevocationIsPublishedInANewCrlAfterItsCommit() {
         byte[] before = world.crl.currentCrl();
 
-        service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
+        world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
 
         FakeCertificateAuthority.SignedCrl crl = world.authority.lastCrl();
         assertEquals(List.of(new RevokedCertificate(userCertificate.serial(), world.clock.instant(),
@@ -100,7 +100,7 @@ class AdministrationServiceTest {
     void revocationCommitsWithItsAuditEntryOrNotAtAll() {
         store.failAuditAppendsOf("CERTIFICATE_REVOKED");
 
-        assertThrows(IllegalStateException.class, () -> service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
+        assertThrows(IllegalStateException.class, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
 
         assertEquals(CertificateStatus.ACTIVE, store.certificate(userCertificate.serial()).storedStatus());
         assertEquals(0, world.authority.crls().size());
@@ -109,7 +109,7 @@ class AdministrationServiceTest {
     @Test
     void wrongConfirmationPasswordIsRefusedAuditedAndNeverLocksTheAdministrator() {
         for (int i = 0; i < TestWorld.MAX_FAILED_PASSWORDS + 2; i++) {
-            assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> service.revoke(revokeByAdmin(userCertificate.serial(), WRONG)));
+            assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), WRONG)));
         }
 
         assertEquals(CertificateStatus.ACTIVE, store.certificate(userCertificate.serial()).storedStatus());
@@ -127,10 +127,10 @@ class AdministrationServiceTest {
     void staffConfirmWithTheirConsolePasswordAndAWrongOneCountsNothing() {
         RevokeCertificateCommand withCustomersPassword = new RevokeCertificateCommand(OPERATOR, adminCertificate.serial(),
                 RevocationReason.AFFILIATION_CHANGED, passwordOf(ADMIN).toCharArray());
-        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> service.revoke(withCustomersPassword));
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.revoke.revoke(withCustomersPassword));
         assertEquals(0, store.staff(OPERATOR.username()).failedPasswordAttempts());
 
-        service.revoke(new RevokeCertificateCommand(OPERATOR, adminCertificate.serial(), RevocationReason.AFFILIATION_CHANGED,
+        world.revoke.revoke(new RevokeCertificateCommand(OPERATOR, adminCertificate.serial(), RevocationReason.AFFILIATION_CHANGED,
                 passwordOf(OPERATOR).toCharArray()));
 
         assertEquals(CertificateStatus.REVOKED, store.certificate(adminCertificate.serial()).storedStatus());
@@ -139,7 +139,7 @@ class AdministrationServiceTest {
 
     @Test
     void systemTasksNeedNoConfirmationPassword() {
-        service.revoke(new RevokeCertificateCommand(SYSTEM, userCertificate.serial(), RevocationReason.CESSATION_OF_OPERATION,
+        world.revoke.revoke(new RevokeCertificateCommand(SYSTEM, userCertificate.serial(), RevocationReason.CESSATION_OF_OPERATION,
                 new char[0]));
 
         assertEquals(CertificateStatus.REVOKED, store.certificate(userCertificate.serial()).storedStatus());
@@ -147,11 +147,11 @@ class AdministrationServiceTest {
 
     @Test
     void aRevokedCertificateIsNotRevokedAgain() {
-        service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
+        world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
         Instant firstRevocation = world.clock.instant();
         world.clock.advance(Duration.ofHours(1));
 
-        assertRefused(Code.CERTIFICATE_REVOKED, () -> service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
 
         assertEquals(firstRevocation, store.certificate(userCertificate.serial()).revokedAt());
         assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_REVOKED").getLast().outcome());
@@ -163,14 +163,14 @@ class AdministrationServiceTest {
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
         world.authentication.authenticate(renewed.certificate().der());
 
-        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> service.revoke(revokeByOperator(adminCertificate.serial())));
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> world.revoke.revoke(revokeByOperator(adminCertificate.serial())));
     }
 
     @Test
     void anExpiredCertificateIsNotRevoked() {
         world.clock.set(userCertificate.notAfter());
 
-        assertRefused(Code.CERTIFICATE_EXPIRED, () -> service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN))));
         assertEquals(CertificateStatus.ACTIVE, store.certificate(userCertificate.serial()).storedStatus());
     }
 
@@ -178,9 +178,9 @@ class AdministrationServiceTest {
     void anUnknownSerialIsUnknownToOperatorsButNotPermittedToCustomers() {
         SerialNumber unknown = SerialNumber.ofHex("123456789abcdef");
 
-        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> service.revoke(revokeByOperator(unknown)));
+        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> world.revoke.revoke(revokeByOperator(unknown)));
         // a customer must not learn which serials exist outside its contract
-        assertRefused(Code.NOT_PERMITTED, () -> service.revoke(revokeByAdmin(unknown, passwordOf(ADMIN))));
+        assertRefused(Code.NOT_PERMITTED, () -> world.revoke.revoke(revokeByAdmin(unknown, passwordOf(ADMIN))));
     }
 
     @Test
@@ -188,7 +188,7 @@ class AdministrationServiceTest {
         world.moveIntoRenewalWindow();
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
 
-        service.revoke(revokeByOperator(adminCertificate.serial()));
+        world.revoke.revoke(revokeByOperator(adminCertificate.serial()));
 
         Certificate unused = store.certificate(renewed.certificate().serial());
         assertEquals(CertificateStatus.REVOKED, unused.storedStatus());
@@ -204,7 +204,7 @@ class AdministrationServiceTest {
         world.moveIntoRenewalWindow();
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
 
-        service.revoke(revokeByOperator(renewed.certificate().serial()));
+        world.revoke.revoke(revokeByOperator(renewed.certificate().serial()));
 
         assertEquals(CertificateStatus.ACTIVE, store.certificate(adminCertificate.serial()).storedStatus());
         assertEquals(List.of(RenewalState.ABANDONED), store.renewals().stream().map(Renewal::state).toList());
@@ -215,7 +215,7 @@ class AdministrationServiceTest {
     void aCrlThatCannotBeSignedLeavesTheRevocationInForceAndIsSignedAtTheNextFetch() {
         world.authority.failCrlSigning(new IllegalStateException("HSM unavailable"));
 
-        service.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
+        world.revoke.revoke(revokeByAdmin(userCertificate.serial(), passwordOf(ADMIN)));
 
         assertEquals(CertificateStatus.REVOKED, store.certificate(userCertificate.serial()).storedStatus());
         world.authority.failCrlSigning(null);
@@ -228,11 +228,11 @@ class AdministrationServiceTest {
 
     @Test
     void reissueSupersedesTheCurrentCertificateAndGrantsAnIssuancePasswordForThePickupPeriod() {
-        IssuancePassword issued = service.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
+        IssuancePassword issued = world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
 
         Instant now = world.clock.instant();
         assertEquals(now.plus(PICKUP_PERIOD), issued.deadline());
-        assertEquals(AdministrationService.ISSUANCE_PASSWORD_LENGTH, issued.password().length());
+        assertEquals(IssuanceGrants.PASSWORD_LENGTH, issued.password().length());
         assertTrue(issued.password().chars().allMatch(c -> RandomPasswords.ALPHABET.indexOf(c) >= 0), issued.password());
         Certificate old = store.certificate(userCertificate.serial());
         assertEquals(CertificateStatus.SUPERSEDED, old.storedStatus());
@@ -250,7 +250,7 @@ class AdministrationServiceTest {
 
     @Test
     void theIssuancePasswordIsHandedOutOnceAndNeverStoredOrAudited() {
-        IssuancePassword issued = service.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
+        IssuancePassword issued = world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
 
         assertFalse(store.contents().contains(issued.password()));
         assertTrue(store.audit().stream().noneMatch(e -> (e.detail() + e.target() + e.actor()).contains(issued.password())));
@@ -259,8 +259,8 @@ class AdministrationServiceTest {
 
     @Test
     void everyReissueGivesANewPasswordAndOnlyTheLatestIsKept() {
-        IssuancePassword first = service.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
-        IssuancePassword second = service.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
+        IssuancePassword first = world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
+        IssuancePassword second = world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
 
         assertNotEquals(first.password(), second.password());
         assertFalse(world.hasher.matches(first.password().toCharArray(), store.grant(USER).passwordHash()));
@@ -271,9 +271,9 @@ class AdministrationServiceTest {
     @Test
     void reissueAbandonsAnOpenRenewal() {
         world.moveIntoRenewalWindow();
-        Renewal.Started started = world.renewals.start(world.admin());
+        Renewal.Started started = world.startRenewal.start(world.admin());
 
-        service.reissue(reissueByOperator(ADMIN));
+        world.reissue.reissue(reissueByOperator(ADMIN));
 
         assertEquals(RenewalState.ABANDONED, store.renewal(started.id()).state());
         assertEquals(CertificateStatus.SUPERSEDED, store.certificate(adminCertificate.serial()).storedStatus());
@@ -284,7 +284,7 @@ class AdministrationServiceTest {
         world.moveIntoRenewalWindow();
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
 
-        service.reissue(reissueByOperator(ADMIN));
+        world.reissue.reissue(reissueByOperator(ADMIN));
 
         assertEquals(CertificateStatus.SUPERSEDED, store.certificate(renewed.certificate().serial()).storedStatus());
         assertTrue(store.renewals().stream().allMatch(r -> r.state() == RenewalState.ABANDONED));
@@ -297,7 +297,7 @@ class AdministrationServiceTest {
         store.failAuditAppendsOf("CERTIFICATE_REISSUED");
         String before = store.contents();
 
-        assertThrows(IllegalStateException.class, () -> service.reissue(reissueByAdmin(USER, passwordOf(ADMIN))));
+        assertThrows(IllegalStateException.class, () -> world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN))));
 
         assertEquals(before, store.contents());
         assertEquals(0, world.authority.crls().size());
@@ -307,7 +307,7 @@ class AdministrationServiceTest {
     void reissueWithAWrongConfirmationPasswordChangesNothing() {
         String before = store.contents();
 
-        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> service.reissue(reissueByAdmin(USER, WRONG)));
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.reissue.reissue(reissueByAdmin(USER, WRONG)));
 
         assertEquals(before, store.contents());
         assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_REISSUED").getLast().outcome());
@@ -320,15 +320,15 @@ class AdministrationServiceTest {
         store.put(new LoginAccount(USER, user.contract(), user.kind(), AccountStatus.REVOKED, 0, user.currentCertificate(),
                 user.version()));
 
-        assertRefused(Code.ID_REVOKED, () -> service.reissue(reissueByAdmin(USER, passwordOf(ADMIN))));
+        assertRefused(Code.ID_REVOKED, () -> world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN))));
         assertNull(store.grant(USER));
     }
 
     @Test
     void anUnknownIdIsUnknownToOperatorsButNotPermittedToCustomers() {
-        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> service.reissue(reissueByOperator(new LoginId("nobody"))));
-        assertRefused(Code.NOT_PERMITTED, () -> service.reissue(reissueByAdmin(new LoginId("nobody"), passwordOf(ADMIN))));
-        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> service.unlock(OPERATOR, new LoginId("nobody")));
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.reissue.reissue(reissueByOperator(new LoginId("nobody"))));
+        assertRefused(Code.NOT_PERMITTED, () -> world.reissue.reissue(reissueByAdmin(new LoginId("nobody"), passwordOf(ADMIN))));
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.unlock.unlock(OPERATOR, new LoginId("nobody")));
     }
 
     // ---- ロック解除: unlock ----
@@ -337,7 +337,7 @@ class AdministrationServiceTest {
     void administratorUnlocksALockedUserWhoseCountStartsAgain() {
         world.lock(USER);
 
-        service.unlock(ADMIN_ACTOR, USER);
+        world.unlock.unlock(ADMIN_ACTOR, USER);
 
         assertEquals(AccountStatus.ACTIVE, store.account(USER).status());
         assertEquals(0, store.account(USER).failedPasswordAttempts());
@@ -348,7 +348,7 @@ class AdministrationServiceTest {
 
     @Test
     void anIdThatIsNotLockedIsNotUnlocked() {
-        assertRefused(Code.NOT_LOCKED, () -> service.unlock(ADMIN_ACTOR, USER));
+        assertRefused(Code.NOT_LOCKED, () -> world.unlock.unlock(ADMIN_ACTOR, USER));
 
         assertEquals(AuditEvent.REFUSED, store.audit("ID_UNLOCKED").getLast().outcome());
     }
@@ -358,7 +358,7 @@ class AdministrationServiceTest {
         world.lock(USER);
         store.conflictOnNextAccountUpdate();
 
-        service.unlock(ADMIN_ACTOR, USER);
+        world.unlock.unlock(ADMIN_ACTOR, USER);
 
         assertEquals(AccountStatus.ACTIVE, store.account(USER).status());
         assertEquals(1, store.audit("ID_UNLOCKED").size());
@@ -368,7 +368,7 @@ class AdministrationServiceTest {
 
     @Test
     void administratorRegistersAUserWithItsLoginPasswordAndAnIssuancePassword() {
-        IssuancePassword issued = service.register(registerByAdmin(NEWBIE, "newbie-password"));
+        IssuancePassword issued = world.registerUserId.register(registerByAdmin(NEWBIE, "newbie-password"));
 
         assertEquals(LoginAccount.register(NEWBIE, CONTRACT.number(), IdKind.USER), store.account(NEWBIE));
         assertTrue(world.hasher.matches("newbie-password".toCharArray(), store.passwordHash(NEWBIE)));
@@ -384,7 +384,7 @@ class AdministrationServiceTest {
     void anExistingIdIsNotRegisteredAgain() {
         String before = store.contents();
 
-        assertRefused(Code.LOGIN_ID_EXISTS, () -> service.register(registerByAdmin(USER, "another-password")));
+        assertRefused(Code.LOGIN_ID_EXISTS, () -> world.registerUserId.register(registerByAdmin(USER, "another-password")));
 
         assertEquals(before, store.contents());
         assertEquals(AuditEvent.REFUSED, store.audit("LOGIN_ID_REGISTERED").getLast().outcome());
@@ -392,15 +392,15 @@ class AdministrationServiceTest {
 
     @Test
     void noIdIsRegisteredInAnUnknownContract() {
-        assertRefused(Code.UNKNOWN_CONTRACT, () -> service.register(new RegisterUserIdCommand(SYSTEM,
-                new ContractNumber("C9999"), NEWBIE, "newbie-password".toCharArray())));
+        assertRefused(Code.UNKNOWN_CONTRACT, () -> world.registerUserId.register(new RegisterUserIdCommand(SYSTEM,
+                new ContractNumber("C9999"), NEWBIE, new LoginPassword("newbie-password".toCharArray()))));
 
         assertNull(store.account(NEWBIE));
     }
 
     @Test
     void aShortInitialPasswordIsNotAccepted() {
-        assertThrows(IllegalArgumentException.class, () -> service.register(registerByAdmin(NEWBIE, "short")));
+        assertThrows(IllegalArgumentException.class, () -> world.registerUserId.register(registerByAdmin(NEWBIE, "short")));
         assertNull(store.account(NEWBIE));
     }
 
@@ -411,8 +411,8 @@ class AdministrationServiceTest {
         Contract third = new Contract(new ContractNumber("C0003"), "Third Co.");
         LoginId administrator = new LoginId("admin-3");
 
-        IssuancePassword issued = service.open(new OpenContractCommand(OPERATOR, third, administrator,
-                "first-password".toCharArray()));
+        IssuancePassword issued = world.openContract.open(new OpenContractCommand(OPERATOR, third, administrator,
+                new LoginPassword("first-password".toCharArray())));
 
         assertEquals(Optional.of(third), store.loadContract(third.number()));
         assertEquals(LoginAccount.register(administrator, third.number(), IdKind.ADMINISTRATOR), store.account(administrator));
@@ -426,8 +426,8 @@ class AdministrationServiceTest {
 
     @Test
     void anExistingContractIsNotOpenedAgain() {
-        assertRefused(Code.CONTRACT_EXISTS, () -> service.open(new OpenContractCommand(OPERATOR, CONTRACT,
-                new LoginId("admin-3"), "first-password".toCharArray())));
+        assertRefused(Code.CONTRACT_EXISTS, () -> world.openContract.open(new OpenContractCommand(OPERATOR, CONTRACT,
+                new LoginId("admin-3"), new LoginPassword("first-password".toCharArray()))));
         assertNull(store.account(new LoginId("admin-3")));
     }
 
@@ -435,8 +435,8 @@ class AdministrationServiceTest {
     void aContractWhoseAdministratorIdIsTakenIsNotOpenedAtAll() {
         Contract third = new Contract(new ContractNumber("C0003"), "Third Co.");
 
-        assertRefused(Code.LOGIN_ID_EXISTS, () -> service.open(new OpenContractCommand(OPERATOR, third, USER,
-                "first-password".toCharArray())));
+        assertRefused(Code.LOGIN_ID_EXISTS, () -> world.openContract.open(new OpenContractCommand(OPERATOR, third, USER,
+                new LoginPassword("first-password".toCharArray()))));
 
         assertEquals(Optional.empty(), store.loadContract(third.number()));
         assertEquals(IdKind.USER, store.account(USER).kind());
@@ -446,9 +446,9 @@ class AdministrationServiceTest {
 
     @Test
     void administratorListsItsContractsIdsWithTheirCertificatesAndWaitingIssuance() {
-        service.register(registerByAdmin(NEWBIE, "newbie-password"));
+        world.registerUserId.register(registerByAdmin(NEWBIE, "newbie-password"));
 
-        List<LoginIdSummary> ids = service.list(ADMIN_ACTOR, CONTRACT.number());
+        List<LoginIdSummary> ids = world.listContractIds.list(ADMIN_ACTOR, CONTRACT.number());
 
         assertEquals(List.of(ADMIN, USER, NEWBIE), ids.stream().map(LoginIdSummary::loginId).toList());
         assertEquals(userCertificate.serial(), ids.get(1).serial());
@@ -458,15 +458,14 @@ class AdministrationServiceTest {
 
     @Test
     void anUnknownContractIsNotListed() {
-        assertRefused(Code.UNKNOWN_CONTRACT, () -> service.list(OPERATOR, new ContractNumber("C9999")));
+        assertRefused(Code.UNKNOWN_CONTRACT, () -> world.listContractIds.list(OPERATOR, new ContractNumber("C9999")));
         assertEquals(List.of(), world.consoleQueries.calls);
     }
 
     @Test
     void aPickupPeriodMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new AdministrationService(store, store, store, store, store,
-                store, store, world.hasher, store, store, world.consoleQueries, world.crl, store, store, Duration.ZERO,
-                world.clock));
+        assertThrows(IllegalArgumentException.class, () -> new RegisterUserIdService(store, store, store, store,
+                world.hasher, store, Duration.ZERO, store, store, world.clock));
     }
 
     // ---- helpers ----
@@ -489,6 +488,6 @@ class AdministrationServiceTest {
     }
 
     private static RegisterUserIdCommand registerByAdmin(LoginId id, String password) {
-        return new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), id, password.toCharArray());
+        return new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), id, new LoginPassword(password.toCharArray()));
     }
 }

@@ -22,13 +22,12 @@ class AuditTrailServiceTest {
 
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
-    private final AuditTrailService service = world.auditTrail;
 
     @Test
     void auditorsReadTheTrailWithoutAddingToIt() {
         int entries = store.audit().size();
 
-        SearchPage<AuditRecord> page = service.read(AUDITOR, FIRST_PAGE);
+        SearchPage<AuditRecord> page = world.readAuditTrail.read(AUDITOR, FIRST_PAGE);
 
         assertEquals(entries, page.total());
         assertEquals(store.audit().getLast().action(), page.rows().getFirst().action());
@@ -39,7 +38,7 @@ class AuditTrailServiceTest {
     void eachVerificationIsRecordedWithItsResult() {
         int entries = store.audit().size();
 
-        AuditVerification intact = service.verify(AUDITOR);
+        AuditVerification intact = world.verifyAuditTrail.verify(AUDITOR);
 
         assertEquals(new AuditVerification(entries, Optional.empty()), intact);
         AuditEvent entry = store.audit("AUDIT_VERIFIED").getLast();
@@ -52,7 +51,7 @@ class AuditTrailServiceTest {
     void aBrokenChainIsRecordedAsAFailedVerification() {
         world.consoleQueries.firstBroken = Optional.of(3L);
 
-        AuditVerification broken = service.verify(AUDITOR);
+        AuditVerification broken = world.verifyAuditTrail.verify(AUDITOR);
 
         assertEquals(Optional.of(3L), broken.firstBroken());
         AuditEvent entry = store.audit("AUDIT_VERIFIED").getLast();
@@ -63,9 +62,9 @@ class AuditTrailServiceTest {
     @Test
     void operatorsAndCustomersNeitherReadNorVerifyTheTrail() {
         for (Actor actor : List.of(OPERATOR, ADMIN_ACTOR)) {
-            assertRefused(Code.NOT_PERMITTED, () -> service.read(actor, FIRST_PAGE));
+            assertRefused(Code.NOT_PERMITTED, () -> world.readAuditTrail.read(actor, FIRST_PAGE));
             assertEquals(AuditEvent.REFUSED, store.audit("AUDIT_READ").getLast().outcome());
-            assertRefused(Code.NOT_PERMITTED, () -> service.verify(actor));
+            assertRefused(Code.NOT_PERMITTED, () -> world.verifyAuditTrail.verify(actor));
             assertEquals(AuditEvent.REFUSED, store.audit("AUDIT_VERIFIED").getLast().outcome());
         }
         assertEquals(List.of(), world.consoleQueries.calls);

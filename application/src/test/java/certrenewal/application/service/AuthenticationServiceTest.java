@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticationServiceTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
-    private final AuthenticationService service = world.authentication;
+    private final AuthenticateCertificateService service = world.authentication;
     private final Certificate first = world.first.certificate();
 
     @Test
@@ -114,7 +114,7 @@ class AuthenticationServiceTest {
     @Test
     void estRenewedCertificateIsConfirmedOnFirstUseToo() {
         world.moveIntoRenewalWindow();
-        IssuedCertificate renewed = world.renewals.renew(world.admin(), FakeCertificateAuthority.request());
+        IssuedCertificate renewed = world.renewWithCertificate.renew(world.admin(), FakeCertificateAuthority.request());
 
         service.authenticate(renewed.certificate().der());
 

@@ -10,7 +10,6 @@ import static certrenewal.application.service.TestWorld.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import certrenewal.application.port.in.RegisterContractCommand;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;
@@ -22,6 +21,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
@@ -67,26 +67,26 @@ class AuthorizationMatrixTest {
         LIST_IDS {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.list(who.actor, CONTRACT.number());
+                s.world.listContractIds.list(who.actor, CONTRACT.number());
             }
         },
         REGISTER_USER {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.register(new RegisterUserIdCommand(who.actor, CONTRACT.number(),
-                        new LoginId("new-user"), "initial-password".toCharArray()));
+                s.world.registerUserId.register(new RegisterUserIdCommand(who.actor, CONTRACT.number(),
+                        new LoginId("new-user"), new LoginPassword("initial-password".toCharArray())));
             }
         },
         REISSUE_USER {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.reissue(new ReissueCertificateCommand(who.actor, USER, who.password()));
+                s.world.reissue.reissue(new ReissueCertificateCommand(who.actor, USER, who.password()));
             }
         },
         REISSUE_ADMINISTRATOR {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.reissue(new ReissueCertificateCommand(who.actor, ADMIN, who.password()));
+                s.world.reissue.reissue(new ReissueCertificateCommand(who.actor, ADMIN, who.password()));
             }
         },
         REVOKE_USERS_CERTIFICATE {
@@ -109,7 +109,7 @@ class AuthorizationMatrixTest {
 
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.unlock(who.actor, USER);
+                s.world.unlock.unlock(who.actor, USER);
             }
         },
         UNLOCK_ADMINISTRATOR {
@@ -120,40 +120,40 @@ class AuthorizationMatrixTest {
 
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.unlock(who.actor, ADMIN);
+                s.world.unlock.unlock(who.actor, ADMIN);
             }
         },
         OPEN_CONTRACT {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.administration.open(new OpenContractCommand(who.actor,
+                s.world.openContract.open(new OpenContractCommand(who.actor,
                         new Contract(new ContractNumber("C0003"), "Third Co."), new LoginId("admin-3"),
-                        "initial-password".toCharArray()));
+                        new LoginPassword("initial-password".toCharArray())));
             }
         },
         DASHBOARD {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.console.dashboard(who.actor);
+                s.world.dashboard.dashboard(who.actor);
             }
         },
         SEARCH {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.console.search(who.actor, new CertificateSearch(null, null, null, null, null, null, null,
+                s.world.searchRecords.search(who.actor, new CertificateSearch(null, null, null, null, null, null, null,
                         false, 0, 20));
             }
         },
         READ_AUDIT_TRAIL {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.auditTrail.read(who.actor, new AuditFilter(null, null, null, null, null, null, 0, 50));
+                s.world.readAuditTrail.read(who.actor, new AuditFilter(null, null, null, null, null, null, 0, 50));
             }
         },
         VERIFY_AUDIT_TRAIL {
             @Override
             void perform(Scenario s, Who who) {
-                s.world.auditTrail.verify(who.actor);
+                s.world.verifyAuditTrail.verify(who.actor);
             }
         };
 
@@ -163,7 +163,7 @@ class AuthorizationMatrixTest {
         abstract void perform(Scenario s, Who who);
 
         private static void revoke(Scenario s, Who who, SerialNumber serial) {
-            s.world.administration.revoke(new RevokeCertificateCommand(who.actor, serial, RevocationReason.KEY_COMPROMISE,
+            s.world.revoke.revoke(new RevokeCertificateCommand(who.actor, serial, RevocationReason.KEY_COMPROMISE,
                     who.password()));
         }
     }
@@ -174,7 +174,7 @@ class AuthorizationMatrixTest {
         final SerialNumber userCertificate;
 
         Scenario() {
-            world.registration.register(new RegisterContractCommand(OTHER_CONTRACT, OTHER_ADMIN, "staff:sato"));
+            world.addContract(OTHER_CONTRACT, OTHER_ADMIN);
             world.setLoginPassword(ADMIN);
             world.setLoginPassword(OTHER_ADMIN);
             world.addStaff(OPERATOR);

@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
 
 class CertificateQueryServiceTest {
     private final TestWorld world = new TestWorld();
-    private final CertificateQueryService service = world.queries;
     private final Certificate first = world.first.certificate();
 
     @Test
     void overviewShowsTheCertificateAndWhenRenewalOpens() {
-        CertificateOverview overview = service.overview(world.admin());
+        CertificateOverview overview = world.overview.overview(world.admin());
 
         Instant opens = first.notAfter().minus(Duration.ofDays(40));
         assertEquals(new CertificateOverview(ADMIN, IdKind.ADMINISTRATOR, first.serial(), first.subject(),
@@ -43,18 +42,18 @@ class CertificateQueryServiceTest {
     void overviewSaysRenewalIsPossibleInsideTheWindow() {
         world.moveIntoRenewalWindow();
 
-        assertEquals(Optional.empty(), service.overview(world.admin()).renewalRefusal());
+        assertEquals(Optional.empty(), world.overview.overview(world.admin()).renewalRefusal());
     }
 
     @Test
     void overviewSaysWhenARenewalIsAlreadyOpen() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        world.renewals.start(who);
+        world.startRenewal.start(who);
 
-        assertEquals(Optional.of(Code.RENEWAL_ALREADY_OPEN), service.overview(who).renewalRefusal().map(Rejection::code));
+        assertEquals(Optional.of(Code.RENEWAL_ALREADY_OPEN), world.overview.overview(who).renewalRefusal().map(Rejection::code));
         world.clock.advance(Duration.ofMinutes(15));
-        assertEquals(Optional.empty(), service.overview(who).renewalRefusal());
+        assertEquals(Optional.empty(), world.overview.overview(who).renewalRefusal());
     }
 
     @Test
@@ -62,7 +61,7 @@ class CertificateQueryServiceTest {
         AuthenticatedId who = world.admin();
         world.clock.set(first.notAfter());
 
-        CertificateOverview overview = service.overview(who);
+        CertificateOverview overview = world.overview.overview(who);
 
         assertEquals(CertificateStatus.EXPIRED, overview.status());
         assertEquals(Optional.of(Code.CERTIFICATE_EXPIRED), overview.renewalRefusal().map(Rejection::code));
@@ -70,15 +69,15 @@ class CertificateQueryServiceTest {
 
     @Test
     void overviewOfAnUnknownIdOrCertificateIsRefused() {
-        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> service.overview(
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.overview.overview(
                 new AuthenticatedId(new LoginId("nobody"), CONTRACT.number(), IdKind.USER, first.serial())));
-        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> service.overview(
+        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> world.overview.overview(
                 new AuthenticatedId(ADMIN, CONTRACT.number(), IdKind.ADMINISTRATOR, SerialNumber.ofHex("0badc0de"))));
     }
 
     @Test
     void caCertificatesComeFromTheAuthority() {
-        List<byte[]> chain = service.caCertificates();
+        List<byte[]> chain = world.caCertificates.caCertificates();
 
         assertEquals(1, chain.size());
         assertArrayEquals(world.authority.caCertificate(), chain.get(0));

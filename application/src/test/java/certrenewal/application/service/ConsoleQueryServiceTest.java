@@ -25,18 +25,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class ConsoleQueryServiceTest {
+class ViewDashboardServiceTest {
     private static final CertificateSearch EVERYTHING = new CertificateSearch(null, null, null, null, null, null, null,
             false, 0, 20);
 
     private final TestWorld world = new TestWorld();
-    private final ConsoleQueryService service = world.console;
 
     @Test
     void theDashboardCountsAtThisMomentWithDaysAndWeeksOfTheBanksZone() {
         world.clock.advance(Duration.ofHours(7));
 
-        service.dashboard(OPERATOR);
+        world.dashboard.dashboard(OPERATOR);
 
         assertEquals(world.clock.instant(), world.consoleQueries.lastNow);
         assertEquals(ZoneId.of("Asia/Tokyo"), world.consoleQueries.lastZone);
@@ -45,7 +44,7 @@ class ConsoleQueryServiceTest {
 
     @Test
     void dashboardFiguresAreKeptUntilTheyAreTheirMaximumAgeAndSayWhenTheyWereCounted() {
-        ConsoleQueryService keeping = keepingFiguresAMinute();
+        ViewDashboardService keeping = keepingFiguresAMinute();
         Instant first = world.clock.instant();
 
         assertEquals(first, keeping.dashboard(OPERATOR).asOf());
@@ -59,7 +58,7 @@ class ConsoleQueryServiceTest {
 
     @Test
     void refreshingCountsTheDashboardAnewForTheNextView() {
-        ConsoleQueryService keeping = keepingFiguresAMinute();
+        ViewDashboardService keeping = keepingFiguresAMinute();
         keeping.dashboard(OPERATOR);
         world.clock.advance(Duration.ofSeconds(30));
 
@@ -73,21 +72,21 @@ class ConsoleQueryServiceTest {
 
     @Test
     void keptFiguresAreStillOnlyForThoseAllowedToSeeThem() {
-        ConsoleQueryService keeping = keepingFiguresAMinute();
+        ViewDashboardService keeping = keepingFiguresAMinute();
         keeping.dashboard(OPERATOR);
 
         assertRefused(Code.NOT_PERMITTED, () -> keeping.dashboard(ADMIN_ACTOR));
         assertEquals(List.of("dashboard"), world.consoleQueries.calls);
     }
 
-    private ConsoleQueryService keepingFiguresAMinute() {
-        return new ConsoleQueryService(world.consoleQueries, world.store, world.store, ZONE, Duration.ofSeconds(60),
+    private ViewDashboardService keepingFiguresAMinute() {
+        return new ViewDashboardService(world.consoleQueries, world.store, world.store, ZONE, Duration.ofSeconds(60),
                 world.clock);
     }
 
     @Test
     void aDashboardInAnotherZoneIsWhatTheConstructorSays() {
-        ConsoleQueryService utc = new ConsoleQueryService(world.consoleQueries, world.store, world.store, ZoneId.of("UTC"),
+        ViewDashboardService utc = new ViewDashboardService(world.consoleQueries, world.store, world.store, ZoneId.of("UTC"),
                 Duration.ZERO, world.clock);
 
         utc.dashboard(AUDITOR);
@@ -99,7 +98,7 @@ class ConsoleQueryServiceTest {
     void searchesJudgeExpiryAtThisMoment() {
         world.clock.set(world.firstExpiry());
 
-        SearchPage<CertificateSummary> page = service.search(OPERATOR, EVERYTHING);
+        SearchPage<CertificateSummary> page = world.searchRecords.search(OPERATOR, EVERYTHING);
 
         assertEquals(world.clock.instant(), world.consoleQueries.lastNow);
         assertEquals(List.of(CertificateStatus.EXPIRED), page.rows().stream().map(CertificateSummary::status).toList());
@@ -107,30 +106,30 @@ class ConsoleQueryServiceTest {
 
     @Test
     void operatorsOpenDetailPages() {
-        assertEquals(ADMIN, service.loginIdDetails(OPERATOR, ADMIN).orElseThrow().id().loginId());
-        assertEquals(CONTRACT, service.contractDetails(OPERATOR, CONTRACT.number()).orElseThrow().contract());
-        assertEquals(Optional.of(ADMIN), service.ownerOf(OPERATOR, world.first.certificate().serial()));
+        assertEquals(ADMIN, world.searchRecords.loginIdDetails(OPERATOR, ADMIN).orElseThrow().id().loginId());
+        assertEquals(CONTRACT, world.searchRecords.contractDetails(OPERATOR, CONTRACT.number()).orElseThrow().contract());
+        assertEquals(Optional.of(ADMIN), world.searchRecords.ownerOf(OPERATOR, world.first.certificate().serial()));
     }
 
     @Test
     void auditorsSeeTheDashboardButLookUpNothing() {
-        service.dashboard(AUDITOR);
+        world.dashboard.dashboard(AUDITOR);
 
         assertEveryLookUpRefused(AUDITOR);
     }
 
     @Test
     void customerAdministratorsSeeNoConsolePage() {
-        assertRefusedAndAudited(ADMIN_ACTOR, () -> service.dashboard(ADMIN_ACTOR));
+        assertRefusedAndAudited(ADMIN_ACTOR, () -> world.dashboard.dashboard(ADMIN_ACTOR));
         assertEveryLookUpRefused(ADMIN_ACTOR);
     }
 
     private void assertEveryLookUpRefused(Actor actor) {
         int before = world.consoleQueries.calls.size();
-        assertRefusedAndAudited(actor, () -> service.search(actor, EVERYTHING));
-        assertRefusedAndAudited(actor, () -> service.loginIdDetails(actor, ADMIN));
-        assertRefusedAndAudited(actor, () -> service.contractDetails(actor, CONTRACT.number()));
-        assertRefusedAndAudited(actor, () -> service.ownerOf(actor, world.first.certificate().serial()));
+        assertRefusedAndAudited(actor, () -> world.searchRecords.search(actor, EVERYTHING));
+        assertRefusedAndAudited(actor, () -> world.searchRecords.loginIdDetails(actor, ADMIN));
+        assertRefusedAndAudited(actor, () -> world.searchRecords.contractDetails(actor, CONTRACT.number()));
+        assertRefusedAndAudited(actor, () -> world.searchRecords.ownerOf(actor, world.first.certificate().serial()));
         assertEquals(before, world.consoleQueries.calls.size(), "nothing was looked up");
     }
 

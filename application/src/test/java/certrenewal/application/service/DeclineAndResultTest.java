@@ -23,7 +23,7 @@ class DeclineAndResultTest {
         IssuedCertificate issued = world.renewInBrowser(admin);
         Renewal renewal = world.store.findUnconfirmedRenewals(admin.loginId()).getFirst();
 
-        world.renewals.abandon(renewal.id(), admin, "declined to save the certificate on this PC");
+        world.abandonRenewal.abandon(renewal.id(), admin, "declined to save the certificate on this PC");
 
         assertEquals(RenewalState.ABANDONED, world.store.loadRenewal(renewal.id()).orElseThrow().state());
         var unused = world.store.certificate(issued.certificate().serial());
@@ -31,7 +31,7 @@ class DeclineAndResultTest {
         assertEquals(RevocationReason.CESSATION_OF_OPERATION, unused.revocationReason());
         assertEquals(admin.loginId(), world.authentication.authenticate(world.first.certificate().der()).loginId());
         assertRefused(Code.CERTIFICATE_REVOKED, () -> world.authentication.authenticate(issued.certificate().der()));
-        assertEquals(RenewalState.STARTED, world.renewals.start(admin).state(), "the customer can start again");
+        assertEquals(RenewalState.STARTED, world.startRenewal.start(admin).state(), "the customer can start again");
         assertEquals(java.util.List.of(issued.certificate().serial()),
                 world.authority.lastCrl().revoked().stream().map(e -> e.serial()).toList(), "the CRL lists it at once");
     }
@@ -43,31 +43,31 @@ class DeclineAndResultTest {
         IssuedCertificate issued = world.renewInBrowser(admin);
         Renewal renewal = world.store.findUnconfirmedRenewals(admin.loginId()).getFirst();
 
-        assertEquals(issued.certificate().serial(), world.queries.issuedBy(renewal.id(), admin).serial());
+        assertEquals(issued.certificate().serial(), world.issuedCertificate.issuedBy(renewal.id(), admin).serial());
         AuthenticatedId other = new AuthenticatedId(TestWorld.USER, admin.contract(), certrenewal.domain.account.IdKind.USER,
                 admin.certificate());
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.queries.issuedBy(renewal.id(), other));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.issuedCertificate.issuedBy(renewal.id(), other));
     }
 
     @Test
     void anOpenRenewalHasNoResultYet() {
         world.moveIntoRenewalWindow();
         AuthenticatedId admin = world.admin();
-        Renewal.Started started = world.renewals.start(admin);
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.queries.issuedBy(started.id(), admin));
+        Renewal.Started started = world.startRenewal.start(admin);
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.issuedCertificate.issuedBy(started.id(), admin));
     }
 
     @Test
     void startingOverEndsTheOpenRenewalAndStartsANewOne() {
         world.moveIntoRenewalWindow();
         AuthenticatedId admin = world.admin();
-        Renewal.Started abandonedInAClosedTab = world.renewals.start(admin);
-        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> world.renewals.start(admin));
+        Renewal.Started abandonedInAClosedTab = world.startRenewal.start(admin);
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> world.startRenewal.start(admin));
 
-        Renewal.Started again = world.renewals.startOver(admin);
+        Renewal.Started again = world.startRenewal.startOver(admin);
 
         assertEquals(RenewalState.ABANDONED, world.store.loadRenewal(abandonedInAClosedTab.id()).orElseThrow().state());
         assertEquals(RenewalState.STARTED, world.store.loadRenewal(again.id()).orElseThrow().state());
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.renewals.prepare(abandonedInAClosedTab.id(), admin));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.prepareRenewal.prepare(abandonedInAClosedTab.id(), admin));
     }
 }

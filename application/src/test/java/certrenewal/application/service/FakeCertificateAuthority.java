@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.Rejection;
@@ -170,13 +170,13 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
         whileChecking = () -> { };
         action.run();
         if (refusal != null) {
-            throw new RequestRefusedException(refusal);
+            throw new CertificateRequestRejectedException(refusal);
         }
         PKCS10CertificationRequest request;
         try {
             request = new PKCS10CertificationRequest(pkcs10Der);
         } catch (Exception e) {
-            throw new RequestRefusedException(Rejection.of(Code.MALFORMED_REQUEST));
+            throw new CertificateRequestRejectedException(Rejection.of(Code.MALFORMED_REQUEST));
         }
         boolean valid;
         try {
@@ -185,7 +185,7 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
             valid = false;
         }
         if (!valid) {
-            throw new RequestRefusedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE));
+            throw new CertificateRequestRejectedException(Rejection.of(Code.BAD_REQUEST_SIGNATURE));
         }
         try {
             return new CheckedRequest(request.getSubjectPublicKeyInfo().getEncoded(), "EC P-256");

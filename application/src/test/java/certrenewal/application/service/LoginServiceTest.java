@@ -28,11 +28,11 @@ class LoginServiceTest {
 
     private final TestWorld world = new TestWorld();
     private final Passwords passwords = new Passwords();
-    private final LoginService login = new LoginService(world.store, world.store, passwords, passwords,
+    private final LogInService login = new LogInService(world.store, world.store, passwords, passwords,
             world.authentication, world.store, world.store, 6, world.clock);
 
     LoginServiceTest() {
-        login.setPassword(ADMIN, RIGHT.toCharArray(), "staff:tanaka");
+        passwords.set(ADMIN, RIGHT);
     }
 
     @Test
@@ -81,8 +81,8 @@ class LoginServiceTest {
 
     @Test
     void certificateOfAnotherIdIsRefused() {
-        IssuedCertificate users = world.registration.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(),
-                TestWorld.VALIDITY, "demo-admin"));
+        IssuedCertificate users = world.issueCertificate.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(),
+                TestWorld.VALIDITY, TestWorld.SYSTEM));
         assertRefused(Code.CERTIFICATE_OF_ANOTHER_ID, () -> login.logIn(command(ADMIN, RIGHT, users.certificate().der())));
     }
 
@@ -106,15 +106,10 @@ class LoginServiceTest {
     void wrongCertificateIsNotLetInByARightPasswordAndTheRenewalIsNotConfirmedByAnotherId() {
         world.moveIntoRenewalWindow();
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
-        login.setPassword(USER, "users-password".toCharArray(), "demo-admin");
+        passwords.set(USER, "users-password");
 
         assertRefused(Code.CERTIFICATE_OF_ANOTHER_ID, () -> login.logIn(command(USER, "users-password", renewed.certificate().der())));
         assertEquals(CertificateStatus.ACTIVE, world.store.certificate(world.first.certificate().serial()).storedStatus());
-    }
-
-    @Test
-    void shortPasswordsAreNotSet() {
-        assertThrows(IllegalArgumentException.class, () -> login.setPassword(ADMIN, "short".toCharArray(), "staff"));
     }
 
     @Test
@@ -129,6 +124,10 @@ class LoginServiceTest {
     /** Password storage and a stand-in hash (reversed text with a marker); the real PBKDF2 is tested in adapters-pki. */
     private static final class Passwords implements PasswordPort, PasswordHasherPort {
         final Map<LoginId, String> hashes = new HashMap<>();
+
+        void set(LoginId id, String password) {
+            savePasswordHash(id, hash(password.toCharArray()));
+        }
 
         @Override
         public Optional<String> loadPasswordHash(LoginId id) {

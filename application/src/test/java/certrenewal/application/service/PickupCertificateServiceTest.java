@@ -27,6 +27,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SubjectName;
@@ -45,8 +46,8 @@ class PickupCertificateServiceTest {
 
     PickupCertificateServiceTest() {
         world.setLoginPassword(ADMIN);
-        issued = world.administration.register(new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), NEWBIE,
-                LOGIN_PASSWORD.toCharArray()));
+        issued = world.registerUserId.register(new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), NEWBIE,
+                new LoginPassword(LOGIN_PASSWORD.toCharArray())));
         world.clock.advance(Duration.ofDays(2));
     }
 
@@ -129,7 +130,7 @@ class PickupCertificateServiceTest {
     @Test
     void wrongPasswordsAtTheLoginScreenAndAtPickupCountTogether() {
         for (int i = 0; i < MAX_FAILED_PASSWORDS / 2; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> world.login.logIn(new LogInCommand(NEWBIE, "wrong".toCharArray(), null)));
+            assertRefused(Code.WRONG_CREDENTIALS, () -> world.logIn.logIn(new LogInCommand(NEWBIE, "wrong".toCharArray(), null)));
         }
         for (int i = 1; i < MAX_FAILED_PASSWORDS / 2; i++) {
             assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(credentials("wrong", issued.password())));
@@ -213,7 +214,7 @@ class PickupCertificateServiceTest {
     @Test
     void aReissueWhileTheKeyIsBeingMadeInvalidatesTheOldIssuancePassword() {
         IssuancePassword[] replacement = new IssuancePassword[1];
-        world.authority.whileChecking(() -> replacement[0] = world.administration.reissue(
+        world.authority.whileChecking(() -> replacement[0] = world.reissue.reissue(
                 new ReissueCertificateCommand(ADMIN_ACTOR, NEWBIE, passwordOf(ADMIN).toCharArray())));
 
         assertRefused(Code.WRONG_ISSUANCE_PASSWORD, () -> service.pickUp(credentials(LOGIN_PASSWORD, issued.password()),
@@ -228,7 +229,7 @@ class PickupCertificateServiceTest {
     void afterAReissueTheUserObtainsANewCertificateAndTheOldOneIsRefused() {
         Certificate old = world.issueToUser().certificate();
         world.setLoginPassword(USER);
-        IssuancePassword again = world.administration.reissue(
+        IssuancePassword again = world.reissue.reissue(
                 new ReissueCertificateCommand(ADMIN_ACTOR, USER, passwordOf(ADMIN).toCharArray()));
 
         IssuedCertificate picked = service.pickUp(new PickupCredentials(USER, passwordOf(USER).toCharArray(),

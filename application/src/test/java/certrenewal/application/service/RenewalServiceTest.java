@@ -40,7 +40,6 @@ class RenewalServiceTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
     private final FakeCertificateAuthority authority = world.authority;
-    private final RenewalService service = world.renewals;
     private final Certificate firstCertificate = world.first.certificate();
     private final SerialNumber oldSerial = firstCertificate.serial();
 
@@ -52,15 +51,15 @@ class RenewalServiceTest {
         AuthenticatedId who = world.admin();
         Instant startedAt = world.clock.instant();
 
-        Renewal.Started started = service.start(who);
+        Renewal.Started started = world.startRenewal.start(who);
         assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
         assertEquals(oldSerial, started.oldSerial());
         world.clock.advance(Duration.ofSeconds(30));
-        Renewal.AwaitingKey awaiting = service.prepare(started.id(), who);
+        Renewal.AwaitingKey awaiting = world.prepareRenewal.prepare(started.id(), who);
         assertEquals(RenewalState.AWAITING_KEY, store.renewal(started.id()).state());
         world.clock.advance(Duration.ofSeconds(30).plusMillis(250));
         Instant submittedAt = world.clock.instant();
-        IssuedCertificate issued = service.submit(new SubmitCertificateRequestCommand(awaiting.id(), who,
+        IssuedCertificate issued = world.submitRequest.submit(new SubmitCertificateRequestCommand(awaiting.id(), who,
                 FakeCertificateAuthority.request("CN=mallory,OU=X999,O=Evil Corp,C=US")));
 
         Certificate certificate = issued.certificate();
@@ -108,10 +107,10 @@ class RenewalServiceTest {
     void preparingTwiceReturnsTheSameAwaitingRenewal() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
+        Renewal.Started started = world.startRenewal.start(who);
 
-        Renewal.AwaitingKey first = service.prepare(started.id(), who);
-        Renewal.AwaitingKey again = service.prepare(started.id(), who);
+        Renewal.AwaitingKey first = world.prepareRenewal.prepare(started.id(), who);
+        Renewal.AwaitingKey again = world.prepareRenewal.prepare(started.id(), who);
 
         assertEquals(first.id(), again.id());
         assertEquals(RenewalState.AWAITING_KEY, store.renewal(started.id()).state());
@@ -122,9 +121,9 @@ class RenewalServiceTest {
     void submitBeforePrepareIsRefusedAndLeavesTheRenewalStarted() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
+        Renewal.Started started = world.startRenewal.start(who);
 
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.submit(
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
         assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
         assertEquals(1, authority.signed().size());
@@ -133,13 +132,13 @@ class RenewalServiceTest {
     @Test
     void anotherIdsRenewalIsNotFound() {
         world.moveIntoRenewalWindow();
-        Renewal.Started started = service.start(world.admin());
+        Renewal.Started started = world.startRenewal.start(world.admin());
         AuthenticatedId stranger = new AuthenticatedId(TestWorld.USER, CONTRACT.number(),
                 certrenewal.domain.account.IdKind.USER, SerialNumber.ofHex("99"));
 
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), stranger));
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.abandon(started.id(), stranger, "no"));
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(RenewalId.random(), world.admin()));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.prepareRenewal.prepare(started.id(), stranger));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.abandonRenewal.abandon(started.id(), stranger, "no"));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.prepareRenewal.prepare(RenewalId.random(), world.admin()));
         assertEquals(RenewalState.STARTED, store.renewal(started.id()).state());
     }
 
@@ -150,7 +149,7 @@ class RenewalServiceTest {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
 
-        IssuedCertificate issued = service.renew(who, FakeCertificateAuthority.request("CN=mallory,C=US"));
+        IssuedCertificate issued = world.renewWithCertificate.renew(who, FakeCertificateAuthority.request("CN=mallory,C=US"));
 
         Certificate certificate = issued.certificate();
         assertEquals(certificate, store.certificate(certificate.serial()));
@@ -172,7 +171,7 @@ class RenewalServiceTest {
     void estRenewalFollowsTheSameRules() {
         AuthenticatedId who = world.admin(); // at T0: the window is not open yet
 
-        assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(), store.renewals());
         assertEquals(1, authority.signed().size());
         AuditEvent refusal = store.audit("RENEWAL_REQUESTED").getLast();
@@ -186,11 +185,11 @@ class RenewalServiceTest {
         AuthenticatedId who = world.admin();
         int certificatesBefore = store.certificates().size();
 
-        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> service.renew(who, FakeCertificateAuthority.requestWithBadSignature()));
-        assertRefused(Code.MALFORMED_REQUEST, () -> service.renew(who, new byte[] {0x30, 0x03, 1, 2, 3}));
+        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.requestWithBadSignature()));
+        assertRefused(Code.MALFORMED_REQUEST, () -> world.renewWithCertificate.renew(who, new byte[] {0x30, 0x03, 1, 2, 3}));
         authority.refuseRequests(Rejection.of(Code.KEY_NOT_ACCEPTED, "RSA keys of 1024 bits are not accepted."));
         RequestRefusedException e = assertRefused(Code.KEY_NOT_ACCEPTED,
-                () -> service.renew(who, FakeCertificateAuthority.request()));
+                () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
 
         assertEquals("RSA keys of 1024 bits are not accepted.", e.getMessage());
         assertEquals(List.of(), store.renewals());
@@ -206,7 +205,7 @@ class RenewalServiceTest {
         AuthenticatedId who = world.admin();
         authority.failSigning(new IllegalStateException("HSM unavailable"));
 
-        assertRefused(Code.ISSUANCE_FAILED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
 
         assertEquals(List.of(firstCertificate), store.certificates());
         assertEquals(1, store.audit("CERTIFICATE_ISSUED").size()); // the first issuance only
@@ -219,7 +218,7 @@ class RenewalServiceTest {
         assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
         // and the customer may simply try again
         authority.failSigning(null);
-        assertEquals(RenewalState.ISSUED, store.renewal(idOfIssued(service.renew(who, FakeCertificateAuthority.request()))).state());
+        assertEquals(RenewalState.ISSUED, store.renewal(idOfIssued(world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()))).state());
     }
 
     // ---- refusals ----
@@ -229,7 +228,7 @@ class RenewalServiceTest {
         world.clock.set(TestWorld.POLICY.windowOpensAt(world.firstExpiry()).minusMillis(1));
         AuthenticatedId who = world.admin();
 
-        RequestRefusedException e = assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> service.start(who));
+        RequestRefusedException e = assertRefused(Code.OUTSIDE_RENEWAL_WINDOW, () -> world.startRenewal.start(who));
 
         assertTrue(e.getMessage().contains(TestWorld.POLICY.windowOpensAt(world.firstExpiry()).toString()), e.getMessage());
         assertEquals(List.of(), store.renewals());
@@ -242,7 +241,7 @@ class RenewalServiceTest {
     void renewalMayStartTheInstantTheWindowOpens() {
         world.clock.set(TestWorld.POLICY.windowOpensAt(world.firstExpiry()));
 
-        assertEquals(RenewalState.STARTED, service.start(world.admin()).state());
+        assertEquals(RenewalState.STARTED, world.startRenewal.start(world.admin()).state());
     }
 
     @Test
@@ -255,8 +254,8 @@ class RenewalServiceTest {
         }
         store.put(account);
 
-        assertRefused(Code.ID_LOCKED, () -> service.start(who));
-        assertRefused(Code.ID_LOCKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.ID_LOCKED, () -> world.startRenewal.start(who));
+        assertRefused(Code.ID_LOCKED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(), store.renewals());
     }
 
@@ -268,8 +267,8 @@ class RenewalServiceTest {
         store.put(new LoginAccount(account.id(), account.contract(), account.kind(), AccountStatus.REVOKED, 0,
                 account.currentCertificate(), account.version()));
 
-        assertRefused(Code.ID_REVOKED, () -> service.start(who));
-        assertRefused(Code.ID_REVOKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.ID_REVOKED, () -> world.startRenewal.start(who));
+        assertRefused(Code.ID_REVOKED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(), store.renewals());
     }
 
@@ -279,8 +278,8 @@ class RenewalServiceTest {
         AuthenticatedId who = world.admin();
         store.put(firstCertificate.revoke(RevocationReason.KEY_COMPROMISE, world.clock.instant()));
 
-        assertRefused(Code.CERTIFICATE_REVOKED, () -> service.start(who));
-        assertRefused(Code.CERTIFICATE_REVOKED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> world.startRenewal.start(who));
+        assertRefused(Code.CERTIFICATE_REVOKED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(), store.renewals());
     }
 
@@ -290,8 +289,8 @@ class RenewalServiceTest {
         AuthenticatedId who = world.admin();
         world.clock.set(world.firstExpiry());
 
-        assertRefused(Code.CERTIFICATE_EXPIRED, () -> service.start(who));
-        assertRefused(Code.CERTIFICATE_EXPIRED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.startRenewal.start(who));
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(), store.renewals());
     }
 
@@ -302,19 +301,19 @@ class RenewalServiceTest {
         IssuedCertificate renewed = world.renewInBrowser(old);
         world.authentication.authenticate(renewed.certificate().der()); // first use supersedes the old one
 
-        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> service.start(old));
-        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> service.renew(old, FakeCertificateAuthority.request()));
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> world.startRenewal.start(old));
+        assertRefused(Code.CERTIFICATE_SUPERSEDED, () -> world.renewWithCertificate.renew(old, FakeCertificateAuthority.request()));
     }
 
     @Test
     void renewalIsRefusedWhileAnotherIsOpen() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started first = service.start(who);
+        Renewal.Started first = world.startRenewal.start(who);
         world.clock.advance(Duration.ofMinutes(15).minusMillis(1));
 
-        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> service.start(who));
-        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> world.startRenewal.start(who));
+        assertRefused(Code.RENEWAL_ALREADY_OPEN, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(first.id()), store.renewals().stream().map(Renewal::id).toList());
         assertEquals(RenewalState.STARTED, store.renewal(first.id()).state());
         assertEquals(1, authority.signed().size());
@@ -324,11 +323,11 @@ class RenewalServiceTest {
     void timedOutRenewalIsAbandonedAndANewOneMayStart() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started first = service.start(who);
-        service.prepare(first.id(), who);
+        Renewal.Started first = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(first.id(), who);
         world.clock.advance(Duration.ofMinutes(15));
 
-        Renewal.Started second = service.start(who);
+        Renewal.Started second = world.startRenewal.start(who);
 
         Renewal.Abandoned abandoned = assertInstanceOf(Renewal.Abandoned.class, store.renewal(first.id()));
         assertEquals("timed out", abandoned.reason());
@@ -341,17 +340,17 @@ class RenewalServiceTest {
     void timedOutRenewalCanNoLongerBeUsed() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
         world.clock.advance(Duration.ofMinutes(15));
 
-        assertRefused(Code.RENEWAL_TIMED_OUT, () -> service.submit(
+        assertRefused(Code.RENEWAL_TIMED_OUT, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
 
         assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id())).reason());
         assertEquals(1, authority.signed().size());
         assertEquals(1, authority.checkedRequests()); // the first issuance's only: this request was not even read
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), who));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.prepareRenewal.prepare(started.id(), who));
     }
 
     // ---- submit failures ----
@@ -360,10 +359,10 @@ class RenewalServiceTest {
     void badRequestInSubmitLeavesTheRenewalFailedWithTheReason() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
 
-        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> service.submit(
+        assertRefused(Code.BAD_REQUEST_SIGNATURE, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.requestWithBadSignature())));
 
         Renewal.Failed failed = assertInstanceOf(Renewal.Failed.class, store.renewal(started.id()));
@@ -374,18 +373,18 @@ class RenewalServiceTest {
         assertEquals(AuditEvent.REFUSED, entry.outcome());
         assertTrue(entry.detail().startsWith("BAD_REQUEST_SIGNATURE"), entry.detail());
         // a failed renewal does not block the next one
-        assertEquals(RenewalState.STARTED, service.start(who).state());
+        assertEquals(RenewalState.STARTED, world.startRenewal.start(who).state());
     }
 
     @Test
     void signingFailureInSubmitHandsNothingOutAndFailsTheRenewal() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
         authority.failSigning(new IllegalStateException("HSM unavailable"));
 
-        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
 
         assertNothingIssuedAndRenewalFailed(started.id());
@@ -395,11 +394,11 @@ class RenewalServiceTest {
     void failureAfterSigningRollsBackTheCertificateRecord() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
         store.failAuditAppendsOf("CERTIFICATE_ISSUED");
 
-        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
 
         assertEquals(2, authority.signed().size()); // it was signed, but never stored nor handed out
@@ -411,14 +410,14 @@ class RenewalServiceTest {
     void unavailableCaChainHandsNothingOut() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
         authority.failCaCertificates(new IllegalStateException("chain file missing"));
 
-        assertRefused(Code.ISSUANCE_FAILED, () -> service.submit(
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
         assertNothingIssuedAndRenewalFailed(started.id());
-        assertRefused(Code.ISSUANCE_FAILED, () -> service.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
         assertEquals(List.of(firstCertificate), store.certificates());
     }
 
@@ -426,11 +425,11 @@ class RenewalServiceTest {
     void renewalEndedByAnotherRequestDuringSubmitIssuesNothing() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
-        authority.whileChecking(() -> service.abandon(started.id(), who, "declined in another tab"));
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
+        authority.whileChecking(() -> world.abandonRenewal.abandon(started.id(), who, "declined in another tab"));
 
-        RequestRefusedException e = assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.submit(
+        RequestRefusedException e = assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
 
         assertEquals("This renewal was completed or ended by another request.", e.getMessage());
@@ -444,11 +443,11 @@ class RenewalServiceTest {
     void idLockedBetweenStartAndSubmitFailsTheRenewal() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
-        service.prepare(started.id(), who);
+        Renewal.Started started = world.startRenewal.start(who);
+        world.prepareRenewal.prepare(started.id(), who);
         store.put(store.account(ADMIN).recordFailedPassword(1));
 
-        assertRefused(Code.ID_LOCKED, () -> service.submit(
+        assertRefused(Code.ID_LOCKED, () -> world.submitRequest.submit(
                 new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request())));
 
         assertEquals(Code.ID_LOCKED, assertInstanceOf(Renewal.Failed.class, store.renewal(started.id())).reason().code());
@@ -465,7 +464,7 @@ class RenewalServiceTest {
         RenewalId firstRenewal = idOfIssued(unused);
         world.clock.advance(Duration.ofHours(2));
 
-        Renewal.Started second = service.start(who);
+        Renewal.Started second = world.startRenewal.start(who);
 
         Renewal.Abandoned replaced = assertInstanceOf(Renewal.Abandoned.class, store.renewal(firstRenewal));
         assertTrue(replaced.reason().contains("replaced"), replaced.reason());
@@ -484,10 +483,10 @@ class RenewalServiceTest {
     void estRenewalAlsoReplacesAnIssuedButUnusedOne() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        IssuedCertificate unused = service.renew(who, FakeCertificateAuthority.request());
+        IssuedCertificate unused = world.renewWithCertificate.renew(who, FakeCertificateAuthority.request());
         RenewalId firstRenewal = idOfIssued(unused);
 
-        IssuedCertificate second = service.renew(who, FakeCertificateAuthority.request());
+        IssuedCertificate second = world.renewWithCertificate.renew(who, FakeCertificateAuthority.request());
 
         assertEquals(RenewalState.ABANDONED, store.renewal(firstRenewal).state());
         assertEquals(CertificateStatus.SUPERSEDED, store.certificate(unused.certificate().serial()).storedStatus());
@@ -501,10 +500,10 @@ class RenewalServiceTest {
     void abandonEndsTheRenewalAndKeepsTheOldCertificate() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
+        Renewal.Started started = world.startRenewal.start(who);
         world.clock.advance(Duration.ofMinutes(1));
 
-        service.abandon(started.id(), who, "declined");
+        world.abandonRenewal.abandon(started.id(), who, "declined");
 
         Renewal.Abandoned abandoned = assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id()));
         assertEquals("declined", abandoned.reason());
@@ -513,18 +512,18 @@ class RenewalServiceTest {
         assertEquals("demo-admin", entry.actor());
         assertEquals("declined", entry.detail());
         assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.prepare(started.id(), who));
-        assertEquals(RenewalState.STARTED, service.start(who).state());
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.prepareRenewal.prepare(started.id(), who));
+        assertEquals(RenewalState.STARTED, world.startRenewal.start(who).state());
     }
 
     @Test
     void abandoningATimedOutRenewalSaysSo() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        Renewal.Started started = service.start(who);
+        Renewal.Started started = world.startRenewal.start(who);
         world.clock.advance(Duration.ofMinutes(20));
 
-        assertRefused(Code.RENEWAL_TIMED_OUT, () -> service.abandon(started.id(), who, "declined"));
+        assertRefused(Code.RENEWAL_TIMED_OUT, () -> world.abandonRenewal.abandon(started.id(), who, "declined"));
         assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(started.id())).reason());
     }
 
@@ -536,7 +535,7 @@ class RenewalServiceTest {
         RenewalId issued = idOfIssued(renewed);
         world.authentication.authenticate(renewed.certificate().der());
 
-        assertRefused(Code.RENEWAL_NOT_FOUND, () -> service.abandon(issued, who, "declined"));
+        assertRefused(Code.RENEWAL_NOT_FOUND, () -> world.abandonRenewal.abandon(issued, who, "declined"));
         assertEquals(RenewalState.CONFIRMED, store.renewal(issued).state());
     }
 
@@ -552,14 +551,14 @@ class RenewalServiceTest {
                 .awaitKey().issue(SerialNumber.ofHex("abcdef"), now.minus(Duration.ofMinutes(59)));
         List.of(stale, staleAwaiting, fresh, issued).forEach(store::put);
 
-        assertEquals(2, service.abandonTimedOut());
+        assertEquals(2, world.abandonTimedOut.abandonTimedOut());
 
         assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(stale.id())).reason());
         assertEquals("timed out", assertInstanceOf(Renewal.Abandoned.class, store.renewal(staleAwaiting.id())).reason());
         assertEquals(RenewalState.STARTED, store.renewal(fresh.id()).state());
         assertEquals(RenewalState.ISSUED, store.renewal(issued.id()).state());
         assertEquals(2, store.audit("RENEWAL_ABANDONED").size());
-        assertEquals(0, service.abandonTimedOut());
+        assertEquals(0, world.abandonTimedOut.abandonTimedOut());
     }
 
     private void assertNothingIssuedAndRenewalFailed(RenewalId id) {

@@ -22,17 +22,16 @@ import org.junit.jupiter.api.Test;
 class StaffServiceTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
-    private final StaffService service = world.staff;
 
     @Test
     void firstStartCreatesAnOperatorAndAnAuditorWithRandomPasswordsKeptOnlyAsHashes() {
-        List<BootstrapCredential> created = service.ensureBootstrapAccounts();
+        List<BootstrapCredential> created = world.bootstrapStaff.ensureBootstrapAccounts();
 
         assertEquals(List.of("operator", "auditor"), created.stream().map(BootstrapCredential::username).toList());
         assertEquals(List.of(StaffRole.OPERATOR, StaffRole.AUDITOR), created.stream().map(BootstrapCredential::role).toList());
         assertNotEquals(created.get(0).password(), created.get(1).password());
         for (BootstrapCredential credential : created) {
-            assertEquals(StaffService.BOOTSTRAP_PASSWORD_LENGTH, credential.password().length());
+            assertEquals(BootstrapStaffService.BOOTSTRAP_PASSWORD_LENGTH, credential.password().length());
             assertTrue(credential.password().chars().allMatch(c -> RandomPasswords.ALPHABET.indexOf(c) >= 0));
             StaffAccount stored = store.staff(credential.username());
             assertEquals(credential.role(), stored.role());
@@ -46,10 +45,10 @@ class StaffServiceTest {
 
     @Test
     void laterStartsCreateNothing() {
-        List<BootstrapCredential> first = service.ensureBootstrapAccounts();
+        List<BootstrapCredential> first = world.bootstrapStaff.ensureBootstrapAccounts();
         String stored = store.contents();
 
-        assertEquals(List.of(), service.ensureBootstrapAccounts());
+        assertEquals(List.of(), world.bootstrapStaff.ensureBootstrapAccounts());
 
         assertEquals(stored, store.contents());
         assertEquals(2, store.countStaff());
@@ -60,15 +59,15 @@ class StaffServiceTest {
     void noBootstrapOnceAnyStaffAccountExists() {
         world.addStaff(OPERATOR);
 
-        assertEquals(List.of(), service.ensureBootstrapAccounts());
+        assertEquals(List.of(), world.bootstrapStaff.ensureBootstrapAccounts());
         assertEquals(1, store.countStaff());
     }
 
     @Test
     void aBootstrapPasswordLogsInWithItsRole() {
-        BootstrapCredential auditor = service.ensureBootstrapAccounts().get(1);
+        BootstrapCredential auditor = world.bootstrapStaff.ensureBootstrapAccounts().get(1);
 
-        Actor.Staff who = service.logIn("auditor", auditor.password().toCharArray());
+        Actor.Staff who = world.staffLogin.logIn("auditor", auditor.password().toCharArray());
 
         assertEquals(new Actor.Staff("auditor", StaffRole.AUDITOR), who);
         AuditEvent entry = store.audit("STAFF_LOGIN").getLast();
@@ -80,12 +79,12 @@ class StaffServiceTest {
     void sixWrongPasswordsInARowLockTheAccountAndThenEvenTheRightOneIsRefused() {
         world.addStaff(OPERATOR);
         for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+            assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
         }
-        assertRefused(Code.ID_LOCKED, () -> service.logIn("tanaka", "wrong".toCharArray()));
+        assertRefused(Code.ID_LOCKED, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
 
         assertTrue(store.staff("tanaka").locked());
-        assertRefused(Code.ID_LOCKED, () -> service.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
+        assertRefused(Code.ID_LOCKED, () -> world.staffLogin.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
         assertEquals(1, store.audit("STAFF_LOCKED").size());
         assertEquals(MAX_FAILED_PASSWORDS + 1, store.audit("STAFF_LOGIN").size());
         assertTrue(store.audit("STAFF_LOGIN").stream().allMatch(e -> e.outcome().equals(AuditEvent.REFUSED)));
@@ -94,29 +93,29 @@ class StaffServiceTest {
     @Test
     void theLockOutThresholdIsConfigurable() {
         world.addStaff(OPERATOR);
-        StaffService strict = new StaffService(store, world.hasher, store, store, 2, world.clock);
+        StaffLoginService strict = new StaffLoginService(store, world.hasher, store, store, 2, world.clock);
 
         assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));
         assertRefused(Code.ID_LOCKED, () -> strict.logIn("tanaka", "wrong".toCharArray()));
-        assertThrows(IllegalArgumentException.class, () -> new StaffService(store, world.hasher, store, store, 0, world.clock));
+        assertThrows(IllegalArgumentException.class, () -> new StaffLoginService(store, world.hasher, store, store, 0, world.clock));
     }
 
     @Test
     void aSuccessfulLoginStartsTheCountAgain() {
         world.addStaff(OPERATOR);
         for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+            assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
         }
 
-        service.logIn("tanaka", passwordOf(OPERATOR).toCharArray());
+        world.staffLogin.logIn("tanaka", passwordOf(OPERATOR).toCharArray());
 
         assertEquals(0, store.staff("tanaka").failedPasswordAttempts());
-        assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("tanaka", "wrong".toCharArray()));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
     }
 
     @Test
     void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAndIsAudited() {
-        assertRefused(Code.WRONG_CREDENTIALS, () -> service.logIn("nobody", "whatever".toCharArray()));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("nobody", "whatever".toCharArray()));
 
         AuditEvent entry = store.audit("STAFF_LOGIN").getLast();
         assertEquals(AuditEvent.REFUSED, entry.outcome());

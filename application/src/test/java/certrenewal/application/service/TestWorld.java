@@ -3,8 +3,8 @@ package certrenewal.application.service;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
+import certrenewal.application.port.in.admin.OpenContractCommand;
+import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.SubmitCertificateRequestCommand;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.account.AccountStatus;
@@ -13,6 +13,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.renewal.Renewal;
@@ -46,33 +47,63 @@ final class TestWorld {
     final MutableClock clock = new MutableClock(T0);
     final InMemoryStore store = new InMemoryStore();
     final FakeCertificateAuthority authority = new FakeCertificateAuthority();
-    final RegistrationService registration = new RegistrationService(store, store, store, store, authority, store, store,
-            POLICY, clock);
-    final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, clock);
-    final RenewalService renewals = new RenewalService(store, store, store, store, store, store, authority, store, store,
-            crl, POLICY, clock);
-    final AuthenticationService authentication = new AuthenticationService(store, store, store, store, store, store, store,
-            crl, clock);
-    final CertificateQueryService queries = new CertificateQueryService(store, store, store, authority, POLICY, clock);
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
-    final AdministrationService administration = new AdministrationService(store, store, store, store, store, store,
-            store, hasher, store, store, consoleQueries, crl, store, store, PICKUP_PERIOD, clock);
-    final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store, authority, store,
-            store, POLICY, MAX_FAILED_PASSWORDS, clock);
-    final LoginService login = new LoginService(store, store, store, hasher, authentication, store, store,
+    final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, clock);
+
+    // the customer's renewal
+    final AuthenticateCertificateService authentication = new AuthenticateCertificateService(store, store, store, store,
+            store, crl, store, store, clock);
+    final LogInService logIn = new LogInService(store, store, store, hasher, authentication, store, store,
             MAX_FAILED_PASSWORDS, clock);
-    final StaffService staff = new StaffService(store, hasher, store, store, MAX_FAILED_PASSWORDS, clock);
-    final ConsoleQueryService console = new ConsoleQueryService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
-    final AuditTrailService auditTrail = new AuditTrailService(consoleQueries, store, store, clock);
+    final StartRenewalService startRenewal = new StartRenewalService(store, store, store, store, store, crl, store, store,
+            POLICY, clock);
+    final PrepareRenewalService prepareRenewal = new PrepareRenewalService(store, store, store, POLICY, clock);
+    final SubmitCertificateRequestService submitRequest = new SubmitCertificateRequestService(store, store, store, store,
+            store, authority, store, store, POLICY, clock);
+    final AbandonRenewalService abandonRenewal = new AbandonRenewalService(store, store, store, crl, store, store, POLICY,
+            clock);
+    final AbandonTimedOutRenewalsService abandonTimedOut = new AbandonTimedOutRenewalsService(store, store, store, POLICY,
+            clock);
+    final RenewWithCertificateService renewWithCertificate = new RenewWithCertificateService(store, store, store, store,
+            store, store, authority, crl, store, store, POLICY, clock);
+    final GetCaCertificatesService caCertificates = new GetCaCertificatesService(authority);
+    final GetCertificateOverviewService overview = new GetCertificateOverviewService(store, store, store, POLICY, clock);
+    final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
+
+    // administration
+    final OpenContractService openContract = new OpenContractService(store, store, store, store, hasher, store,
+            PICKUP_PERIOD, store, store, clock);
+    final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, hasher, store,
+            PICKUP_PERIOD, store, store, clock);
+    final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store,
+            authority, store, store, POLICY, clock);
+    final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
+            authority, store, store, POLICY, MAX_FAILED_PASSWORDS, clock);
+    final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, store, store,
+            hasher, crl, store, store, clock);
+    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, store,
+            hasher, store, PICKUP_PERIOD, crl, store, store, clock);
+    final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, store, store, clock);
+    final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
+
+    // the bank's console
+    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, MAX_FAILED_PASSWORDS, clock);
+    final BootstrapStaffService bootstrapStaff = new BootstrapStaffService(store, hasher, store, store, clock);
+    final ViewDashboardService dashboard = new ViewDashboardService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
+    final SearchRecordsService searchRecords = new SearchRecordsService(consoleQueries, store, store, clock);
+    final ReadAuditTrailService readAuditTrail = new ReadAuditTrailService(consoleQueries, store, store, clock);
+    final VerifyAuditTrailService verifyAuditTrail = new VerifyAuditTrailService(consoleQueries, store, store, clock);
 
     /** The administrator's first certificate, issued at T0. */
     final IssuedCertificate first;
 
     TestWorld() {
-        registration.register(new RegisterContractCommand(CONTRACT, ADMIN, "staff:tanaka"));
-        registration.register(new RegisterLoginIdCommand(CONTRACT.number(), USER, IdKind.USER, "demo-admin"));
-        first = registration.issue(new IssueCertificateCommand(ADMIN, FakeCertificateAuthority.request(), VALIDITY, "demo-admin"));
+        openContract.open(new OpenContractCommand(SYSTEM, CONTRACT, ADMIN, new LoginPassword(passwordOf(ADMIN).toCharArray())));
+        registerUserId.register(new RegisterUserIdCommand(SYSTEM, CONTRACT.number(), USER,
+                new LoginPassword(passwordOf(USER).toCharArray())));
+        store.inTransaction(() -> store.deleteGrant(USER)); // a user who will get a first certificate directly, as the administrator did
+        first = issueCertificate.issue(new IssueCertificateCommand(ADMIN, FakeCertificateAuthority.request(), VALIDITY, SYSTEM));
     }
 
     Instant firstExpiry() {
@@ -91,9 +122,9 @@ final class TestWorld {
 
     /** The browser flow up to an issued certificate. */
     IssuedCertificate renewInBrowser(AuthenticatedId who) {
-        Renewal.Started started = renewals.start(who);
-        renewals.prepare(started.id(), who);
-        return renewals.submit(new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request()));
+        Renewal.Started started = startRenewal.start(who);
+        prepareRenewal.prepare(started.id(), who);
+        return submitRequest.submit(new SubmitCertificateRequestCommand(started.id(), who, FakeCertificateAuthority.request()));
     }
 
     // ---- administration set-up: stored directly, leaving no audit entries ----
@@ -104,6 +135,12 @@ final class TestWorld {
 
     static String passwordOf(Actor.Staff member) {
         return member.username() + PASSWORD_SUFFIX;
+    }
+
+    /** Another contract with its administrator ID, registered by the system; the ID's password is {@link #passwordOf(LoginId)}. */
+    void addContract(Contract contract, LoginId administrator) {
+        openContract.open(new OpenContractCommand(SYSTEM, contract, administrator,
+                new LoginPassword(passwordOf(administrator).toCharArray())));
     }
 
     /** Gives the ID the login password {@link #passwordOf(LoginId)}. */
@@ -118,7 +155,7 @@ final class TestWorld {
 
     /** The user ID's first certificate, issued now. */
     IssuedCertificate issueToUser() {
-        return registration.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(), VALIDITY, "demo-admin"));
+        return issueCertificate.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(), VALIDITY, SYSTEM));
     }
 
     void lock(LoginId id) {
