@@ -4,17 +4,17 @@ import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssueCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterContractUseCase;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
-import certrenewal.application.port.in.SetPasswordUseCase;
+import certrenewal.application.port.in.admin.OpenContractCommand;
+import certrenewal.application.port.in.admin.OpenContractUseCase;
+import certrenewal.application.port.in.admin.RegisterUserIdCommand;
+import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
-import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.administration.Actor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * On the embedded default: a demo contract with one administrator ID and user IDs whose
  * certificates are already inside the renewal window, and their client credentials under
- * {@code data/demo/}. Key pairs are made here only for the demo; real customers make theirs.
+ * {@code data/demo/}. Made through the same policy-checked use cases as the console's and the
+ * customer administrator's, acting as the system. Key pairs are made here only for the demo; real
+ * customers make theirs.
  * Made once the server listens (its first answer need not wait for three password hashes and
  * three issuances); the log line says when the credentials are there.
  */
@@ -42,21 +44,19 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "certrenewal.demo.enabled", value = "true")
 final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-    private static final String ACTOR = "system:demo";
+    private static final Actor ACTOR = new Actor.SystemTask("demo");
 
     private final BankSettings settings;
-    private final RegisterContractUseCase contracts;
-    private final RegisterLoginIdUseCase loginIds;
+    private final OpenContractUseCase contracts;
+    private final RegisterUserIdUseCase loginIds;
     private final IssueCertificateUseCase issuance;
-    private final SetPasswordUseCase passwords;
 
-    DemoData(BankSettings settings, RegisterContractUseCase contracts, RegisterLoginIdUseCase loginIds,
-             IssueCertificateUseCase issuance, SetPasswordUseCase passwords) {
+    DemoData(BankSettings settings, OpenContractUseCase contracts, RegisterUserIdUseCase loginIds,
+             IssueCertificateUseCase issuance) {
         this.settings = settings;
         this.contracts = contracts;
         this.loginIds = loginIds;
         this.issuance = issuance;
-        this.passwords = passwords;
     }
 
     @EventListener
@@ -65,7 +65,8 @@ final class DemoData {
         ContractNumber number = new ContractNumber(demo.contractNumber());
         LoginId administrator = new LoginId(demo.administrator());
         try {
-            contracts.register(new RegisterContractCommand(new Contract(number, demo.contractName()), administrator, ACTOR));
+            contracts.open(new OpenContractCommand(ACTOR, new Contract(number, demo.contractName()), administrator,
+                    loginPassword()));
         } catch (RequestRefusedException e) {
             if (e.rejection().code() == Rejection.Code.CONTRACT_EXISTS) {
                 warnIfUnfinished(administrator); // seeded on an earlier start
@@ -75,7 +76,7 @@ final class DemoData {
         }
         List<LoginId> users = Arrays.stream(demo.users().split(",")).map(String::strip).map(LoginId::new).toList();
         for (LoginId user : users) {
-            loginIds.register(new RegisterLoginIdCommand(number, user, IdKind.USER, ACTOR));
+            loginIds.register(new RegisterUserIdCommand(ACTOR, number, user, loginPassword()));
         }
         Path folder = Path.of(settings.dataDir(), "demo");
         issueCredentials(administrator, folder);
@@ -95,8 +96,12 @@ final class DemoData {
         }
     }
 
+    /** Every demo ID's login password (README); its issuance password is used up by the direct issuance below. */
+    private LoginPassword loginPassword() {
+        return new LoginPassword(settings.demo().loginPassword().toCharArray());
+    }
+
     private void issueCredentials(LoginId loginId, Path folder) {
-        passwords.setPassword(loginId, settings.demo().loginPassword().toCharArray(), ACTOR);
         KeyPair keys = ClientCredentials.generateEcP256();
         IssuedCertificate issued = issuance.issue(new IssueCertificateCommand(loginId,
                 ClientCredentials.certificationRequest(keys, loginId.value()),

@@ -12,28 +12,46 @@ import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.RevocationListPort;
-import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
-import certrenewal.application.service.AdministrationService;
-import certrenewal.application.service.AuditTrailService;
-import certrenewal.application.service.AuthenticationService;
-import certrenewal.application.service.CertificateQueryService;
-import certrenewal.application.service.ConsoleQueryService;
+import certrenewal.application.service.AbandonRenewalService;
+import certrenewal.application.service.AbandonTimedOutRenewalsService;
+import certrenewal.application.service.AuthenticateCertificateService;
+import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.CrlService;
-import certrenewal.application.service.LoginService;
+import certrenewal.application.service.GetCaCertificatesService;
+import certrenewal.application.service.GetCertificateOverviewService;
+import certrenewal.application.service.GetIssuedCertificateService;
+import certrenewal.application.service.IssueCertificateService;
+import certrenewal.application.service.ListContractIdsService;
+import certrenewal.application.service.LogInService;
+import certrenewal.application.service.OpenContractService;
 import certrenewal.application.service.PickupCertificateService;
-import certrenewal.application.service.RegistrationService;
-import certrenewal.application.service.RenewalService;
-import certrenewal.application.service.StaffService;
+import certrenewal.application.service.PrepareRenewalService;
+import certrenewal.application.service.ReadAuditTrailService;
+import certrenewal.application.service.RegisterUserIdService;
+import certrenewal.application.service.ReissueCertificateService;
+import certrenewal.application.service.RenewWithCertificateService;
+import certrenewal.application.service.RevokeCertificateService;
+import certrenewal.application.service.SearchRecordsService;
+import certrenewal.application.service.StaffLoginService;
+import certrenewal.application.service.StartRenewalService;
+import certrenewal.application.service.SubmitCertificateRequestService;
+import certrenewal.application.service.UnlockLoginIdService;
+import certrenewal.application.service.VerifyAuditTrailService;
+import certrenewal.application.service.ViewDashboardService;
 import certrenewal.domain.renewal.RenewalPolicy;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** Builds the framework-free use cases from the adapters' ports. */
+/**
+ * Builds the framework-free use cases from the adapters' ports, one bean per use case (each
+ * implements one incoming port; the web adapter asks for the port).
+ */
 @Factory
 final class UseCaseFactory {
 
@@ -49,92 +67,208 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    RenewalService renewalService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts, LoadCertificatePort certificates,
-                                  SaveCertificatePort savedCertificates, RenewalPort renewals,
-                                  CertificateAuthorityPort authority, AuditTrailPort audit,
-                                  TransactionPort transactions, CrlService crl, RenewalPolicy policy, Clock clock) {
-        return new RenewalService(accounts, savedAccounts, contracts, certificates, savedCertificates, renewals, authority,
-                audit, transactions, crl, policy, clock);
+    CrlService crl(RevocationListPort revocations, CertificateAuthorityPort authority, BankSettings settings, Clock clock) {
+        return new CrlService(revocations, authority, settings.crl().validity(), clock);
+    }
+
+    // ---- the customer's login and renewal ----
+
+    @Singleton
+    AuthenticateCertificateService authenticateCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                                           LoadCertificatePort certificates,
+                                                           SaveCertificatePort savedCertificates, RenewalPort renewals,
+                                                           CrlService crl, AuditTrailPort audit,
+                                                           TransactionPort transactions, Clock clock) {
+        return new AuthenticateCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals, crl,
+                audit, transactions, clock);
     }
 
     @Singleton
-    AuthenticationService authenticationService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                                LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                                RenewalPort renewals, AuditTrailPort audit,
-                                                TransactionPort transactions, CrlService crl, Clock clock) {
-        return new AuthenticationService(accounts, savedAccounts, certificates, savedCertificates, renewals,
-                audit, transactions, crl, clock);
-    }
-
-    @Singleton
-    RegistrationService registrationService(ContractPort contracts, LoadAccountPort accounts,
-                                            SaveAccountPort savedAccounts, SaveCertificatePort savedCertificates,
-                                            CertificateAuthorityPort authority, AuditTrailPort audit,
-                                            TransactionPort transactions, RenewalPolicy policy, Clock clock) {
-        return new RegistrationService(contracts, accounts, savedAccounts, savedCertificates, authority, audit,
-                transactions, policy, clock);
-    }
-
-    @Singleton
-    LoginService loginService(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
-                              PasswordHasherPort hasher, AuthenticationService certificates, AuditTrailPort audit,
-                              TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new LoginService(accounts, savedAccounts, passwords, hasher, certificates, audit, transactions,
+    LogInService logIn(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
+                       PasswordHasherPort hasher, AuthenticateCertificateService certificates, AuditTrailPort audit,
+                       TransactionPort transactions, BankSettings settings, Clock clock) {
+        return new LogInService(accounts, savedAccounts, passwords, hasher, certificates, audit, transactions,
                 settings.login().maxFailedPasswords(), clock);
     }
 
     @Singleton
-    CrlService crlService(RevocationListPort revocations, CertificateAuthorityPort authority, BankSettings settings,
-                          Clock clock) {
-        return new CrlService(revocations, authority, settings.crl().validity(), clock);
+    StartRenewalService startRenewal(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                     RenewalPort renewals, CrlService crl, AuditTrailPort audit,
+                                     TransactionPort transactions, RenewalPolicy policy, Clock clock) {
+        return new StartRenewalService(accounts, savedAccounts, certificates, savedCertificates, renewals, crl, audit,
+                transactions, policy, clock);
     }
 
     @Singleton
-    AdministrationService administrationService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                                ContractPort contracts, LoadCertificatePort certificates,
-                                                SaveCertificatePort savedCertificates, RenewalPort renewals,
-                                                PasswordPort passwords, PasswordHasherPort hasher, StaffAccountPort staff,
-                                                IssuanceGrantPort grants, ConsoleQueryPort queries, CrlService crl,
-                                                AuditTrailPort audit, TransactionPort transactions,
-                                                BankSettings settings, Clock clock) {
-        return new AdministrationService(accounts, savedAccounts, contracts, certificates, savedCertificates, renewals,
-                passwords, hasher, staff, grants, queries, crl, audit, transactions,
-                settings.administration().pickupPeriod(), clock);
+    PrepareRenewalService prepareRenewal(RenewalPort renewals, AuditTrailPort audit, TransactionPort transactions,
+                                         RenewalPolicy policy, Clock clock) {
+        return new PrepareRenewalService(renewals, audit, transactions, policy, clock);
     }
 
     @Singleton
-    PickupCertificateService pickUpService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
-                                PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
-                                SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
-                                AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
-                                BankSettings settings, Clock clock) {
-        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, savedCertificates,
-                authority, audit, transactions, policy, settings.login().maxFailedPasswords(), clock);
+    SubmitCertificateRequestService submitCertificateRequest(LoadAccountPort accounts, ContractPort contracts,
+                                                             LoadCertificatePort certificates,
+                                                             SaveCertificatePort savedCertificates, RenewalPort renewals,
+                                                             CertificateAuthorityPort authority, AuditTrailPort audit,
+                                                             TransactionPort transactions, RenewalPolicy policy,
+                                                             Clock clock) {
+        return new SubmitCertificateRequestService(accounts, contracts, certificates, savedCertificates, renewals,
+                authority, audit, transactions, policy, clock);
     }
 
     @Singleton
-    StaffService staffService(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
-                              TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new StaffService(staff, hasher, audit, transactions, settings.login().maxFailedPasswords(), clock);
+    AbandonRenewalService abandonRenewal(LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                         RenewalPort renewals, CrlService crl, AuditTrailPort audit,
+                                         TransactionPort transactions, RenewalPolicy policy, Clock clock) {
+        return new AbandonRenewalService(certificates, savedCertificates, renewals, crl, audit, transactions, policy, clock);
     }
 
     @Singleton
-    ConsoleQueryService consoleQueryService(ConsoleQueryPort queries, AuditTrailPort audit,
-                                            TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new ConsoleQueryService(queries, audit, transactions, ZoneId.of(settings.administration().zone()),
+    AbandonTimedOutRenewalsService abandonTimedOutRenewals(RenewalPort renewals, AuditTrailPort audit,
+                                                           TransactionPort transactions, RenewalPolicy policy,
+                                                           Clock clock) {
+        return new AbandonTimedOutRenewalsService(renewals, audit, transactions, policy, clock);
+    }
+
+    @Singleton
+    RenewWithCertificateService renewWithCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                                     ContractPort contracts, LoadCertificatePort certificates,
+                                                     SaveCertificatePort savedCertificates, RenewalPort renewals,
+                                                     CertificateAuthorityPort authority, CrlService crl,
+                                                     AuditTrailPort audit, TransactionPort transactions,
+                                                     RenewalPolicy policy, Clock clock) {
+        return new RenewWithCertificateService(accounts, savedAccounts, contracts, certificates, savedCertificates,
+                renewals, authority, crl, audit, transactions, policy, clock);
+    }
+
+    @Singleton
+    GetCaCertificatesService caCertificates(CertificateAuthorityPort authority) {
+        return new GetCaCertificatesService(authority);
+    }
+
+    @Singleton
+    GetCertificateOverviewService certificateOverview(LoadAccountPort accounts, LoadCertificatePort certificates,
+                                                      RenewalPort renewals, RenewalPolicy policy, Clock clock) {
+        return new GetCertificateOverviewService(accounts, certificates, renewals, policy, clock);
+    }
+
+    @Singleton
+    GetIssuedCertificateService issuedCertificate(LoadCertificatePort certificates, RenewalPort renewals) {
+        return new GetIssuedCertificateService(certificates, renewals);
+    }
+
+    // ---- administration: the customer's administrator and the bank's operators ----
+
+    @Singleton
+    OpenContractService openContract(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                     PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                                     AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
+                                     Clock clock) {
+        return new OpenContractService(contracts, accounts, savedAccounts, passwords, hasher, grants,
+                settings.administration().pickupPeriod(), audit, transactions, clock);
+    }
+
+    @Singleton
+    RegisterUserIdService registerUserId(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                         PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                                         AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
+                                         Clock clock) {
+        return new RegisterUserIdService(contracts, accounts, savedAccounts, passwords, hasher, grants,
+                settings.administration().pickupPeriod(), audit, transactions, clock);
+    }
+
+    @Singleton
+    IssueCertificateService issueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                             ContractPort contracts, IssuanceGrantPort grants,
+                                             SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
+                                             AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
+                                             Clock clock) {
+        return new IssueCertificateService(accounts, savedAccounts, contracts, grants, savedCertificates, authority,
+                audit, transactions, policy, clock);
+    }
+
+    @Singleton
+    PickupCertificateService pickupCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                               ContractPort contracts, PasswordPort passwords, PasswordHasherPort hasher,
+                                               IssuanceGrantPort grants, SaveCertificatePort savedCertificates,
+                                               CertificateAuthorityPort authority, AuditTrailPort audit,
+                                               TransactionPort transactions, RenewalPolicy policy,
+                                               BankSettings settings, Clock clock) {
+        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants,
+                savedCertificates, authority, audit, transactions, policy, settings.login().maxFailedPasswords(), clock);
+    }
+
+    @Singleton
+    RevokeCertificateService revokeCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                               LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                               RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
+                                               PasswordHasherPort hasher, CrlService crl, AuditTrailPort audit,
+                                               TransactionPort transactions, Clock clock) {
+        return new RevokeCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals, passwords,
+                staff, hasher, crl, audit, transactions, clock);
+    }
+
+    @Singleton
+    ReissueCertificateService reissueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                                 LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                                 RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
+                                                 PasswordHasherPort hasher, IssuanceGrantPort grants, CrlService crl,
+                                                 AuditTrailPort audit, TransactionPort transactions,
+                                                 BankSettings settings, Clock clock) {
+        return new ReissueCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
+                passwords, staff, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
+                clock);
+    }
+
+    @Singleton
+    UnlockLoginIdService unlockLoginId(LoadAccountPort accounts, SaveAccountPort savedAccounts, AuditTrailPort audit,
+                                       TransactionPort transactions, Clock clock) {
+        return new UnlockLoginIdService(accounts, savedAccounts, audit, transactions, clock);
+    }
+
+    @Singleton
+    ListContractIdsService listContractIds(ContractPort contracts, ConsoleQueryPort queries, AuditTrailPort audit,
+                                           TransactionPort transactions, Clock clock) {
+        return new ListContractIdsService(contracts, queries, audit, transactions, clock);
+    }
+
+    // ---- the bank's console ----
+
+    @Singleton
+    StaffLoginService staffLogin(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
+                                 TransactionPort transactions, BankSettings settings, Clock clock) {
+        return new StaffLoginService(staff, hasher, audit, transactions, settings.login().maxFailedPasswords(), clock);
+    }
+
+    @Singleton
+    BootstrapStaffService bootstrapStaff(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
+                                         TransactionPort transactions, Clock clock) {
+        return new BootstrapStaffService(staff, hasher, audit, transactions, clock);
+    }
+
+    @Singleton
+    ViewDashboardService viewDashboard(ConsoleQueryPort queries, AuditTrailPort audit, TransactionPort transactions,
+                                       BankSettings settings, Clock clock) {
+        return new ViewDashboardService(queries, audit, transactions, ZoneId.of(settings.administration().zone()),
                 settings.administration().dashboardMaxAge(), clock);
     }
 
     @Singleton
-    AuditTrailService auditTrailService(AuditQueryPort auditQueries, AuditTrailPort audit,
-                                        TransactionPort transactions, Clock clock) {
-        return new AuditTrailService(auditQueries, audit, transactions, clock);
+    SearchRecordsService searchRecords(ConsoleQueryPort queries, AuditTrailPort audit, TransactionPort transactions,
+                                       Clock clock) {
+        return new SearchRecordsService(queries, audit, transactions, clock);
     }
 
     @Singleton
-    CertificateQueryService certificateQueryService(LoadAccountPort accounts, LoadCertificatePort certificates,
-                                                    RenewalPort renewals, CertificateAuthorityPort authority,
-                                                    RenewalPolicy policy, Clock clock) {
-        return new CertificateQueryService(accounts, certificates, renewals, authority, policy, clock);
+    ReadAuditTrailService readAuditTrail(AuditQueryPort auditQueries, AuditTrailPort audit,
+                                         TransactionPort transactions, Clock clock) {
+        return new ReadAuditTrailService(auditQueries, audit, transactions, clock);
+    }
+
+    @Singleton
+    VerifyAuditTrailService verifyAuditTrail(AuditQueryPort auditQueries, AuditTrailPort audit,
+                                             TransactionPort transactions, Clock clock) {
+        return new VerifyAuditTrailService(auditQueries, audit, transactions, clock);
     }
 }

@@ -8,11 +8,7 @@ import certrenewal.app.EndToEnd.CurlResult;
 import certrenewal.app.EndToEnd.Tool;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
-import certrenewal.application.port.in.IssueCertificateCommand;
-import certrenewal.application.port.in.IssueCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
 import certrenewal.application.port.in.StartRenewalUseCase;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
@@ -251,11 +247,10 @@ class EstRenewalTest {
     /** A new user ID of the demo contract with a certificate whose key openssl made. */
     private Credentials newIdWithCertificate(String name, Duration validity) throws Exception {
         LoginId loginId = new LoginId(name);
-        system.bean(RegisterLoginIdUseCase.class).register(
-                new RegisterLoginIdCommand(new ContractNumber("0000001"), loginId, IdKind.USER, "test"));
+        new TestIds(system).userId(new ContractNumber("0000001"), loginId, "est-login-password");
         newRequest(name, "ec", "-pkeyopt", "ec_paramgen_curve:P-256");
-        IssuedCertificate issued = system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(
-                loginId, Files.readAllBytes(work.resolve(name + ".csr.der")), validity, "test"));
+        IssuedCertificate issued = new TestIds(system).firstCertificate(loginId,
+                Files.readAllBytes(work.resolve(name + ".csr.der")), validity);
         Path der = Files.write(work.resolve(name + ".crt.der"), issued.certificate().der());
         Tool.runOk(work, "openssl", "x509", "-inform", "DER", "-in", der.toString(), "-out", name + ".crt");
         return new Credentials(loginId, issued.certificate().serial(), work.resolve(name + ".crt"), work.resolve(name + ".key"));

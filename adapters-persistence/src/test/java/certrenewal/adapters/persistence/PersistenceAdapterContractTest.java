@@ -503,6 +503,31 @@ abstract class PersistenceAdapterContractTest {
     }
 
     @Test
+    void afterCommitActionsRunOnceWhenTheOutermostTransactionHasCommittedAndNeverAfterARollback() {
+        Contract contract = new Contract(new ContractNumber("AC1"), "After Commit Ltd.");
+        List<String> seen = new java.util.ArrayList<>();
+        Runnable publish = () -> seen.add("committed: " + contracts.loadContract(contract.number()).isPresent());
+
+        transactions.inTransaction(() -> {
+            contracts.insertContract(contract);
+            transactions.inTransaction(() -> transactions.afterCommit(publish));
+            transactions.afterCommit(publish); // registered again in the same transaction: runs once
+            assertEquals(List.of(), seen, "not before the commit");
+        });
+        assertEquals(List.of("committed: true"), seen);
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            transactions.afterCommit(publish);
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(List.of("committed: true"), seen);
+
+        transactions.inTransaction(() -> transactions.afterCommit(publish));
+        assertEquals(List.of("committed: true", "committed: true"), seen, "a later transaction runs it again");
+        assertThrows(IllegalStateException.class, () -> transactions.afterCommit(publish));
+    }
+
+    @Test
     void refusedOpenRenewalRollsBackTheRestOfItsTransaction() {
         Holder holder = holder();
         renewals.insertRenewal(Renewal.start(holder.id(), holder.serial(), T0));

@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.app.TestIds;
 import certrenewal.adapters.pki.ClientCredentials;
-import certrenewal.application.port.in.IssueCertificateCommand;
-import certrenewal.application.port.in.IssueCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterContractUseCase;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
-import certrenewal.application.port.in.SetPasswordUseCase;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
@@ -126,14 +120,11 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         sharedCsr = ClientCredentials.certificationRequest(targetKeys, "matrix-target");
 
         // the administrator of a second contract, with a certificate and a login password
-        system.bean(RegisterContractUseCase.class).register(new RegisterContractCommand(
-                new Contract(new ContractNumber(OTHER_CONTRACT), "Other Matrix Co."), new LoginId(OTHER_ADMIN), "test"));
+        new TestIds(system).contract(new ContractNumber(OTHER_CONTRACT), "Other Matrix Co.", new LoginId(OTHER_ADMIN),
+                Browsers.LOGIN_PASSWORD);
         KeyPair otherKeys = ClientCredentials.generateEcP256();
-        IssuedCertificate otherCert = system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(
-                new LoginId(OTHER_ADMIN), ClientCredentials.certificationRequest(otherKeys, OTHER_ADMIN),
-                Duration.ofDays(300), "test"));
-        system.bean(SetPasswordUseCase.class).setPassword(new LoginId(OTHER_ADMIN),
-                Browsers.LOGIN_PASSWORD.toCharArray(), "test");
+        IssuedCertificate otherCert = new TestIds(system).firstCertificate(new LoginId(OTHER_ADMIN),
+                ClientCredentials.certificationRequest(otherKeys, OTHER_ADMIN), Duration.ofDays(300));
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(ClientCredentials.parse(otherCert.certificate().der()));
         otherCert.caChain().forEach(der -> chain.add(ClientCredentials.parse(der)));
@@ -455,10 +446,9 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     /** A new ID of contract 0000001 with an active certificate and the login password; locked if asked. */
     private static Target newId(String name, IdKind kind, boolean locked) {
         LoginId loginId = new LoginId((kind == IdKind.ADMINISTRATOR ? "adm-" : "usr-") + name);
-        system.bean(RegisterLoginIdUseCase.class).register(new RegisterLoginIdCommand(new ContractNumber(CONTRACT), loginId, kind, "test"));
-        IssuedCertificate issued = system.bean(IssueCertificateUseCase.class).issue(
-                new IssueCertificateCommand(loginId, sharedCsr, Duration.ofDays(300), "test"));
-        system.bean(SetPasswordUseCase.class).setPassword(loginId, Browsers.LOGIN_PASSWORD.toCharArray(), "test");
+        TestIds ids = new TestIds(system);
+        ids.id(new ContractNumber(CONTRACT), loginId, kind, Browsers.LOGIN_PASSWORD);
+        IssuedCertificate issued = ids.firstCertificate(loginId, sharedCsr, Duration.ofDays(300));
         if (locked) {
             system.bean(TransactionPort.class).inTransaction(() -> {
                 LoginAccount account = system.bean(LoadAccountPort.class).loadAccount(loginId).orElseThrow();

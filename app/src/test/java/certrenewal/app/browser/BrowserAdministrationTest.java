@@ -13,14 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.app.MutableClock;
 import certrenewal.app.browser.Browsers.Lang;
-import certrenewal.application.port.in.IssueCertificateCommand;
-import certrenewal.application.port.in.IssueCertificateUseCase;
+import certrenewal.app.TestIds;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterContractUseCase;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
-import certrenewal.application.port.in.SetPasswordUseCase;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
@@ -87,10 +81,9 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     @Test
     void theAdministratorSeesItsContractsIdsUnderUserManagementAndNothingElse() throws Exception {
         // another contract, whose IDs demo-admin must never see nor touch
-        system.bean(RegisterContractUseCase.class).register(new RegisterContractCommand(
-                new Contract(new ContractNumber("0000002"), "Other Trading Co."), new LoginId("other-admin"), "test"));
-        system.bean(RegisterLoginIdUseCase.class).register(new RegisterLoginIdCommand(new ContractNumber("0000002"),
-                new LoginId("other-user"), IdKind.USER, "test"));
+        TestIds ids = new TestIds(system);
+        ids.contract(new ContractNumber("0000002"), "Other Trading Co.", new LoginId("other-admin"), Browsers.LOGIN_PASSWORD);
+        ids.userId(new ContractNumber("0000002"), new LoginId("other-user"), Browsers.LOGIN_PASSWORD);
 
         try (BrowserContext context = asAdministrator(Lang.JA)) {
             Page page = context.newPage();
@@ -583,14 +576,13 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     /** A new user ID of the demo contract with a certificate of 30 days (key made by OpenSSL) and the login password. */
     private Credentials newIdWithCertificate(String name) throws Exception {
         LoginId loginId = new LoginId(name);
-        system.bean(RegisterLoginIdUseCase.class).register(new RegisterLoginIdCommand(new ContractNumber(CONTRACT), loginId, IdKind.USER, "test"));
+        new TestIds(system).userId(new ContractNumber(CONTRACT), loginId, Browsers.LOGIN_PASSWORD);
         run(work, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", name + ".key", "-subj", "/CN=" + name, "-outform", "DER", "-out", name + ".csr.der");
-        IssuedCertificate issued = system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(
-                loginId, Files.readAllBytes(work.resolve(name + ".csr.der")), Duration.ofDays(30), "test"));
+        IssuedCertificate issued = new TestIds(system).firstCertificate(loginId,
+                Files.readAllBytes(work.resolve(name + ".csr.der")), Duration.ofDays(30));
         Path der = Files.write(work.resolve(name + ".crt.der"), issued.certificate().der());
         run(work, "openssl", "x509", "-inform", "DER", "-in", der.toString(), "-out", name + ".crt");
-        system.bean(SetPasswordUseCase.class).setPassword(loginId, Browsers.LOGIN_PASSWORD.toCharArray(), "test");
         return new Credentials(name, issued.certificate().serial().hex(), work.resolve(name + ".crt"), work.resolve(name + ".key"));
     }
 

@@ -10,12 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.app.browser.Browsers.Lang;
-import certrenewal.application.port.in.IssueCertificateCommand;
-import certrenewal.application.port.in.IssueCertificateUseCase;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterContractUseCase;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -82,22 +76,19 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
         run(folder, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "paged.key", "-subj", "/CN=paged", "-outform", "DER", "-out", "paged.csr.der");
         byte[] csr = Files.readAllBytes(folder.resolve("paged.csr.der"));
+        TestIds ids = new TestIds(system);
         ContractNumber demo = new ContractNumber("0000001");
         for (int i = 1; i <= PAGED_IDS; i++) {
             LoginId id = new LoginId(pagedId(i));
-            system.bean(RegisterLoginIdUseCase.class).register(new RegisterLoginIdCommand(demo, id, IdKind.USER, "test"));
+            ids.userId(demo, id, Browsers.LOGIN_PASSWORD);
             // one key for all (only the request's signature matters here); later IDs expire later
-            system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(id, csr,
-                    Duration.ofDays(200 + i), "test"));
+            ids.firstCertificate(id, csr, Duration.ofDays(200 + i));
         }
         // a second contract: an administrator ID with a certificate to re-issue, and a locked one to unlock
         ContractNumber second = new ContractNumber(SECOND_CONTRACT);
-        system.bean(RegisterContractUseCase.class).register(new RegisterContractCommand(
-                new Contract(second, "Second Trading Co."), new LoginId(REISSUE_ADMIN), "test"));
-        system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(new LoginId(REISSUE_ADMIN), csr,
-                Duration.ofDays(300), "test"));
-        system.bean(RegisterLoginIdUseCase.class).register(
-                new RegisterLoginIdCommand(second, new LoginId(LOCKED_ADMIN), IdKind.ADMINISTRATOR, "test"));
+        ids.contract(second, "Second Trading Co.", new LoginId(REISSUE_ADMIN), Browsers.LOGIN_PASSWORD);
+        ids.firstCertificate(new LoginId(REISSUE_ADMIN), csr, Duration.ofDays(300));
+        ids.administratorId(second, new LoginId(LOCKED_ADMIN), Browsers.LOGIN_PASSWORD);
         system.bean(TransactionPort.class).inTransaction(() -> {
             LoginAccount account = system.bean(LoadAccountPort.class).loadAccount(new LoginId(LOCKED_ADMIN)).orElseThrow();
             system.bean(SaveAccountPort.class).updateAccount(account.recordFailedPassword(1));

@@ -11,12 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.app.browser.Browsers.Lang;
 import certrenewal.app.EndToEnd;
-import certrenewal.application.port.in.IssueCertificateCommand;
-import certrenewal.application.port.in.IssueCertificateUseCase;
+import certrenewal.app.TestIds;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
-import certrenewal.application.port.in.SetPasswordUseCase;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.AccountStatus;
@@ -344,15 +340,13 @@ class BrowserRenewalRefusalsTest extends RunningSystemWithBrowser {
      */
     private Credentials newIdWithCertificate(String name) throws Exception {
         LoginId loginId = new LoginId(name);
-        system.bean(RegisterLoginIdUseCase.class).register(
-                new RegisterLoginIdCommand(new ContractNumber("0000001"), loginId, IdKind.USER, "test"));
+        new TestIds(system).userId(new ContractNumber("0000001"), loginId, Browsers.LOGIN_PASSWORD);
         run(work, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", name + ".key", "-subj", "/CN=" + name, "-outform", "DER", "-out", name + ".csr.der");
-        IssuedCertificate issued = system.bean(IssueCertificateUseCase.class).issue(new IssueCertificateCommand(
-                loginId, Files.readAllBytes(work.resolve(name + ".csr.der")), Duration.ofDays(30), "test"));
+        IssuedCertificate issued = new TestIds(system).firstCertificate(loginId,
+                Files.readAllBytes(work.resolve(name + ".csr.der")), Duration.ofDays(30));
         Path der = Files.write(work.resolve(name + ".crt.der"), issued.certificate().der());
         run(work, "openssl", "x509", "-inform", "DER", "-in", der.toString(), "-out", name + ".crt");
-        system.bean(SetPasswordUseCase.class).setPassword(loginId, Browsers.LOGIN_PASSWORD.toCharArray(), "test");
         return new Credentials(loginId, issued.certificate().serial().hex(), work.resolve(name + ".crt"), work.resolve(name + ".key"));
     }
 
