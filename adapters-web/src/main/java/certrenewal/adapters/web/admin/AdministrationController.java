@@ -20,6 +20,7 @@ import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
@@ -151,7 +152,7 @@ final class AdministrationController {
                 }
                 IssuancePassword issued;
                 try {
-                    issued = register.register(new RegisterUserIdCommand(admin, admin.contract(), loginId, password));
+                    issued = register.register(new RegisterUserIdCommand(admin, admin.contract(), loginId, new LoginPassword(password)));
                 } catch (RequestRefusedException e) {
                     return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
                             pages.refusal(request, e.rejection()));

@@ -14,7 +14,7 @@ import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.CertificateSearch;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
@@ -22,6 +22,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.RevocationReason;
@@ -62,14 +63,14 @@ final class ActionsController {
     /** A login password's minimum length, as the use cases require it. */
     static final int MIN_PASSWORD_LENGTH = 8;
 
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final RevokeCertificateUseCase revoke;
     private final ReissueCertificateUseCase reissue;
     private final UnlockLoginIdUseCase unlock;
     private final OpenContractUseCase open;
     private final ConsolePages pages;
 
-    ActionsController(ConsoleQueryUseCase queries, RevokeCertificateUseCase revoke, ReissueCertificateUseCase reissue,
+    ActionsController(SearchRecordsUseCase queries, RevokeCertificateUseCase revoke, ReissueCertificateUseCase reissue,
                       UnlockLoginIdUseCase unlock, OpenContractUseCase open, ConsolePages pages) {
         this.queries = queries;
         this.revoke = revoke;
@@ -301,7 +302,7 @@ final class ActionsController {
             char[] initial = password.toCharArray();
             IssuancePassword issuance;
             try {
-                issuance = open.open(new OpenContractCommand(staff, contract, administrator.get(), initial));
+                issuance = open.open(new OpenContractCommand(staff, contract, administrator.get(), new LoginPassword(initial)));
             } catch (RequestRefusedException e) {
                 Rejection.Code code = e.rejection().code();
                 if (code == Rejection.Code.CONTRACT_EXISTS || code == Rejection.Code.LOGIN_ID_EXISTS) {

@@ -7,10 +7,10 @@ import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.ContractNumber;
-import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.administration.TargetId;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
@@ -222,7 +222,7 @@ final class ConsolePages {
                 "notAfter", time(s.notAfter()), "notAfterIso", iso(s.notAfter()),
                 "issuancePending", s.issuancePending());
         // what the role may do to this ID, asked of the same policy the use cases apply
-        LoginAccount target = LoginAccount.register(s.loginId(), contract, s.kind());
+        TargetId target = new TargetId(contract, s.kind());
         row.put("canReissue", s.status() != AccountStatus.REVOKED
                 && AdministrationPolicy.check(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, target).isEmpty());
         row.put("canUnlock", s.status() == AccountStatus.LOCKED

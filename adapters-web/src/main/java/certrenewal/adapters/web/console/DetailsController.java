@@ -2,7 +2,7 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
@@ -30,10 +30,10 @@ import java.util.Set;
 final class DetailsController {
     /** What an action that led back here may announce ({@code ?done=}). */
     private static final Set<String> DONE = Set.of("revoked", "unlocked");
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final ConsolePages pages;
 
-    DetailsController(ConsoleQueryUseCase queries, ConsolePages pages) {
+    DetailsController(SearchRecordsUseCase queries, ConsolePages pages) {
         this.queries = queries;
         this.pages = pages;
     }

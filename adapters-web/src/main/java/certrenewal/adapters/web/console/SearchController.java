@@ -5,7 +5,7 @@ import static certrenewal.adapters.web.console.ConsolePages.row;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
@@ -49,10 +49,10 @@ final class SearchController {
         SORT_KEYS.put("expiry", SortField.NOT_AFTER);
     }
 
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final ConsolePages pages;
 
-    SearchController(ConsoleQueryUseCase queries, ConsolePages pages) {
+    SearchController(SearchRecordsUseCase queries, ConsolePages pages) {
         this.queries = queries;
         this.pages = pages;
     }
