@@ -144,15 +144,10 @@ final class AuditController {
 
     private record Query(String actor, String action, String target, String outcome, String from, String to, int page) {
         static Query of(Function<String, String> p) {
-            int page;
-            try {
-                page = Math.max(1, Integer.parseInt(p.apply("page") == null ? "1" : p.apply("page")));
-            } catch (NumberFormatException e) {
-                page = 1;
-            }
             String outcome = trim(p.apply("outcome"));
             return new Query(trim(p.apply("actor")), trim(p.apply("action")), trim(p.apply("target")),
-                    outcome != null && OUTCOMES.contains(outcome) ? outcome : null, trim(p.apply("from")), trim(p.apply("to")), page);
+                    outcome != null && OUTCOMES.contains(outcome) ? outcome : null, trim(p.apply("from")), trim(p.apply("to")),
+                    ConsolePages.pageNumber(p.apply("page")));
         }
 
         Map<String, String> values() {
