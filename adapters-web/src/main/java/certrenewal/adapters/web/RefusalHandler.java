@@ -42,7 +42,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case RENEWAL_ALREADY_OPEN, LOGIN_ID_EXISTS, CONTRACT_EXISTS -> HttpStatus.CONFLICT;
             case RENEWAL_NOT_FOUND, UNKNOWN_LOGIN_ID, UNKNOWN_CONTRACT -> HttpStatus.NOT_FOUND;
             case RENEWAL_TIMED_OUT -> HttpStatus.GONE;
-            case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED -> HttpStatus.BAD_REQUEST;
+            case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED, PASSWORD_TOO_SHORT -> HttpStatus.BAD_REQUEST;
             case ISSUANCE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }

@@ -1,6 +1,7 @@
 package certrenewal.adapters.web.admin;
 
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.adapters.web.customer.CustomerGate;
 import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
@@ -8,7 +9,6 @@ import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.ListContractIdsUseCase;
-import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;
@@ -16,11 +16,16 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateCommand;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
+import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.AdministrationPolicy;
+import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.administration.TargetId;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import io.micronaut.core.annotation.Nullable;
@@ -56,10 +61,6 @@ import java.util.function.Function;
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AdministrationController {
-    /** The reasons an administrator may choose, in the order the screen offers them (superseded is the system's). */
-    static final List<RevocationReason> REASONS = List.of(RevocationReason.KEY_COMPROMISE,
-            RevocationReason.AFFILIATION_CHANGED, RevocationReason.CESSATION_OF_OPERATION,
-            RevocationReason.PRIVILEGE_WITHDRAWN, RevocationReason.UNSPECIFIED);
     private static final String FLASH_NOTICE = "admin.notice";
     private static final String REVOKED_LOGIN_ID = "admin.revoked.loginId";
     private static final String REVOKED_SERIAL = "admin.revoked.serial";
@@ -128,39 +129,38 @@ final class AdministrationController {
     HttpResponse<?> register(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
         return asAdministrator(request, session, admin -> {
             String typedId = form.getOrDefault("loginId", "").strip();
+            if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+                return registerFormWithAlert(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+            }
+            Optional<LoginId> loginId = LoginId.parse(typedId);
+            if (loginId.isEmpty()) {
+                return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
+                        pages.text(request, "admin.register.badLoginId"));
+            }
             char[] password = form.getOrDefault("password", "").toCharArray();
             char[] confirmation = form.getOrDefault("passwordConfirm", "").toCharArray();
             try {
-                if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
-                }
-                LoginId loginId;
-                try {
-                    loginId = new LoginId(typedId);
-                } catch (IllegalArgumentException e) {
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
-                            pages.text(request, "admin.register.badLoginId"));
-                }
-                if (password.length < 8) {
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
-                            pages.text(request, "admin.register.tooShort"));
+                // the bank's rule for login passwords is the domain's; this screen only words its refusal
+                Optional<Rejection> problem = LoginPassword.problemWith(password);
+                if (problem.isPresent()) {
+                    return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
+                            pages.refusal(request, problem.get()));
                 }
                 if (!Arrays.equals(password, confirmation)) {
                     return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
                             pages.text(request, "admin.register.mismatch"));
                 }
-                IssuancePassword issued;
+                LoginPassword initial = new LoginPassword(password);
                 try {
-                    issued = register.register(new RegisterUserIdCommand(admin, admin.contract(), loginId, password));
+                    IssuancePassword issued = register.register(
+                            new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial));
+                    return issuancePasswordPage(request, session, loginId.get(), issued, "admin.issued.registered");
                 } catch (RequestRefusedException e) {
                     return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
                             pages.refusal(request, e.rejection()));
-                } catch (IllegalArgumentException e) {
-                    // a password the bank's rules do not accept
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
-                            pages.text(request, "admin.register.rejectedPassword"));
+                } finally {
+                    initial.wipe();
                 }
-                return issuancePasswordPage(request, session, loginId, issued, "admin.issued.registered");
             } finally {
                 Arrays.fill(password, '\0');
                 Arrays.fill(confirmation, '\0');
@@ -227,21 +227,22 @@ final class AdministrationController {
                 return revokePage(request, session, admin, typedId, typedReason, HttpStatus.FORBIDDEN,
                         pages.text(request, "session.expired"));
             }
-            RevocationReason reason = REASONS.stream().filter(r -> r.name().equals(typedReason)).findFirst().orElse(null);
-            if (reason == null) {
+            Optional<RevocationReason> reason = RevocationReasons.chosen(typedReason);
+            if (reason.isEmpty()) {
                 return revokePage(request, session, admin, typedId, null, HttpStatus.BAD_REQUEST,
                         pages.text(request, "admin.revoke.chooseReason"));
             }
             char[] confirmation = form.getOrDefault("password", "").toCharArray();
             try {
                 LoginIdSummary target = ownUser(admin, typedId == null ? "" : typedId);
-                if (target.serial() == null || target.certificateStatus() != CertificateStatus.ACTIVE) {
+                if (!revocable(target)) {
+                    // the form offers only IDs with a certificate in force: any other has none to revoke
                     throw new RequestRefusedException(Rejection.of(Rejection.Code.NO_CERTIFICATE));
                 }
-                revoke.revoke(new RevokeCertificateCommand(admin, target.serial(), reason, confirmation));
+                revoke.revoke(new RevokeCertificateCommand(admin, target.serial(), reason.get(), confirmation));
                 session.put(REVOKED_LOGIN_ID, target.loginId().value());
                 session.put(REVOKED_SERIAL, target.serial().hex());
-                session.put(REVOKED_REASON, reason.name());
+                session.put(REVOKED_REASON, reason.get().name());
                 session.put(REVOKED_AT, clock.instant().toString());
                 return Pages.redirect("/admin/revoke/result");
             } catch (RequestRefusedException e) {
@@ -313,7 +314,7 @@ final class AdministrationController {
     private HttpResponse<?> usersPage(HttpRequest<?> request, Session session, Actor.CustomerAdministrator admin,
                                       HttpStatus status, String alert, String notice) {
         Map<String, Object> model = pages.model(request, session);
-        model.put("rows", contractIds(admin).stream().map(s -> row(request, s)).toList());
+        model.put("rows", contractIds(admin).stream().map(s -> row(request, admin, s)).toList());
         model.put("contract", admin.contract().value());
         model.put("self", admin.loginId().value());
         model.put("alert", alert);
@@ -321,10 +322,9 @@ final class AdministrationController {
         return HttpResponse.status(status).body(Pages.view("admin/users", model));
     }
 
-    private Map<String, Object> row(HttpRequest<?> request, LoginIdSummary s) {
+    private Map<String, Object> row(HttpRequest<?> request, Actor.CustomerAdministrator admin, LoginIdSummary s) {
         Map<String, Object> row = new HashMap<>();
         boolean user = s.kind() == IdKind.USER;
-        boolean withdrawn = s.status() == AccountStatus.REVOKED;
         row.put("loginId", s.loginId().value());
         row.put("kind", pages.text(request, "admin.kind." + s.kind().name()));
         row.put("certificate", s.certificateStatus() == null
@@ -337,10 +337,20 @@ final class AdministrationController {
         row.put("locked", s.status() == AccountStatus.LOCKED);
         row.put("pending", pages.text(request, s.issuancePending() ? "admin.pending.yes" : "admin.pending.no"));
         row.put("user", user);
-        row.put("canReissue", user && !withdrawn);
-        row.put("canRevoke", user && s.serial() != null && s.certificateStatus() == CertificateStatus.ACTIVE);
-        row.put("canUnlock", user && s.status() == AccountStatus.LOCKED);
+        row.put("canReissue", may(admin, AdministrativeAction.REISSUE_CERTIFICATE, s) && s.status() != AccountStatus.REVOKED);
+        row.put("canRevoke", may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s));
+        row.put("canUnlock", may(admin, AdministrativeAction.UNLOCK_ID, s) && s.status() == AccountStatus.LOCKED);
         return row;
+    }
+
+    /** What the policy the use cases apply lets this administrator do to {@code s} (its own contract's user IDs). */
+    private static boolean may(Actor.CustomerAdministrator admin, AdministrativeAction action, LoginIdSummary s) {
+        return AdministrationPolicy.check(admin, action, admin.contract(), new TargetId(admin.contract(), s.kind())).isEmpty();
+    }
+
+    /** Whether the ID holds a certificate in force, the only kind there is to revoke. */
+    private static boolean revocable(LoginIdSummary s) {
+        return s.serial() != null && s.certificateStatus() == CertificateStatus.ACTIVE;
     }
 
     private HttpResponse<?> registerFormWithAlert(HttpRequest<?> request, Session session, String typedId,
@@ -376,15 +386,12 @@ final class AdministrationController {
                                        String selectedId, String selectedReason, HttpStatus status, String alert) {
         Map<String, Object> model = pages.model(request, session);
         List<Map<String, Object>> targets = contractIds(admin).stream()
-                .filter(s -> s.kind() == IdKind.USER && s.serial() != null && s.certificateStatus() == CertificateStatus.ACTIVE)
+                .filter(s -> may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s))
                 .map(s -> Map.<String, Object>of("loginId", s.loginId().value(), "serial", s.serial().hex(),
                         "selected", s.loginId().value().equals(selectedId)))
                 .toList();
         model.put("targets", targets);
-        model.put("reasons", REASONS.stream()
-                .map(r -> Map.<String, Object>of("code", r.name(), "label", pages.text(request, "admin.reason." + r.name()),
-                        "selected", r.name().equals(selectedReason)))
-                .toList());
+        model.put("reasons", RevocationReasons.options(selectedReason, r -> pages.text(request, "admin.reason." + r.name())));
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/revoke", model));
     }

@@ -3,6 +3,7 @@ package certrenewal.adapters.web.console;
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.OpenContractCommand;
@@ -12,16 +13,15 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateCommand;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
-import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.CertificateSearch;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.domain.Rejection;
-import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
-import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.RevocationReason;
@@ -44,6 +44,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The operators' actions, each behind a confirmation step and audited by its use case: revoke
@@ -55,21 +57,16 @@ import java.util.Optional;
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ActionsController {
-    /** The reasons an operator may choose; superseded is set by renewal and re-issue only. */
-    static final List<RevocationReason> REASONS = Arrays.stream(RevocationReason.values())
-            .filter(r -> r != RevocationReason.SUPERSEDED).toList();
     static final String CONFIRMED = "yes";
-    /** A login password's minimum length, as the use cases require it. */
-    static final int MIN_PASSWORD_LENGTH = 8;
 
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final RevokeCertificateUseCase revoke;
     private final ReissueCertificateUseCase reissue;
     private final UnlockLoginIdUseCase unlock;
     private final OpenContractUseCase open;
     private final ConsolePages pages;
 
-    ActionsController(ConsoleQueryUseCase queries, RevokeCertificateUseCase revoke, ReissueCertificateUseCase reissue,
+    ActionsController(SearchRecordsUseCase queries, RevokeCertificateUseCase revoke, ReissueCertificateUseCase reissue,
                       UnlockLoginIdUseCase unlock, OpenContractUseCase open, ConsolePages pages) {
         this.queries = queries;
         this.revoke = revoke;
@@ -108,24 +105,15 @@ final class ActionsController {
             }
             CertificateSummary c = certificate.get();
             String reasonName = form.get("reason");
-            Optional<RevocationReason> reason = REASONS.stream().filter(r -> r.name().equals(reasonName)).findFirst();
+            Optional<RevocationReason> reason = RevocationReasons.chosen(reasonName);
             if (reason.isEmpty()) {
                 return revokePage(request, session, staff, c, HttpStatus.BAD_REQUEST,
                         pages.text(request, "console.revoke.chooseReason"), reasonName);
             }
-            char[] password = form.getOrDefault("password", "").toCharArray();
-            try {
+            return confirmedWithOwnPassword(request, form, password -> {
                 revoke.revoke(new RevokeCertificateCommand(staff, c.serial(), reason.get(), password));
-            } catch (RequestRefusedException e) {
-                if (e.rejection().code() == Rejection.Code.WRONG_CONFIRMATION_PASSWORD) {
-                    return revokePage(request, session, staff, c, RefusalHandler.statusOf(e.rejection().code()),
-                            pages.refusal(request, e.rejection()), reasonName);
-                }
-                throw e;
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-            return ConsolePages.redirect("/console/ids/" + c.loginId().value() + "?done=revoked#certificate-" + c.serial().hex());
+                return ConsolePages.redirect("/console/ids/" + c.loginId().value() + "?done=revoked#certificate-" + c.serial().hex());
+            }, (status, alert) -> revokePage(request, session, staff, c, status, alert, reasonName));
         });
     }
 
@@ -133,12 +121,7 @@ final class ActionsController {
                                        HttpStatus status, String alert, String chosenReason) {
         Map<String, Object> model = pages.model(request, session, staff);
         model.put("c", pages.certificate(request, c));
-        List<Map<String, Object>> reasons = new ArrayList<>();
-        for (RevocationReason reason : REASONS) {
-            reasons.add(row("value", reason.name(), "label", pages.text(request, "console.reason." + reason.name()),
-                    "selected", reason.name().equals(chosenReason)));
-        }
-        model.put("reasons", reasons);
+        model.put("reasons", RevocationReasons.options(chosenReason, r -> pages.text(request, "console.reason." + r.name())));
         if (alert != null) {
             model.put("alert", alert);
         }
@@ -146,106 +129,105 @@ final class ActionsController {
     }
 
     private Optional<CertificateSummary> certificate(Actor.Staff staff, String serial) {
-        Optional<SerialNumber> parsed = DetailsController.parseSerial(serial);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        return queries.search(staff, new CertificateSearch(null, null, parsed.get().hex(), null, null, null, null,
-                false, 0, 1)).rows().stream().findFirst();
+        return SerialNumber.parseHex(serial).flatMap(s -> queries.search(staff, new CertificateSearch(null, null, s.hex(),
+                null, null, null, null, false, 0, 1)).rows().stream().findFirst());
     }
 
     // ---- re-issue an administrator ID's certificate -----------------------------------------
 
     @Get("/ids/{loginId}/reissue")
     HttpResponse<?> reissueForm(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId) {
-        return pages.signedIn(request, session, staff -> idConfirmation(request, session, staff, loginId, "reissue",
-                HttpStatus.OK, null));
+        return pages.signedIn(request, session, staff -> idConfirmation(request, session, staff, loginId,
+                AdministrativeAction.REISSUE_CERTIFICATE, HttpStatus.OK, null));
     }
 
     @Post(value = "/ids/{loginId}/reissue", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reissue(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                             @Body Map<String, String> form) {
-        return pages.posted(request, session, form, staff -> {
-            Optional<LoginIdDetails> details = details(staff, loginId);
-            if (details.isEmpty()) {
-                return pages.notFound(request, session, staff, "console.notFound.loginId", loginId);
-            }
-            LoginId id = details.get().id().loginId();
-            char[] password = form.getOrDefault("password", "").toCharArray();
-            IssuancePassword issuance;
-            try {
-                issuance = reissue.reissue(new ReissueCertificateCommand(staff, id, password));
-            } catch (RequestRefusedException e) {
-                if (e.rejection().code() == Rejection.Code.WRONG_CONFIRMATION_PASSWORD) {
-                    return idConfirmation(request, session, staff, loginId, "reissue",
-                            RefusalHandler.statusOf(e.rejection().code()), pages.refusal(request, e.rejection()));
-                }
-                throw e;
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-            Map<String, Object> model = pages.model(request, session, staff);
-            model.put("title", pages.text(request, "console.reissued.title"));
-            model.put("loginId", id.value());
-            model.put("contract", details.get().contract().value());
-            model.put("contractName", details.get().contractName());
-            putIssuance(model, issuance);
-            return ConsolePages.ok("issued", model);
-        });
+        return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
+                confirmedWithOwnPassword(request, form, password -> {
+                    IssuancePassword issuance = reissue.reissue(new ReissueCertificateCommand(staff, d.id().loginId(), password));
+                    Map<String, Object> model = pages.model(request, session, staff);
+                    model.put("title", pages.text(request, "console.reissued.title"));
+                    model.put("loginId", d.id().loginId().value());
+                    model.put("contract", d.contract().value());
+                    model.put("contractName", d.contractName());
+                    putIssuance(model, issuance);
+                    return ConsolePages.ok("issued", model);
+                }, (status, alert) -> idConfirmation(request, session, staff, loginId,
+                        AdministrativeAction.REISSUE_CERTIFICATE, status, alert))));
     }
 
     // ---- unlock an administrator ID ---------------------------------------------------------
 
     @Get("/ids/{loginId}/unlock")
     HttpResponse<?> unlockForm(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId) {
-        return pages.signedIn(request, session, staff -> idConfirmation(request, session, staff, loginId, "unlock",
-                HttpStatus.OK, null));
+        return pages.signedIn(request, session, staff -> idConfirmation(request, session, staff, loginId,
+                AdministrativeAction.UNLOCK_ID, HttpStatus.OK, null));
     }
 
     @Post(value = "/ids/{loginId}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unlock(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                            @Body Map<String, String> form) {
-        return pages.posted(request, session, form, staff -> {
-            Optional<LoginIdDetails> details = details(staff, loginId);
-            if (details.isEmpty()) {
-                return pages.notFound(request, session, staff, "console.notFound.loginId", loginId);
-            }
-            LoginId id = details.get().id().loginId();
-            unlock.unlock(staff, id);
-            return ConsolePages.redirect("/console/ids/" + id.value() + "?done=unlocked");
-        });
+        return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d -> {
+            unlock.unlock(staff, d.id().loginId());
+            return ConsolePages.redirect("/console/ids/" + d.id().loginId().value() + "?done=unlocked");
+        }));
     }
 
-    /** The confirmation page of an action on a login ID; 403 when the role may not do it to this ID. */
+    /**
+     * The confirmation page of an action on a login ID: 403 when the role may not do it to this ID,
+     * 409 when unlocking an ID that is not locked.
+     */
     private HttpResponse<?> idConfirmation(HttpRequest<?> request, Session session, Actor.Staff staff, String loginId,
-                                           String action, HttpStatus status, String alert) {
+                                           AdministrativeAction action, HttpStatus status, String alert) {
         if (!ConsolePages.may(staff, AdministrativeAction.SEARCH)) {
             return pages.forbidden(request, session, staff);
         }
-        Optional<LoginIdDetails> details = details(staff, loginId);
+        return onLoginId(request, session, staff, loginId, d -> {
+            Optional<Rejection> refusal = ConsolePages.refusalOn(staff, action, d.contract(), d.id());
+            if (refusal.isPresent()) {
+                return pages.refused(request, session, staff, refusal.get());
+            }
+            Map<String, Object> model = pages.model(request, session, staff);
+            model.put("id", pages.loginId(request, staff, d.contract(), d.id()));
+            model.put("contract", d.contract().value());
+            model.put("contractName", d.contractName());
+            if (alert != null) {
+                model.put("alert", alert);
+            }
+            return ConsolePages.status(status, action == AdministrativeAction.UNLOCK_ID ? "unlock" : "reissue", model);
+        });
+    }
+
+    /** {@code page} for the login ID of the path, or 404 when there is none by that name. */
+    private HttpResponse<?> onLoginId(HttpRequest<?> request, Session session, Actor.Staff staff, String loginId,
+                                      Function<LoginIdDetails, HttpResponse<?>> page) {
+        Optional<LoginIdDetails> details = LoginId.parse(loginId).flatMap(id -> queries.loginIdDetails(staff, id));
         if (details.isEmpty()) {
             return pages.notFound(request, session, staff, "console.notFound.loginId", loginId);
         }
-        LoginIdDetails d = details.get();
-        Map<String, Object> id = pages.loginId(request, staff, d.contract(), d.id());
-        if (!Boolean.TRUE.equals(id.get(action.equals("reissue") ? "canReissue" : "canUnlock"))) {
-            boolean notLocked = action.equals("unlock") && d.id().kind() == IdKind.ADMINISTRATOR
-                    && d.id().status() != AccountStatus.LOCKED;
-            return pages.refused(request, session, staff,
-                    Rejection.of(notLocked ? Rejection.Code.NOT_LOCKED : Rejection.Code.NOT_PERMITTED));
-        }
-        Map<String, Object> model = pages.model(request, session, staff);
-        model.put("id", id);
-        model.put("contract", d.contract().value());
-        model.put("contractName", d.contractName());
-        if (alert != null) {
-            model.put("alert", alert);
-        }
-        return ConsolePages.status(status, action, model);
+        return page.apply(details.get());
     }
 
-    private Optional<LoginIdDetails> details(Actor.Staff staff, String loginId) {
-        return DetailsController.parseLoginId(loginId).flatMap(id -> queries.loginIdDetails(staff, id));
+    /**
+     * Runs an action the staff member confirms with their own password (wiped afterwards); a wrong
+     * password shows the form again with the refusal, any other refusal its page.
+     */
+    private HttpResponse<?> confirmedWithOwnPassword(HttpRequest<?> request, Map<String, String> form,
+                                                     Function<char[], HttpResponse<?>> action,
+                                                     BiFunction<HttpStatus, String, HttpResponse<?>> formAgain) {
+        char[] password = form.getOrDefault("password", "").toCharArray();
+        try {
+            return action.apply(password);
+        } catch (RequestRefusedException e) {
+            if (e.rejection().code() != Rejection.Code.WRONG_CONFIRMATION_PASSWORD) {
+                throw e;
+            }
+            return formAgain.apply(RefusalHandler.statusOf(e.rejection().code()), pages.refusal(request, e.rejection()));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     // ---- register a contract with its administrator ID --------------------------------------
@@ -267,64 +249,71 @@ final class ActionsController {
                 return pages.forbidden(request, session, staff);
             }
             List<String> problems = new ArrayList<>();
-            Optional<ContractNumber> number = DetailsController.parseContract(form.getOrDefault("contractNumber", "").strip());
+            Optional<ContractNumber> number = ContractNumber.parse(form.getOrDefault("contractNumber", "").strip());
             if (number.isEmpty()) {
-                problems.add("console.register.badContractNumber");
+                problems.add(pages.text(request, "console.register.badContractNumber"));
             }
-            Contract contract = null;
-            try {
-                contract = number.isPresent() ? new Contract(number.get(), form.getOrDefault("contractName", "")) : null;
-            } catch (IllegalArgumentException e) {
-                problems.add("console.register.badContractName");
+            String name = form.getOrDefault("contractName", "");
+            if (number.isPresent() && !Contract.isValidName(name)) {
+                problems.add(pages.text(request, "console.register.badContractName"));
             }
-            Optional<LoginId> administrator = DetailsController.parseLoginId(form.getOrDefault("administrator", "").strip());
+            Optional<LoginId> administrator = LoginId.parse(form.getOrDefault("administrator", "").strip());
             if (administrator.isEmpty()) {
-                problems.add("console.register.badAdministrator");
+                problems.add(pages.text(request, "console.register.badAdministrator"));
             }
-            String password = form.getOrDefault("password", "");
-            if (password.isEmpty()) {
-                problems.add("console.register.noPassword");
-            } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-                problems.add("console.register.shortPassword");
-            } else if (!password.equals(form.getOrDefault("passwordConfirmation", ""))) {
-                problems.add("console.register.passwordsDiffer");
-            }
-            if (!problems.isEmpty()) {
-                return registrationPage(request, session, staff, form, HttpStatus.BAD_REQUEST,
-                        String.join(" ", problems.stream().map(p -> pages.text(request, p)).toList()), false);
-            }
-            if (!CONFIRMED.equals(form.get("confirmed"))) {
-                // Without the page's script, the confirmation dialog comes from the server.
-                return registrationPage(request, session, staff, form, HttpStatus.OK,
-                        pages.text(request, "console.register.confirmPrompt"), true);
-            }
-            char[] initial = password.toCharArray();
-            IssuancePassword issuance;
+            char[] password = form.getOrDefault("password", "").toCharArray();
+            char[] confirmation = form.getOrDefault("passwordConfirmation", "").toCharArray();
             try {
-                issuance = open.open(new OpenContractCommand(staff, contract, administrator.get(), initial));
-            } catch (RequestRefusedException e) {
-                Rejection.Code code = e.rejection().code();
-                if (code == Rejection.Code.CONTRACT_EXISTS || code == Rejection.Code.LOGIN_ID_EXISTS) {
-                    return registrationPage(request, session, staff, form, RefusalHandler.statusOf(code),
-                            pages.refusal(request, e.rejection()), false);
+                // the bank's rule for login passwords is the domain's; the console only words its refusal
+                Optional<Rejection> unusable = LoginPassword.problemWith(password);
+                if (password.length == 0) {
+                    problems.add(pages.text(request, "console.register.noPassword"));
+                } else if (unusable.isPresent()) {
+                    problems.add(pages.refusal(request, unusable.get()));
+                } else if (!Arrays.equals(password, confirmation)) {
+                    problems.add(pages.text(request, "console.register.passwordsDiffer"));
                 }
-                throw e;
-            } catch (IllegalArgumentException e) {
-                // the use case's own password rule, should it be stricter than this form's
-                return registrationPage(request, session, staff, form, HttpStatus.BAD_REQUEST,
-                        pages.text(request, "console.register.shortPassword"), false);
+                if (!problems.isEmpty()) {
+                    return registrationPage(request, session, staff, form, HttpStatus.BAD_REQUEST, String.join(" ", problems), false);
+                }
+                if (!CONFIRMED.equals(form.get("confirmed"))) {
+                    // Without the page's script, the confirmation dialog comes from the server.
+                    return registrationPage(request, session, staff, form, HttpStatus.OK,
+                            pages.text(request, "console.register.confirmPrompt"), true);
+                }
+                Contract contract = new Contract(number.get(), name);
+                return opened(request, session, staff, form, contract, administrator.get(), new LoginPassword(password));
             } finally {
-                Arrays.fill(initial, '\0');
+                Arrays.fill(password, '\0');
+                Arrays.fill(confirmation, '\0');
             }
-            Map<String, Object> model = pages.model(request, session, staff);
-            model.put("path", "/console/contract-registration");
-            model.put("title", pages.text(request, "console.registered.title"));
-            model.put("loginId", administrator.get().value());
-            model.put("contract", contract.number().value());
-            model.put("contractName", contract.name());
-            putIssuance(model, issuance);
-            return ConsolePages.ok("issued", model);
         });
+    }
+
+    /** Registers the contract; the new administrator ID's issuance password is shown in this reply only. */
+    private HttpResponse<?> opened(HttpRequest<?> request, Session session, Actor.Staff staff, Map<String, String> form,
+                                   Contract contract, LoginId administrator, LoginPassword initial) {
+        IssuancePassword issuance;
+        try {
+            issuance = open.open(new OpenContractCommand(staff, contract, administrator, initial));
+        } catch (RequestRefusedException e) {
+            Rejection.Code code = e.rejection().code();
+            if (code == Rejection.Code.CONTRACT_EXISTS || code == Rejection.Code.LOGIN_ID_EXISTS) {
+                return registrationPage(request, session, staff, form, RefusalHandler.statusOf(code),
+                        pages.refusal(request, e.rejection()), false);
+            }
+            throw e;
+        } finally {
+            initial.wipe();
+        }
+        Map<String, Object> model = pages.model(request, session, staff);
+        model.put("path", "/console/contract-registration");
+        model.put("title", pages.text(request, "console.registered.title"));
+        model.put("loginId", administrator.value());
+        model.put("contract", contract.number().value());
+        model.put("contractName", contract.name());
+        putIssuance(model, issuance);
+        return ConsolePages.ok("issued", model);
     }
 
     private HttpResponse<?> registrationPage(HttpRequest<?> request, Session session, Actor.Staff staff,
@@ -343,7 +332,7 @@ final class ActionsController {
         return ConsolePages.status(status, "register", model);
     }
 
-    private static void putIssuance(Map<String, Object> model, IssuancePassword issuance) {
+    private void putIssuance(Map<String, Object> model, IssuancePassword issuance) {
         model.put("issuancePassword", issuance.password());
         model.put("deadline", ConsolePages.time(issuance.deadline()));
         model.put("deadlineIso", ConsolePages.iso(issuance.deadline()));

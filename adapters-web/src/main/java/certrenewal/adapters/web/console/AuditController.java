@@ -2,9 +2,10 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
+import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
+import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.readmodel.AuditFilter;
 import certrenewal.application.readmodel.AuditRecord;
-import certrenewal.application.port.in.console.AuditTrailUseCase;
 import certrenewal.application.readmodel.AuditVerification;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.Actor;
@@ -43,11 +44,13 @@ final class AuditController {
     static final int PAGE_SIZE = 50;
     static final List<String> OUTCOMES = List.of("SUCCESS", "REFUSED", "FAILED");
 
-    private final AuditTrailUseCase audit;
+    private final ReadAuditTrailUseCase trail;
+    private final VerifyAuditTrailUseCase verifier;
     private final ConsolePages pages;
 
-    AuditController(AuditTrailUseCase audit, ConsolePages pages) {
-        this.audit = audit;
+    AuditController(ReadAuditTrailUseCase trail, VerifyAuditTrailUseCase verifier, ConsolePages pages) {
+        this.trail = trail;
+        this.verifier = verifier;
         this.pages = pages;
     }
 
@@ -63,7 +66,7 @@ final class AuditController {
             if (!ConsolePages.may(staff, AdministrativeAction.VERIFY_AUDIT_TRAIL)) {
                 return pages.forbidden(request, session, staff);
             }
-            AuditVerification verification = audit.verify(staff);
+            AuditVerification verification = verifier.verify(staff);
             return page(request, session, staff, form::get, verification);
         });
     }
@@ -102,7 +105,7 @@ final class AuditController {
             model.put("alert", pages.text(request, "console.audit.badTime"));
             return ConsolePages.status(HttpStatus.BAD_REQUEST, "audit", model);
         }
-        SearchPage<AuditRecord> page = audit.read(staff, new AuditFilter(query.actor, query.action, query.target,
+        SearchPage<AuditRecord> page = trail.read(staff, new AuditFilter(query.actor, query.action, query.target,
                 query.outcome, from, to, query.page - 1, PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AuditRecord r : page.rows()) {
@@ -141,15 +144,10 @@ final class AuditController {
 
     private record Query(String actor, String action, String target, String outcome, String from, String to, int page) {
         static Query of(Function<String, String> p) {
-            int page;
-            try {
-                page = Math.max(1, Integer.parseInt(p.apply("page") == null ? "1" : p.apply("page")));
-            } catch (NumberFormatException e) {
-                page = 1;
-            }
             String outcome = trim(p.apply("outcome"));
             return new Query(trim(p.apply("actor")), trim(p.apply("action")), trim(p.apply("target")),
-                    outcome != null && OUTCOMES.contains(outcome) ? outcome : null, trim(p.apply("from")), trim(p.apply("to")), page);
+                    outcome != null && OUTCOMES.contains(outcome) ? outcome : null, trim(p.apply("from")), trim(p.apply("to")),
+                    ConsolePages.pageNumber(p.apply("page")));
         }
 
         Map<String, String> values() {

@@ -2,15 +2,15 @@ package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.RequestRefusedException;
-import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.ContractNumber;
-import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.administration.TargetId;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
@@ -77,6 +77,11 @@ final class ConsolePages {
 
     static String seconds(Instant instant) {
         return instant == null ? "" : SECONDS.format(instant);
+    }
+
+    /** The page number a link carries, from 1; anything else (none, not a number, out of range) is page 1. */
+    static int pageNumber(String text) {
+        return text != null && text.matches("[0-9]{1,9}") ? Math.max(1, Integer.parseInt(text)) : 1;
     }
 
     /** Whether the role allows the action at all (targets aside): what the console shows it. */
@@ -221,12 +226,24 @@ final class ConsolePages {
                         : text(request, "console.status." + s.certificateStatus().name()),
                 "notAfter", time(s.notAfter()), "notAfterIso", iso(s.notAfter()),
                 "issuancePending", s.issuancePending());
-        // what the role may do to this ID, asked of the same policy the use cases apply
-        LoginAccount target = LoginAccount.register(s.loginId(), contract, s.kind());
-        row.put("canReissue", s.status() != AccountStatus.REVOKED
-                && AdministrationPolicy.check(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, target).isEmpty());
-        row.put("canUnlock", s.status() == AccountStatus.LOCKED
-                && AdministrationPolicy.check(staff, AdministrativeAction.UNLOCK_ID, contract, target).isEmpty());
+        row.put("canReissue", refusalOn(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, s).isEmpty());
+        row.put("canUnlock", refusalOn(staff, AdministrativeAction.UNLOCK_ID, contract, s).isEmpty());
         return row;
+    }
+
+    /**
+     * Why the console offers no {@code action} on this ID of {@code contract}, or empty when it
+     * does: first what the role may not do to it (asked of the policy the use cases apply), then
+     * a state the action cannot change (a withdrawn ID is not re-issued, only a locked one unlocked).
+     */
+    static Optional<Rejection> refusalOn(Actor.Staff staff, AdministrativeAction action, ContractNumber contract,
+                                         LoginIdSummary id) {
+        return AdministrationPolicy.check(staff, action, contract, new TargetId(contract, id.kind())).or(() -> switch (action) {
+            case REISSUE_CERTIFICATE -> id.status() == AccountStatus.REVOKED
+                    ? Optional.of(Rejection.of(Rejection.Code.NOT_PERMITTED)) : Optional.empty();
+            case UNLOCK_ID -> id.status() != AccountStatus.LOCKED
+                    ? Optional.of(Rejection.of(Rejection.Code.NOT_LOCKED)) : Optional.empty();
+            default -> Optional.empty();
+        });
     }
 }

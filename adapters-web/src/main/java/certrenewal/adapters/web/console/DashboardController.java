@@ -2,7 +2,7 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.ViewDashboardUseCase;
 import certrenewal.application.readmodel.DashboardFigures;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -36,18 +36,18 @@ final class DashboardController {
     static final int BOTTOM = 44;
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("M/d");
 
-    private final ConsoleQueryUseCase queries;
+    private final ViewDashboardUseCase dashboard;
     private final ConsolePages pages;
 
-    DashboardController(ConsoleQueryUseCase queries, ConsolePages pages) {
-        this.queries = queries;
+    DashboardController(ViewDashboardUseCase dashboard, ConsolePages pages) {
+        this.dashboard = dashboard;
         this.pages = pages;
     }
 
     @Get
     HttpResponse<?> dashboard(HttpRequest<?> request, @Nullable Session session) {
         return pages.signedIn(request, session, staff -> {
-            DashboardFigures figures = queries.dashboard(staff);
+            DashboardFigures figures = dashboard.dashboard(staff);
             Map<String, Object> model = pages.model(request, session, staff);
             model.put("nav", "dashboard");
             model.put("asOf", ConsolePages.seconds(figures.asOf()));

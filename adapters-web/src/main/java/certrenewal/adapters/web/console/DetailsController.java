@@ -2,7 +2,7 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
@@ -30,10 +30,10 @@ import java.util.Set;
 final class DetailsController {
     /** What an action that led back here may announce ({@code ?done=}). */
     private static final Set<String> DONE = Set.of("revoked", "unlocked");
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final ConsolePages pages;
 
-    DetailsController(ConsoleQueryUseCase queries, ConsolePages pages) {
+    DetailsController(SearchRecordsUseCase queries, ConsolePages pages) {
         this.queries = queries;
         this.pages = pages;
     }
@@ -45,7 +45,7 @@ final class DetailsController {
             if (!ConsolePages.may(staff, AdministrativeAction.SEARCH)) {
                 return pages.forbidden(request, session, staff);
             }
-            Optional<LoginIdDetails> details = parseLoginId(loginId).flatMap(id -> queries.loginIdDetails(staff, id));
+            Optional<LoginIdDetails> details = LoginId.parse(loginId).flatMap(id -> queries.loginIdDetails(staff, id));
             if (details.isEmpty()) {
                 return pages.notFound(request, session, staff, "console.notFound.loginId", loginId);
             }
@@ -69,7 +69,7 @@ final class DetailsController {
             if (!ConsolePages.may(staff, AdministrativeAction.SEARCH)) {
                 return pages.forbidden(request, session, staff);
             }
-            Optional<ContractDetails> details = parseContract(number).flatMap(n -> queries.contractDetails(staff, n));
+            Optional<ContractDetails> details = ContractNumber.parse(number).flatMap(n -> queries.contractDetails(staff, n));
             if (details.isEmpty()) {
                 return pages.notFound(request, session, staff, "console.notFound.contract", number);
             }
@@ -88,7 +88,7 @@ final class DetailsController {
             if (!ConsolePages.may(staff, AdministrativeAction.SEARCH)) {
                 return pages.forbidden(request, session, staff);
             }
-            Optional<SerialNumber> parsed = parseSerial(serial);
+            Optional<SerialNumber> parsed = SerialNumber.parseHex(serial);
             Optional<LoginId> owner = parsed.flatMap(s -> queries.ownerOf(staff, s));
             if (owner.isEmpty()) {
                 return pages.notFound(request, session, staff, "console.notFound.certificate", serial);
@@ -105,29 +105,5 @@ final class DetailsController {
                 "oldSerial", r.oldSerial() == null ? "" : r.oldSerial().hex(),
                 "newSerial", r.newSerial() == null ? "" : r.newSerial().hex(),
                 "reason", r.reason() == null ? "" : r.reason());
-    }
-
-    static Optional<LoginId> parseLoginId(String text) {
-        try {
-            return Optional.of(new LoginId(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Optional<ContractNumber> parseContract(String text) {
-        try {
-            return Optional.of(new ContractNumber(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Optional<SerialNumber> parseSerial(String text) {
-        try {
-            return Optional.of(SerialNumber.ofHex(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -2,10 +2,10 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
-import certrenewal.application.readmodel.CertificateSummary;
-import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
@@ -24,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 証明書検索: by contract number, login ID prefix, serial, status and expiry range; 20 a page,
@@ -49,10 +51,10 @@ final class SearchController {
         SORT_KEYS.put("expiry", SortField.NOT_AFTER);
     }
 
-    private final ConsoleQueryUseCase queries;
+    private final SearchRecordsUseCase queries;
     private final ConsolePages pages;
 
-    SearchController(ConsoleQueryUseCase queries, ConsolePages pages) {
+    SearchController(SearchRecordsUseCase queries, ConsolePages pages) {
         this.queries = queries;
         this.pages = pages;
     }
@@ -115,38 +117,25 @@ final class SearchController {
         static Query of(HttpRequest<?> request) {
             var p = request.getParameters();
             String sort = p.get("sort");
-            int page;
-            try {
-                page = Math.max(1, Integer.parseInt(p.get("page") == null ? "1" : p.get("page")));
-            } catch (NumberFormatException e) {
-                page = 1;
-            }
             return new Query(trim(p.get("contract")), trim(p.get("loginId")), trim(p.get("serial")), trim(p.get("status")),
                     trim(p.get("expiryFrom")), trim(p.get("expiryTo")), SORT_KEYS.containsKey(sort) ? sort : "expiry",
-                    "desc".equals(p.get("dir")), page);
+                    "desc".equals(p.get("dir")), ConsolePages.pageNumber(p.get("page")));
         }
 
         CertificateSearch toSearch(List<String> problems) {
-            String serialHex = null;
-            if (serial != null) {
-                try {
-                    serialHex = SerialNumber.ofHex(serial).hex();
-                } catch (IllegalArgumentException e) {
-                    problems.add("console.search.badSerial");
-                }
+            Optional<SerialNumber> serialNumber = Optional.ofNullable(serial).flatMap(SerialNumber::parseHex);
+            if (serial != null && serialNumber.isEmpty()) {
+                problems.add("console.search.badSerial");
             }
-            CertificateStatus wanted = null;
-            if (status != null) {
-                try {
-                    wanted = CertificateStatus.valueOf(status);
-                } catch (IllegalArgumentException e) {
-                    problems.add("console.search.badStatus");
-                }
+            Optional<CertificateStatus> wanted = Arrays.stream(CertificateStatus.values())
+                    .filter(s -> s.name().equals(status)).findFirst();
+            if (status != null && wanted.isEmpty()) {
+                problems.add("console.search.badStatus");
             }
             LocalDate from = date(expiryFrom, problems);
             LocalDate to = date(expiryTo, problems);
-            return new CertificateSearch(contract, loginId, serialHex, wanted, from, to, SORT_KEYS.get(sort), descending,
-                    page - 1, PAGE_SIZE);
+            return new CertificateSearch(contract, loginId, serialNumber.map(SerialNumber::hex).orElse(null),
+                    wanted.orElse(null), from, to, SORT_KEYS.get(sort), descending, page - 1, PAGE_SIZE);
         }
 
         Map<String, Object> values() {

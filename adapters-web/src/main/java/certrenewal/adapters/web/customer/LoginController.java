@@ -23,7 +23,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /** The login screen: login ID, password and the browser's client certificate, then the notice or the main menu. */
 @Controller
@@ -64,15 +66,20 @@ final class LoginController {
             return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
         }
         byte[] certificate = ClientCertificate.der(request);
-        AuthenticatedId who;
-        try {
-            who = login.logIn(new LogInCommand(new LoginId(form.getOrDefault("loginId", "").strip()),
-                    form.getOrDefault("password", "").toCharArray(), certificate));
-        } catch (IllegalArgumentException e) {
+        // what is no login ID at all is a wrong login ID, as the login screen says of any unknown one
+        Optional<LoginId> loginId = LoginId.parse(form.getOrDefault("loginId", "").strip());
+        if (loginId.isEmpty()) {
             return refused(request, session, HttpStatus.UNAUTHORIZED,
                     pages.refusal(request, Rejection.of(Rejection.Code.WRONG_CREDENTIALS)));
+        }
+        char[] password = form.getOrDefault("password", "").toCharArray();
+        AuthenticatedId who;
+        try {
+            who = login.logIn(new LogInCommand(loginId.get(), password, certificate));
         } catch (RequestRefusedException e) {
             return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()));
+        } finally {
+            Arrays.fill(password, '\0');
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);

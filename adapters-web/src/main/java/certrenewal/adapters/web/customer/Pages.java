@@ -19,12 +19,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** What every customer page shares: the language, the CSRF token, the import map, localized texts. */
 @Singleton

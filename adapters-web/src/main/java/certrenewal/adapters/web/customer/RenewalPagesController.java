@@ -36,7 +36,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The renewal screens of the bank's manual: 証明書更新 starts, 電子証明書更新前処理中 prepares,
@@ -47,6 +49,7 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RenewalPagesController {
     static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Pattern RENEWAL_ID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
     private final StartRenewalUseCase start;
     private final PrepareRenewalUseCase prepare;
@@ -113,8 +116,12 @@ final class RenewalPagesController {
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
+        Optional<RenewalId> renewal = renewalId(id);
+        if (renewal.isEmpty()) {
+            return Pages.redirect("/main");
+        }
         try {
-            Certificate certificate = issued.issuedBy(RenewalId.parse(id), who.get());
+            Certificate certificate = issued.issuedBy(renewal.get(), who.get());
             Map<String, Object> model = pages.model(request, session);
             model.put("loginId", who.get().loginId().value());
             model.put("subject", certificate.subject().rfc4514());
@@ -128,7 +135,7 @@ final class RenewalPagesController {
                     .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
             model.put("texts", "complete");
             return HttpResponse.ok(Pages.view("complete", model));
-        } catch (RequestRefusedException | IllegalArgumentException e) {
+        } catch (RequestRefusedException e) {
             return Pages.redirect("/main");
         }
     }
@@ -136,8 +143,8 @@ final class RenewalPagesController {
     @Post("/{id}/prepare")
     HttpResponse<?> prepare(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
                             @Nullable @Header(CSRF_HEADER) String csrf) {
-        return json(request, session, csrf, who -> {
-            Renewal.AwaitingKey awaiting = prepare.prepare(RenewalId.parse(id), who);
+        return json(request, session, id, csrf, (who, renewal) -> {
+            Renewal.AwaitingKey awaiting = prepare.prepare(renewal, who);
             return HttpResponse.ok(Map.of("next", "/renewal/" + awaiting.id() + "/start"));
         });
     }
@@ -145,14 +152,14 @@ final class RenewalPagesController {
     @Post(value = "/{id}/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
                             @Nullable @Header(CSRF_HEADER) String csrf, @Body CertificateRequest body) {
-        return json(request, session, csrf, who -> {
+        return json(request, session, id, csrf, (who, renewal) -> {
             byte[] csr;
             try {
                 csr = Base64.getDecoder().decode(body.csr());
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new RequestRefusedException(Rejection.of(Rejection.Code.MALFORMED_REQUEST));
             }
-            IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(RenewalId.parse(id), who, csr));
+            IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(renewal, who, csr));
             Certificate certificate = result.certificate();
             Base64.Encoder b64 = Base64.getEncoder();
             return HttpResponse.ok(new IssuedReply(b64.encodeToString(certificate.der()),
@@ -165,9 +172,9 @@ final class RenewalPagesController {
     @Post("/{id}/abandon")
     HttpResponse<?> abandon(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
                             @Nullable @Header(CSRF_HEADER) String csrf, @Nullable @Body Map<String, String> body) {
-        return json(request, session, csrf, who -> {
+        return json(request, session, id, csrf, (who, renewal) -> {
             boolean atSave = body != null && "save".equals(body.get("stage"));
-            abandon.abandon(RenewalId.parse(id), who, atSave
+            abandon.abandon(renewal, who, atSave
                     ? "declined to save the certificate on this PC"
                     : "declined to create a key pair on this PC");
             return HttpResponse.ok(Map.of("message", pages.text(request, "renewal.cancelled")));
@@ -187,15 +194,19 @@ final class RenewalPagesController {
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
+        Optional<RenewalId> renewal = renewalId(id);
+        if (renewal.isEmpty()) {
+            return Pages.redirect("/main");
+        }
         Map<String, Object> model = pages.model(request, session);
-        model.put("renewalId", RenewalId.parse(id).toString());
+        model.put("renewalId", renewal.get().toString());
         model.put("loginId", who.get().loginId().value());
         return HttpResponse.ok(Pages.view(view, model));
     }
 
-    /** A JSON step: signed in, CSRF checked, refusals as {error, code} in the user's language. */
-    private HttpResponse<?> json(HttpRequest<?> request, Session session, String csrf,
-                                 Function<AuthenticatedId, HttpResponse<?>> step) {
+    /** A JSON step on the renewal of the path: signed in, CSRF checked, refusals as {error, code} in the user's language. */
+    private HttpResponse<?> json(HttpRequest<?> request, Session session, String id, String csrf,
+                                 BiFunction<AuthenticatedId, RenewalId, HttpResponse<?>> step) {
         Optional<AuthenticatedId> who = SignedIn.of(session, request);
         if (who.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
@@ -205,15 +216,25 @@ final class RenewalPagesController {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", pages.text(request, "session.expired"),
                     "login", "/login?expired=1"));
         }
-        try {
-            return step.apply(who.get());
-        } catch (RequestRefusedException e) {
-            return HttpResponse.status(RefusalHandler.statusOf(e.rejection().code())).body(Map.of(
-                    "error", pages.refusal(request, e.rejection()), "code", e.rejection().code().name()));
-        } catch (IllegalArgumentException e) {
+        Optional<RenewalId> renewal = renewalId(id);
+        if (renewal.isEmpty()) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of(
                     "error", pages.refusal(request, Rejection.of(Rejection.Code.RENEWAL_NOT_FOUND))));
         }
+        try {
+            return step.apply(who.get(), renewal.get());
+        } catch (RequestRefusedException e) {
+            return HttpResponse.status(RefusalHandler.statusOf(e.rejection().code())).body(Map.of(
+                    "error", pages.refusal(request, e.rejection()), "code", e.rejection().code().name()));
+        }
+    }
+
+    /**
+     * The renewal a path names, or empty for what cannot be one. The pages' links carry
+     * {@link RenewalId}'s own form; checked here because {@link RenewalId#parse} throws on anything else.
+     */
+    static Optional<RenewalId> renewalId(String text) {
+        return RENEWAL_ID.matcher(text).matches() ? Optional.of(RenewalId.parse(text)) : Optional.empty();
     }
 
     /** The notice (or the main menu) again, with the alert. */

@@ -81,7 +81,9 @@ final class PickupController {
         String loginPassword = form.getOrDefault("password", "");
         String issuancePassword = form.getOrDefault("issuancePassword", "").strip();
         try {
-            LoginId loginId = loginId(typedId);
+            // what is no login ID at all is wrong credentials, as for any unknown one
+            LoginId loginId = LoginId.parse(typedId)
+                    .orElseThrow(() -> new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS)));
             pickUp.verify(new PickupCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray()));
             // A new session for the verified credentials: an identifier planted before is worth nothing now.
             Session fresh = replaceSession(request, session);
@@ -179,14 +181,6 @@ final class PickupController {
 
     @Serdeable
     record IssuedReply(String certificate, List<String> caChain, String serial, String fileName, String next) {
-    }
-
-    private static LoginId loginId(String typed) {
-        try {
-            return new LoginId(typed);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
-        }
     }
 
     private static Optional<PickupCredentials> credentials(Session session) {
