@@ -25,6 +25,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
@@ -336,7 +337,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void anIssuancePasswordPastItsDeadlineNoLongerWorks() throws Exception {
         String loginId = "adm-late";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray())));
         MutableClock clock = system.bean(MutableClock.class);
         Instant before = clock.instant();
         clock.set(granted.deadline().plusSeconds(1));
@@ -356,7 +357,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void declinedConfirmationsLeaveTheIssuancePasswordUsable() throws Exception {
         String loginId = "adm-declined";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), Browsers.LOGIN_PASSWORD.toCharArray()));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray())));
         for (String declined : List.of("key", "save")) {
             try (BrowserContext context = browsers.withoutCertificate(Lang.JA)) {
                 Page page = context.newPage();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.app.TestIds;
 import certrenewal.app.browser.Browsers.Lang;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;

@@ -2,7 +2,8 @@ package certrenewal.benchmark.scale;
 
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.readmodel.CertificateSearch;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.ViewDashboardUseCase;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.benchmark.measure.LoadRun;
@@ -29,11 +30,12 @@ public final class ConsoleLookups {
     private static final Actor OPERATOR = new Actor.Staff("benchmark", StaffRole.OPERATOR);
     private static final int PAGE_SIZE = 50;
 
-    private final ConsoleQueryUseCase console;
+    private final ViewDashboardUseCase dashboard;
+    private final SearchRecordsUseCase search;
     private final ScaleShape shape;
     private final Duration limit;
 
-    public ConsoleLookups(ConsoleQueryUseCase console, ScaleShape shape, Duration limit) {
+    public ConsoleLookups(ViewDashboardUseCase dashboard, SearchRecordsUseCase search, ScaleShape shape, Duration limit) {
         this.console = console;
         this.shape = shape;
         this.limit = limit;
@@ -44,7 +46,7 @@ public final class ConsoleLookups {
     }
 
     public Percentiles dashboard(int samples) {
-        return time(Math.max(2, samples / 10), samples, limit, i -> console.dashboard(OPERATOR));
+        return time(Math.max(2, samples / 10), samples, limit, i -> dashboard.dashboard(OPERATOR));
     }
 
     /** Counting the dashboard's figures anew, as the background refresh does (no kept figures). */
@@ -83,7 +85,7 @@ public final class ConsoleLookups {
 
     private Object search(String contract, String loginIdPrefix, String serial, CertificateStatus status,
                           LocalDate expiryFrom, LocalDate expiryTo) {
-        return console.search(OPERATOR, new CertificateSearch(contract, loginIdPrefix, serial, status, expiryFrom,
+        return search.search(OPERATOR, new CertificateSearch(contract, loginIdPrefix, serial, status, expiryFrom,
                 expiryTo, CertificateSearch.SortField.NOT_AFTER, false, 0, PAGE_SIZE));
     }
 

@@ -4,10 +4,10 @@ import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssueCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
-import certrenewal.application.port.in.RegisterContractCommand;
-import certrenewal.application.port.in.RegisterContractUseCase;
-import certrenewal.application.port.in.RegisterLoginIdCommand;
-import certrenewal.application.port.in.RegisterLoginIdUseCase;
+import certrenewal.application.port.in.admin.OpenContractCommand;
+import certrenewal.application.port.in.admin.OpenContractUseCase;
+import certrenewal.application.port.in.admin.RegisterUserIdCommand;
+import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.benchmark.BenchmarkSettings;
 import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.KeyAndRequest;
@@ -22,8 +22,9 @@ import certrenewal.benchmark.system.Postgres;
 import certrenewal.benchmark.system.PostgresWaitSampler;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
-import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.administration.Actor;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,7 +43,9 @@ import java.util.regex.Pattern;
  * same IDs can renew over EST afterwards.
  */
 public final class IssuanceStage {
-    static final String ACTOR = "benchmark";
+    static final Actor ACTOR = new Actor.SystemTask("benchmark");
+    /** The IDs' login password: the benchmark never logs in with it. */
+    private static final String LOGIN_PASSWORD = "benchmark-password";
     private static final ContractNumber CONTRACT = new ContractNumber("9000001");
     private static final Duration VALIDITY = Duration.ofDays(30);
 
@@ -126,15 +129,15 @@ public final class IssuanceStage {
 
     /** Registers the contract and its IDs through the use cases (untimed). */
     private List<LoginId> register(InProcessSystem system, int count) {
-        system.use(RegisterContractUseCase.class).register(new RegisterContractCommand(
-                new Contract(CONTRACT, "Benchmark Trading Co."), new LoginId("bench-admin"), ACTOR));
-        RegisterLoginIdUseCase loginIds = system.use(RegisterLoginIdUseCase.class);
+        system.use(OpenContractUseCase.class).open(new OpenContractCommand(ACTOR,
+                new Contract(CONTRACT, "Benchmark Trading Co."), new LoginId("bench-admin"), password()));
+        RegisterUserIdUseCase loginIds = system.use(RegisterUserIdUseCase.class);
         List<LoginId> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ids.add(new LoginId("bench-" + i));
         }
         Measurement registered = new LoadRun(settings.threads(), i -> loginIds.register(
-                new RegisterLoginIdCommand(CONTRACT, ids.get(i), IdKind.USER, ACTOR)))
+                new RegisterUserIdCommand(ACTOR, CONTRACT, ids.get(i), password())))
                 .phase(0, count, Duration.ofMinutes(5));
         if (registered.failures() > 0 || registered.operations() < count) {
             throw new IllegalStateException("registered only " + registered.operations() + " of " + count
@@ -143,13 +146,17 @@ public final class IssuanceStage {
         return ids;
     }
 
+    private static LoginPassword password() {
+        return new LoginPassword(LOGIN_PASSWORD.toCharArray());
+    }
+
     /** Checks that every certificate handed out was stored with its audit entry, and the audit chain holds. */
     private static String stored(InProcessSystem system, int handedOut) {
         // first: the check seals what is still pending, so that the counts below see every entry
         String chain = system.firstBrokenAuditEntry().map(seq -> "audit chain BROKEN at " + seq).orElse("audit chain intact");
         long certificates = system.count("SELECT COUNT(*) FROM certificate WHERE login_id LIKE 'bench-%'");
         long audited = system.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'CERTIFICATE_ISSUED'"
-                + " AND actor = '" + ACTOR + "' AND outcome = 'SUCCESS'");
+                + " AND actor = '" + ACTOR.auditName() + "' AND outcome = 'SUCCESS'");
         String verdict = certificates == handedOut && audited == handedOut ? "all stored" : "MISMATCH";
         return String.format("%s: %d handed out (warm-up incl.), %d certificates and %d audit entries stored, %s",
                 verdict, handedOut, certificates, audited, chain);

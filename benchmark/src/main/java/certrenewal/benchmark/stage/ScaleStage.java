@@ -4,7 +4,8 @@ import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
-import certrenewal.application.port.in.console.ConsoleQueryUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.ViewDashboardUseCase;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.RevocationListPort;
@@ -115,13 +116,14 @@ public final class ScaleStage {
     }
 
     private void console(InProcessSystem system, ScaleShape shape, String size, List<String> serials, Report report) {
-        Optional<ConsoleQueryUseCase> console = system.find(ConsoleQueryUseCase.class);
-        if (console.isEmpty()) {
-            report.scale(Timing.notMeasured("console dashboard, " + size, "p95", TARGET_MILLIS, notWired("ConsoleQueryUseCase")));
-            report.scale(Timing.notMeasured("console search, " + size, "p95", TARGET_MILLIS, notWired("ConsoleQueryUseCase")));
+        Optional<ViewDashboardUseCase> dashboardView = system.find(ViewDashboardUseCase.class);
+        Optional<SearchRecordsUseCase> search = system.find(SearchRecordsUseCase.class);
+        if (dashboardView.isEmpty() || search.isEmpty()) {
+            report.scale(Timing.notMeasured("console dashboard, " + size, "p95", TARGET_MILLIS, notWired("ViewDashboardUseCase")));
+            report.scale(Timing.notMeasured("console search, " + size, "p95", TARGET_MILLIS, notWired("SearchRecordsUseCase")));
             return;
         }
-        ConsoleLookups lookups = new ConsoleLookups(console.get(), shape, settings.limit());
+        ConsoleLookups lookups = new ConsoleLookups(dashboardView.get(), search.get(), shape, settings.limit());
         int samples = Math.max(20, settings.scaleLookups() / 20);
         Percentiles dashboard = lookups.dashboard(samples);
         report.scale(new Timing("console dashboard, " + size, Optional.of(dashboard), "p95", TARGET_MILLIS,
