@@ -36,7 +36,8 @@ public final class ConsoleLookups {
     private final Duration limit;
 
     public ConsoleLookups(ViewDashboardUseCase dashboard, SearchRecordsUseCase search, ScaleShape shape, Duration limit) {
-        this.console = console;
+        this.dashboard = dashboard;
+        this.search = search;
         this.shape = shape;
         this.limit = limit;
     }
