@@ -32,6 +32,28 @@ final class AllOrNothingIssuance {
 
         /** A fault of ours (the CA, the database); nothing was committed. */
         void failed(RuntimeException cause);
+
+        /** These endings, with {@code record} run first when the issuance fails. */
+        default Endings andOnFailure(Runnable record) {
+            Endings endings = this;
+            return new Endings() {
+                @Override
+                public RequestRefusedException refused(RequestRefusedException refusal) {
+                    return endings.refused(refusal);
+                }
+
+                @Override
+                public RequestRefusedException raced() {
+                    return endings.raced();
+                }
+
+                @Override
+                public void failed(RuntimeException cause) {
+                    record.run();
+                    endings.failed(cause);
+                }
+            };
+        }
     }
 
     /**

@@ -51,10 +51,10 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
 
     /** @param maxFailedPasswords the same lock-out threshold as the login screen's (default 6) */
     public PickupCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
-                         PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
-                         SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
-                         AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
-                         int maxFailedPasswords, Clock clock) {
+                                    PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                                    SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
+                                    AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
+                                    int maxFailedPasswords, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.contracts = contracts;
@@ -101,8 +101,8 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
             savedAccounts.updateAccount(account.recordSuccessfulPassword().withCurrentCertificate(issued.serial()));
             audit.success(actor, ACTION, target, "certificate " + issued.serial().hex() + "; issuance password used up");
             return issued;
-            // a race: a parallel pickup, re-issue or lock-out changed the ID first
-        }, AllOrNothingIssuance.audited(audit, actor, ACTION, target, usedMeanwhile()));
+        }, AllOrNothingIssuance.audited( // a race: a parallel pickup, re-issue or lock-out changed the ID first
+                audit, actor, ACTION, target, usedMeanwhile()));
     }
 
     private static RequestRefusedException usedMeanwhile() {

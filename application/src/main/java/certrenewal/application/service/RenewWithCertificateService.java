@@ -6,7 +6,6 @@ import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.RenewWithCertificateUseCase;
-import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ContractPort;
@@ -77,26 +76,12 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
             renewals.insertRenewal(renewal);
             audit.success(actor, "RENEWAL_ISSUED", "renewal:" + renewal.id(), "new certificate " + certificate.serial().hex());
             return certificate;
-        }, new AllOrNothingIssuance.Endings() {
-            @Override
-            public RequestRefusedException refused(RequestRefusedException refusal) {
-                return audited.refused(refusal);
-            }
-
-            @Override
-            public RequestRefusedException raced() {
-                return audited.raced();
-            }
-
-            @Override
-            public void failed(RuntimeException cause) {
-                // the attempt is on record even though nothing of it was committed
-                Instant now = clock.instant();
-                Renewal.Failed failed = Renewal.start(who.loginId(), who.certificate(), now).awaitKey()
-                        .fail(Rejection.of(Code.ISSUANCE_FAILED), now);
-                transactions.inTransaction(() -> renewals.insertRenewal(failed));
-                audited.failed(cause);
-            }
-        });
+        }, audited.andOnFailure(() -> {
+            // the attempt is on record even though nothing of it was committed
+            Instant now = clock.instant();
+            Renewal.Failed failed = Renewal.start(who.loginId(), who.certificate(), now).awaitKey()
+                    .fail(Rejection.of(Code.ISSUANCE_FAILED), now);
+            transactions.inTransaction(() -> renewals.insertRenewal(failed));
+        }));
     }
 }

@@ -30,7 +30,7 @@ public final class StaffLoginService implements StaffLoginUseCase {
 
     /** @param maxFailedPasswords wrong passwords in a row that lock a staff account (default 6) */
     public StaffLoginService(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort auditTrail,
-                        TransactionPort transactions, int maxFailedPasswords, Clock clock) {
+                             TransactionPort transactions, int maxFailedPasswords, Clock clock) {
         if (maxFailedPasswords < 1) {
             throw new IllegalArgumentException("the lock-out threshold must be at least 1");
         }

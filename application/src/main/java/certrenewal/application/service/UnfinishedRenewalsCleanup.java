@@ -41,9 +41,8 @@ final class UnfinishedRenewalsCleanup {
         UnfinishedRenewals.Ended ended = unfinished.end(why, now);
         for (Renewal.Abandoned renewal : ended.renewals()) {
             renewals.updateRenewal(renewal);
-            boolean issued = unfinished.unused().stream().anyMatch(u -> u.id().equals(renewal.id()));
-            audit.success(actor, "RENEWAL_ABANDONED", target(renewal), issued
-                    ? why + "; unused certificate " + newSerialOf(unfinished, renewal).hex() + " revoked" : why);
+            audit.success(actor, "RENEWAL_ABANDONED", target(renewal), unfinished.unusedCertificateOf(renewal)
+                    .map(serial -> why + "; unused certificate " + serial.hex() + " revoked").orElse(why));
         }
         return revokeUnused(ended, reason, now);
     }
@@ -57,11 +56,12 @@ final class UnfinishedRenewalsCleanup {
         UnfinishedRenewals.Ended ended = unfinished.replace(policy, now);
         for (Renewal.Abandoned renewal : ended.renewals()) {
             renewals.updateRenewal(renewal);
-            if (unfinished.open().filter(open -> open.id().equals(renewal.id())).isPresent()) {
+            Optional<SerialNumber> unusedCertificate = unfinished.unusedCertificateOf(renewal);
+            if (unusedCertificate.isEmpty()) {
                 audit.success("system", "RENEWAL_ABANDONED", target(renewal), "timed out");
             } else {
                 audit.success(id.value(), "RENEWAL_REPLACED", target(renewal),
-                        "unused certificate " + newSerialOf(unfinished, renewal).hex() + " superseded");
+                        "unused certificate " + unusedCertificate.get().hex() + " superseded");
             }
         }
         return revokeUnused(ended, RevocationReason.SUPERSEDED, now);
@@ -84,10 +84,6 @@ final class UnfinishedRenewalsCleanup {
                     });
         }
         return revoked;
-    }
-
-    private static SerialNumber newSerialOf(UnfinishedRenewals unfinished, Renewal renewal) {
-        return unfinished.unused().stream().filter(u -> u.id().equals(renewal.id())).findFirst().orElseThrow().newSerial();
     }
 
     private static String target(Renewal renewal) {

@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import certrenewal.application.port.in.AuthenticatedId;

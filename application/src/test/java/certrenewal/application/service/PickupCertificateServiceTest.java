@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN;
 import static certrenewal.application.service.TestWorld.ADMIN_ACTOR;
 import static certrenewal.application.service.TestWorld.CONTRACT;

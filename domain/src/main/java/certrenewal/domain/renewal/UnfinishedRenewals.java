@@ -19,12 +19,17 @@ public record UnfinishedRenewals(Optional<Renewal.Open> open, List<Renewal.Issue
         unused = List.copyOf(unused);
     }
 
-    /** The renewals ended, in order, and the serials of the unused certificates to revoke. */
+    /** The renewals ended, in order, and the serials of the unused certificates to revoke, in the same order. */
     public record Ended(List<Renewal.Abandoned> renewals, List<SerialNumber> unusedCertificates) {
         public Ended {
             renewals = List.copyOf(renewals);
             unusedCertificates = List.copyOf(unusedCertificates);
         }
+    }
+
+    /** The unused certificate an ended renewal had issued; empty for the open one, which issued none. */
+    public Optional<SerialNumber> unusedCertificateOf(Renewal renewal) {
+        return unused.stream().filter(u -> u.id().equals(renewal.id())).map(Renewal.Issued::newSerial).findFirst();
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN_ACTOR;
 import static certrenewal.application.service.TestWorld.AUDITOR;
 import static certrenewal.application.service.TestWorld.OPERATOR;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AuditTrailServiceTest {
+class AuditTrailUseCasesTest {
     private static final AuditFilter FIRST_PAGE = new AuditFilter(null, null, null, null, null, null, 0, 50);
 
     private final TestWorld world = new TestWorld();

@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN;
 import static certrenewal.application.service.TestWorld.CONTRACT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AuthenticationServiceTest {
+class AuthenticateCertificateServiceTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
     private final AuthenticateCertificateService service = world.authentication;

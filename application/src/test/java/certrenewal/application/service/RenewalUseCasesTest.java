@@ -36,7 +36,7 @@ import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class RenewalServiceTest {
+class RenewalUseCasesTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
     private final FakeCertificateAuthority authority = world.authority;

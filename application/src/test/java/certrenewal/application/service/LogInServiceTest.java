@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN;
 import static certrenewal.application.service.TestWorld.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class LoginServiceTest {
+class LogInServiceTest {
     private static final String RIGHT = "right-password";
 
     private final TestWorld world = new TestWorld();
@@ -31,7 +31,7 @@ class LoginServiceTest {
     private final LogInService login = new LogInService(world.store, world.store, passwords, passwords,
             world.authentication, world.store, world.store, 6, world.clock);
 
-    LoginServiceTest() {
+    LogInServiceTest() {
         passwords.set(ADMIN, RIGHT);
     }
 

@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN;
 import static certrenewal.application.service.TestWorld.ADMIN_ACTOR;
 import static certrenewal.application.service.TestWorld.CONTRACT;
@@ -47,7 +47,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AdministrationServiceTest {
+class AdministrationUseCasesTest {
     private static final LoginId NEWBIE = new LoginId("newbie");
     private static final String WRONG = "not-my-password";
 
@@ -56,7 +56,7 @@ class AdministrationServiceTest {
     private final Certificate adminCertificate = world.first.certificate();
     private final Certificate userCertificate;
 
-    AdministrationServiceTest() {
+    AdministrationUseCasesTest() {
         world.setLoginPassword(ADMIN);
         world.addStaff(OPERATOR);
         world.addStaff(TestWorld.AUDITOR);

@@ -1,6 +1,6 @@
 package certrenewal.application.service;
 
-import static certrenewal.application.service.RenewalServiceTest.assertRefused;
+import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.MAX_FAILED_PASSWORDS;
 import static certrenewal.application.service.TestWorld.OPERATOR;
 import static certrenewal.application.service.TestWorld.passwordOf;
@@ -19,7 +19,7 @@ import certrenewal.domain.administration.StaffRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StaffServiceTest {
+class StaffUseCasesTest {
     private final TestWorld world = new TestWorld();
     private final InMemoryStore store = world.store;
 
