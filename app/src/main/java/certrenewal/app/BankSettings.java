@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
 public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Administration administration,
-                           Crl crl, Demo demo) {
+                           Crl crl, Demo demo, Issuance issuance) {
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
@@ -52,9 +52,17 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Logi
     public record Administration(Duration pickupPeriod, String zone, Duration dashboardMaxAge) {
     }
 
-    /** @param validity from thisUpdate to nextUpdate of each CRL */
+    /**
+     * @param validity from thisUpdate to nextUpdate of each CRL
+     * @param minInterval the least time between two CRLs signed for revocations (they are coalesced)
+     */
     @ConfigurationProperties("crl")
-    public record Crl(Duration validity) {
+    public record Crl(Duration validity, Duration minInterval) {
+    }
+
+    /** @param perDay certificates one login ID may receive in any 24 hours, over EST, the browser and pickup together */
+    @ConfigurationProperties("issuance")
+    public record Issuance(int perDay) {
     }
 
     /**

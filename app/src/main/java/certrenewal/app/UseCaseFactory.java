@@ -42,6 +42,7 @@ import certrenewal.application.service.SubmitCertificateRequestService;
 import certrenewal.application.service.UnlockLoginIdService;
 import certrenewal.application.service.VerifyAuditTrailService;
 import certrenewal.application.service.ViewDashboardService;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.RenewalPolicy;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -67,8 +68,13 @@ final class UseCaseFactory {
     }
 
     @Singleton
+    IssuanceRules issuanceRules(BankSettings settings) {
+        return new IssuanceRules(settings.issuance().perDay());
+    }
+
+    @Singleton
     CrlService crl(RevocationListPort revocations, CertificateAuthorityPort authority, BankSettings settings, Clock clock) {
-        return new CrlService(revocations, authority, settings.crl().validity(), clock);
+        return new CrlService(revocations, authority, settings.crl().validity(), settings.crl().minInterval(), clock);
     }
 
     // ---- the customer's login and renewal ----
@@ -112,9 +118,9 @@ final class UseCaseFactory {
                                                              SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                              CertificateAuthorityPort authority, AuditTrailPort audit,
                                                              TransactionPort transactions, RenewalPolicy policy,
-                                                             Clock clock) {
+                                                             IssuanceRules rules, Clock clock) {
         return new SubmitCertificateRequestService(accounts, contracts, certificates, savedCertificates, renewals,
-                authority, audit, transactions, policy, clock);
+                authority, audit, transactions, policy, rules, clock);
     }
 
     @Singleton
@@ -137,9 +143,9 @@ final class UseCaseFactory {
                                                      SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                      CertificateAuthorityPort authority, CrlService crl,
                                                      AuditTrailPort audit, TransactionPort transactions,
-                                                     RenewalPolicy policy, Clock clock) {
+                                                     RenewalPolicy policy, IssuanceRules rules, Clock clock) {
         return new RenewWithCertificateService(accounts, savedAccounts, contracts, certificates, savedCertificates,
-                renewals, authority, crl, audit, transactions, policy, clock);
+                renewals, authority, crl, audit, transactions, policy, rules, clock);
     }
 
     @Singleton
@@ -181,22 +187,24 @@ final class UseCaseFactory {
     @Singleton
     IssueCertificateService issueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                              ContractPort contracts, IssuanceGrantPort grants,
-                                             SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
-                                             AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
+                                             LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                             CertificateAuthorityPort authority, AuditTrailPort audit,
+                                             TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
                                              Clock clock) {
-        return new IssueCertificateService(accounts, savedAccounts, contracts, grants, savedCertificates, authority,
-                audit, transactions, policy, clock);
+        return new IssueCertificateService(accounts, savedAccounts, contracts, grants, certificates, savedCertificates,
+                authority, audit, transactions, policy, rules, clock);
     }
 
     @Singleton
     PickupCertificateService pickupCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                ContractPort contracts, PasswordPort passwords, PasswordHasherPort hasher,
-                                               IssuanceGrantPort grants, SaveCertificatePort savedCertificates,
-                                               CertificateAuthorityPort authority, AuditTrailPort audit,
-                                               TransactionPort transactions, RenewalPolicy policy,
-                                               BankSettings settings, Clock clock) {
-        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants,
-                savedCertificates, authority, audit, transactions, policy, settings.login().maxFailedPasswords(), clock);
+                                               IssuanceGrantPort grants, LoadCertificatePort certificates,
+                                               SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
+                                               AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
+                                               IssuanceRules rules, BankSettings settings, Clock clock) {
+        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, certificates,
+                savedCertificates, authority, audit, transactions, policy, rules, settings.login().maxFailedPasswords(),
+                clock);
     }
 
     @Singleton

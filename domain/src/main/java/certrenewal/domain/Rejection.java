@@ -49,6 +49,9 @@ public record Rejection(Code code, String message) {
         MALFORMED_REQUEST("The certificate request could not be read."),
         BAD_REQUEST_SIGNATURE("The certificate request's signature does not verify."),
         KEY_NOT_ACCEPTED("The key in the certificate request is not accepted."),
+        KEY_ALREADY_CERTIFIED("The key in the certificate request is already certified for another login ID; make a new key."),
+        KEY_COMPROMISED("The key in the certificate request was revoked as compromised; make a new key."),
+        ISSUANCE_LIMIT_REACHED("This login ID has received as many certificates as allowed in 24 hours; try again later."),
         ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid.");
 
         private final String defaultMessage;

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** POSTGRES dialect also for H2: see package-info. */
@@ -15,6 +16,12 @@ interface CertificateRepository extends GenericRepository<CertificateRow, String
     Optional<CertificateRow> findById(String serial);
 
     void insert(CertificateRow row);
+
+    List<CertificateRow> findByPublicKeySha256(String publicKeySha256);
+
+    /** The issue times of an ID's certificates issued after {@code after}. */
+    @Query("SELECT not_before FROM certificate WHERE login_id = :loginId AND not_before > :after")
+    List<Instant> findNotBeforeAfter(String loginId, Instant after);
 
     /**
      * Changes the status, the only thing about a certificate that changes, if the row still has

@@ -22,5 +22,6 @@ record CertificateRow(
         @Nullable Instant revokedAt,
         byte[] der,
         String sha256Fingerprint,
+        @Nullable String publicKeySha256,
         long version) {
 }

@@ -6,6 +6,9 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.SerialNumber;
 import jakarta.inject.Singleton;
+import certrenewal.domain.account.LoginId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,14 +28,25 @@ public class JdbcCertificateAdapter implements LoadCertificatePort, SaveCertific
         return certificates.findById(serial.hex()).map(PersistenceMapper::toCertificate);
     }
 
+    @Override
+    public List<Certificate> findCertifying(byte[] subjectPublicKeyInfo) {
+        return certificates.findByPublicKeySha256(PublicKeys.sha256(subjectPublicKeyInfo)).stream()
+                .map(PersistenceMapper::toCertificate).toList();
+    }
+
+    @Override
+    public List<Instant> issuedAfter(LoginId owner, Instant after) {
+        return certificates.findNotBeforeAfter(owner.value(), PersistenceMapper.stored(after));
+    }
+
     /**
      * @throws IllegalStateException if the serial is already recorded: serials are random, so this
      *         is a failed issuance to report, not a concurrent update to retry
      */
     @Override
-    public void insertCertificate(Certificate certificate) {
+    public void insertCertificate(Certificate certificate, byte[] subjectPublicKeyInfo) {
         try {
-            certificates.insert(PersistenceMapper.toRow(certificate));
+            certificates.insert(PersistenceMapper.toRow(certificate, PublicKeys.sha256(subjectPublicKeyInfo)));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new IllegalStateException("a certificate with serial " + certificate.serial() + " already exists", e);
@@ -43,7 +57,7 @@ public class JdbcCertificateAdapter implements LoadCertificatePort, SaveCertific
 
     @Override
     public void updateCertificate(Certificate certificate) {
-        CertificateRow row = PersistenceMapper.toRow(certificate);
+        CertificateRow row = PersistenceMapper.toRow(certificate, null); // the key hash is not updated
         long changed;
         try {
             changed = certificates.updateIfUnchanged(row.serial(), row.version(), row.status(),

@@ -51,7 +51,7 @@ final class PersistenceMapper {
                 serialOrNull(row.currentCertificateSerial()), row.version());
     }
 
-    static CertificateRow toRow(Certificate certificate) {
+    static CertificateRow toRow(Certificate certificate, String publicKeySha256) {
         SubjectName subject = certificate.subject();
         return new CertificateRow(certificate.serial().hex(), certificate.owner().value(),
                 subject.rfc4514(), subject.country(), subject.organization(), subject.organizationalUnit(),
@@ -60,7 +60,7 @@ final class PersistenceMapper {
                 certificate.storedStatus().name(),
                 certificate.revocationReason() == null ? null : certificate.revocationReason().name(),
                 stored(certificate.revokedAt()), certificate.der(), certificate.sha256Fingerprint(),
-                certificate.version());
+                publicKeySha256, certificate.version());
     }
 
     static Certificate toCertificate(CertificateRow row) {

@@ -240,7 +240,7 @@ abstract class PersistenceAdapterContractTest {
     void certificateReadsBackWithItsDerBytesAndTimes() {
         LoginAccount account = account();
         Certificate certificate = certificate(account.id(), T0);
-        savedCertificates.insertCertificate(certificate);
+        savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
 
         assertSameCertificate(certificate, certificates.loadCertificate(certificate.serial()).orElseThrow());
         assertEquals(Optional.empty(), certificates.loadCertificate(serial()));
@@ -269,7 +269,7 @@ abstract class PersistenceAdapterContractTest {
         Certificate duplicate = Certificate.issued(original.serial(), original.owner(), original.subject(),
                 original.issuer(), T0.plusSeconds(60), T0.plusSeconds(86_400), randomBytes(300), fingerprint());
 
-        assertThrows(RuntimeException.class, () -> savedCertificates.insertCertificate(duplicate));
+        assertThrows(RuntimeException.class, () -> savedCertificates.insertCertificate(duplicate, publicKeyOf(duplicate)));
         assertSameCertificate(original, certificates.loadCertificate(original.serial()).orElseThrow());
     }
 
@@ -457,7 +457,7 @@ abstract class PersistenceAdapterContractTest {
         Certificate certificate = certificate(account.id(), T0);
 
         String result = transactions.inTransaction(() -> {
-            savedCertificates.insertCertificate(certificate);
+            savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
             savedAccounts.updateAccount(account.withCurrentCertificate(certificate.serial()));
             auditTrail.append(event("CERTIFICATE_ISSUED", 1));
             return "done";
@@ -477,7 +477,7 @@ abstract class PersistenceAdapterContractTest {
         IllegalStateException failure = new IllegalStateException("signing failed after the record was written");
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
-            savedCertificates.insertCertificate(certificate);
+            savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
             auditTrail.append(event("CERTIFICATE_ISSUED", 1));
             throw failure;
         }));
@@ -525,6 +525,43 @@ abstract class PersistenceAdapterContractTest {
         transactions.inTransaction(() -> transactions.afterCommit(publish));
         assertEquals(List.of("committed: true", "committed: true"), seen, "a later transaction runs it again");
         assertThrows(IllegalStateException.class, () -> transactions.afterCommit(publish));
+    }
+
+    @Test
+    void certificatesAreFoundByTheKeyTheyCertifyWhateverTheirIdOrStatus() {
+        LoginAccount first = account();
+        LoginAccount second = account("key-sharer", CONTRACT, IdKind.USER);
+        Certificate one = certificate(first.id(), T0);
+        Certificate other = certificate(second.id(), T0.plusSeconds(60));
+        byte[] key = "one key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        transactions.inTransaction(() -> {
+            savedCertificates.insertCertificate(one, key);
+            savedCertificates.insertCertificate(other, key.clone());
+            savedCertificates.updateCertificate(certificates.loadCertificate(other.serial()).orElseThrow()
+                    .revoke(RevocationReason.KEY_COMPROMISE, T0.plusSeconds(120)));
+        });
+
+        List<Certificate> found = certificates.findCertifying(key);
+
+        assertEquals(java.util.Set.of(one.serial(), other.serial()),
+                found.stream().map(Certificate::serial).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(), certificates.findCertifying("another key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void issueTimesAreListedForTheCertificatesOfAnIdIssuedAfterAMoment() {
+        LoginAccount holder = account();
+        LoginAccount someoneElse = account("someone-else", CONTRACT, IdKind.USER);
+        transactions.inTransaction(() -> {
+            for (Certificate c : List.of(certificate(holder.id(), T0), certificate(holder.id(), T0.plusSeconds(10)),
+                    certificate(holder.id(), T0.plusSeconds(20)), certificate(someoneElse.id(), T0.plusSeconds(30)))) {
+                savedCertificates.insertCertificate(c, publicKeyOf(c));
+            }
+        });
+
+        List<Instant> issued = certificates.issuedAfter(holder.id(), T0);
+
+        assertEquals(java.util.Set.of(T0.plusSeconds(10), T0.plusSeconds(20)), java.util.Set.copyOf(issued));
     }
 
     @Test
@@ -1243,7 +1280,7 @@ abstract class PersistenceAdapterContractTest {
     private Holder holder() {
         LoginAccount account = account();
         Certificate certificate = certificate(account.id(), T0.minus(Duration.ofDays(340)));
-        savedCertificates.insertCertificate(certificate);
+        savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
         savedAccounts.updateAccount(account.withCurrentCertificate(certificate.serial()));
         return new Holder(accounts.loadAccount(account.id()).orElseThrow(), certificate);
     }
@@ -1251,7 +1288,7 @@ abstract class PersistenceAdapterContractTest {
     /** Records a renewed certificate for the holder and returns its serial. */
     private SerialNumber newCertificate(Holder holder) {
         Certificate certificate = certificate(holder.id(), T0);
-        savedCertificates.insertCertificate(certificate);
+        savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
         return certificate.serial();
     }
 
@@ -1260,6 +1297,11 @@ abstract class PersistenceAdapterContractTest {
                 .issue(newCertificate(holder), startedAt.plusSeconds(20));
         renewals.insertRenewal(issued);
         return issued;
+    }
+
+    /** A stand-in for the DER SubjectPublicKeyInfo a certificate certifies: one per certificate. */
+    private static byte[] publicKeyOf(Certificate certificate) {
+        return ("public key of " + certificate.serial().hex()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static Certificate certificate(LoginId owner, Instant notBefore) {
@@ -1293,7 +1335,7 @@ abstract class PersistenceAdapterContractTest {
         SubjectName subject = new SubjectName("JP", "株式会社サンプル商事", CONTRACT.value(), owner.value());
         Certificate certificate = Certificate.issued(serial, owner, subject, "CN=Sample Bank Client CA G1,O=Sample Bank,C=JP",
                 notBefore, notAfter, randomBytes(300), fingerprint());
-        savedCertificates.insertCertificate(certificate);
+        savedCertificates.insertCertificate(certificate, publicKeyOf(certificate));
         return certificate;
     }
 

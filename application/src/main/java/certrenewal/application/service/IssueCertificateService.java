@@ -11,6 +11,7 @@ import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
@@ -19,6 +20,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
 
@@ -40,9 +42,11 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
     private final AllOrNothingIssuance issuance;
 
     public IssueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
-                                   IssuanceGrantPort grants, SaveCertificatePort savedCertificates,
+                                   IssuanceGrantPort grants, LoadCertificatePort certificates,
+                                   SaveCertificatePort savedCertificates,
                                    CertificateAuthorityPort authority, AuditTrailPort auditTrail,
-                                   TransactionPort transactions, RenewalPolicy policy, Clock clock) {
+                                   TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
+                                   Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.contracts = contracts;
@@ -50,7 +54,7 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
         this.policy = policy;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
-        this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
+        this.issuer = new CertificateIssuer(authority, certificates, savedCertificates, rules, audit);
         this.issuance = new AllOrNothingIssuance(authority, transactions);
     }
 

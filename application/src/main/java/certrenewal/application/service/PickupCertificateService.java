@@ -12,6 +12,7 @@ import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
+import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -22,6 +23,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,8 +54,9 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     /** @param maxFailedPasswords the same lock-out threshold as the login screen's (default 6) */
     public PickupCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
                                     PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
-                                    SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
-                                    AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
+                                    LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+                                    CertificateAuthorityPort authority, AuditTrailPort auditTrail,
+                                    TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
                                     int maxFailedPasswords, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
@@ -65,7 +68,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         this.audit = new Audit(auditTrail, transactions, clock);
         this.loginPasswords = new LoginPasswords(accounts, savedAccounts, passwords, hasher, transactions, audit,
                 maxFailedPasswords);
-        this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
+        this.issuer = new CertificateIssuer(authority, certificates, savedCertificates, rules, audit);
         this.issuance = new AllOrNothingIssuance(authority, transactions);
         this.decoyHash = hasher.decoyHash();
     }

@@ -20,6 +20,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
                                        LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                        RenewalPort renewals, CertificateAuthorityPort authority, GetCrlUseCase crl,
                                        AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
-                                       Clock clock) {
+                                       IssuanceRules rules, Clock clock) {
         this.contracts = contracts;
         this.renewals = renewals;
         this.transactions = transactions;
@@ -56,7 +57,7 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
         this.audit = new Audit(auditTrail, transactions, clock);
         this.claims = new RenewalClaims(accounts, savedAccounts, certificates, renewals, new UnfinishedRenewalsCleanup(
                 renewals, certificates, new Revocations(savedCertificates, transactions, crl), audit), policy);
-        this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
+        this.issuer = new CertificateIssuer(authority, certificates, savedCertificates, rules, audit);
         this.issuance = new AllOrNothingIssuance(authority, transactions);
     }
 

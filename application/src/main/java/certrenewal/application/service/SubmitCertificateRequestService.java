@@ -20,6 +20,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalEligibility;
 import certrenewal.domain.renewal.RenewalPolicy;
@@ -46,7 +47,7 @@ public final class SubmitCertificateRequestService implements SubmitCertificateR
                                            LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                            RenewalPort renewals, CertificateAuthorityPort authority,
                                            AuditTrailPort auditTrail, TransactionPort transactions,
-                                           RenewalPolicy policy, Clock clock) {
+                                           RenewalPolicy policy, IssuanceRules rules, Clock clock) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.certificates = certificates;
@@ -55,7 +56,7 @@ public final class SubmitCertificateRequestService implements SubmitCertificateR
         this.clock = clock;
         Audit audit = new Audit(auditTrail, transactions, clock);
         this.openRenewals = new OpenRenewals(renewals, transactions, policy, audit, clock);
-        this.issuer = new CertificateIssuer(authority, savedCertificates, audit);
+        this.issuer = new CertificateIssuer(authority, certificates, savedCertificates, rules, audit);
         this.issuance = new AllOrNothingIssuance(authority, transactions);
     }
 

@@ -4,6 +4,7 @@ import static certrenewal.application.service.TestWorld.CRL_VALIDITY;
 import static certrenewal.application.service.TestWorld.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class CrlServiceTest {
         service.publishCrl();
         world.clock.advance(Duration.ofSeconds(1));
 
-        new CrlService(world.store, authority, CRL_VALIDITY, world.clock).publishCrl();
+        new CrlService(world.store, authority, CRL_VALIDITY, Duration.ZERO, world.clock).publishCrl();
 
         List<BigInteger> numbers = numbers();
         assertTrue(numbers.get(2).compareTo(numbers.get(1)) > 0, numbers.toString());
@@ -187,10 +188,39 @@ class CrlServiceTest {
     @Test
     void aCrlIsValidForAtLeastAMinute() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CrlService(world.store, authority, Duration.ofSeconds(30), world.clock));
+                () -> new CrlService(world.store, authority, Duration.ofSeconds(30), Duration.ZERO, world.clock));
     }
 
     private List<BigInteger> numbers() {
         return authority.crls().stream().map(FakeCertificateAuthority.SignedCrl::crlNumber).toList();
+    }
+
+    @Test
+    void underAStreamOfRevocationsAtMostOneCrlIsSignedPerMinimumIntervalAndNoneIsLost() {
+        CrlService coalescing = new CrlService(world.store, authority, CRL_VALIDITY, Duration.ofSeconds(5), world.clock);
+        coalescing.publishCrl();
+        int signed = authority.crls().size();
+
+        world.clock.advance(Duration.ofSeconds(1));
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, world.clock.instant()));
+        coalescing.publishCrl();
+        coalescing.publishCrl();
+        byte[] servedMeanwhile = coalescing.currentCrl();
+
+        assertEquals(signed, authority.crls().size(), "no second CRL within the interval");
+        assertEquals(List.of(), authority.lastCrl().revoked());
+        world.clock.advance(Duration.ofSeconds(4));
+        byte[] after = coalescing.currentCrl();
+        assertEquals(signed + 1, authority.crls().size());
+        assertEquals(List.of(certificate.serial()), authority.lastCrl().revoked().stream().map(RevokedCertificate::serial).toList());
+        assertFalse(java.util.Arrays.equals(servedMeanwhile, after));
+    }
+
+    @Test
+    void theMinimumIntervalIsAtMostAQuarterOfTheValidity() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new CrlService(world.store, authority, Duration.ofHours(1), Duration.ofMinutes(16), world.clock));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CrlService(world.store, authority, Duration.ofHours(1), Duration.ofSeconds(-1), world.clock));
     }
 }

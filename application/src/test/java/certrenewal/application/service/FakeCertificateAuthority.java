@@ -126,7 +126,11 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
 
     /** A real PKCS#10 request for a fresh key, whose subject claims to be {@code claimedSubject}. */
     static byte[] request(String claimedSubject) {
-        KeyPair key = newKeyPair();
+        return request(newKeyPair(), claimedSubject);
+    }
+
+    /** A real PKCS#10 request for {@code key}. */
+    static byte[] request(KeyPair key, String claimedSubject) {
         try {
             return new JcaPKCS10CertificationRequestBuilder(new X500Principal(claimedSubject), key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
@@ -249,7 +253,7 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
         }
     }
 
-    private static KeyPair newKeyPair() {
+    static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

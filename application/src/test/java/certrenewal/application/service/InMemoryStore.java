@@ -60,6 +60,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<ContractNumber, Contract> contracts = new LinkedHashMap<>();
         final Map<LoginId, LoginAccount> accounts = new LinkedHashMap<>();
         final Map<SerialNumber, Certificate> certificates = new LinkedHashMap<>();
+        final Map<SerialNumber, String> publicKeys = new LinkedHashMap<>();
         final Map<RenewalId, Renewal> renewals = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<LoginId, String> passwordHashes = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             State copy = new State();
             copy.contracts.putAll(contracts);
             copy.accounts.putAll(accounts);
+            copy.publicKeys.putAll(publicKeys);
             copy.certificates.putAll(certificates);
             copy.renewals.putAll(renewals);
             copy.audit.addAll(audit);
@@ -289,11 +291,25 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     }
 
     @Override
-    public void insertCertificate(Certificate certificate) {
+    public List<Certificate> findCertifying(byte[] subjectPublicKeyInfo) {
+        String key = java.util.HexFormat.of().formatHex(subjectPublicKeyInfo);
+        return state.certificates.values().stream().filter(c -> key.equals(state.publicKeys.get(c.serial()))).toList();
+    }
+
+    @Override
+    public List<Instant> issuedAfter(LoginId owner, Instant after) {
+        return state.certificates.values().stream()
+                .filter(c -> c.owner().equals(owner) && c.notBefore().isAfter(after))
+                .map(Certificate::notBefore).toList();
+    }
+
+    @Override
+    public void insertCertificate(Certificate certificate, byte[] subjectPublicKeyInfo) {
         requireTransaction("insertCertificate");
         if (state.certificates.putIfAbsent(certificate.serial(), certificate) != null) {
             throw conflict("serial " + certificate.serial() + " exists");
         }
+        state.publicKeys.put(certificate.serial(), java.util.HexFormat.of().formatHex(subjectPublicKeyInfo));
     }
 
     @Override

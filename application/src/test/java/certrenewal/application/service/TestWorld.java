@@ -15,6 +15,7 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalPolicy;
@@ -37,6 +38,7 @@ final class TestWorld {
     static final Duration CRL_VALIDITY = Duration.ofHours(24);
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     static final int MAX_FAILED_PASSWORDS = 6;
+    static final IssuanceRules ISSUANCE_RULES = new IssuanceRules(5);
     /** Login passwords that {@link #setLoginPassword} gives: the ID's name and this suffix. */
     static final String PASSWORD_SUFFIX = "-password";
     static final Actor.CustomerAdministrator ADMIN_ACTOR = new Actor.CustomerAdministrator(ADMIN, CONTRACT.number());
@@ -49,7 +51,7 @@ final class TestWorld {
     final FakeCertificateAuthority authority = new FakeCertificateAuthority();
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
-    final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, clock);
+    final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, Duration.ZERO, clock);
 
     // the customer's renewal
     final AuthenticateCertificateService authentication = new AuthenticateCertificateService(store, store, store, store,
@@ -60,13 +62,13 @@ final class TestWorld {
             POLICY, clock);
     final PrepareRenewalService prepareRenewal = new PrepareRenewalService(store, store, store, POLICY, clock);
     final SubmitCertificateRequestService submitRequest = new SubmitCertificateRequestService(store, store, store, store,
-            store, authority, store, store, POLICY, clock);
+            store, authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final AbandonRenewalService abandonRenewal = new AbandonRenewalService(store, store, store, crl, store, store, POLICY,
             clock);
     final AbandonTimedOutRenewalsService abandonTimedOut = new AbandonTimedOutRenewalsService(store, store, store, POLICY,
             clock);
     final RenewWithCertificateService renewWithCertificate = new RenewWithCertificateService(store, store, store, store,
-            store, store, authority, crl, store, store, POLICY, clock);
+            store, store, authority, crl, store, store, POLICY, ISSUANCE_RULES, clock);
     final GetCaCertificatesService caCertificates = new GetCaCertificatesService(authority);
     final GetCertificateOverviewService overview = new GetCertificateOverviewService(store, store, store, POLICY, clock);
     final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
@@ -76,10 +78,10 @@ final class TestWorld {
             PICKUP_PERIOD, store, store, clock);
     final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, hasher, store,
             PICKUP_PERIOD, store, store, clock);
-    final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store,
-            authority, store, store, POLICY, clock);
+    final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
+            authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
-            authority, store, store, POLICY, MAX_FAILED_PASSWORDS, clock);
+            store, authority, store, store, POLICY, ISSUANCE_RULES, MAX_FAILED_PASSWORDS, clock);
     final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, store, store,
             hasher, crl, store, store, clock);
     final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, store,
