@@ -37,7 +37,9 @@ public final class EndToEnd implements AutoCloseable {
                         "certrenewal.data-dir", dataDir.toAbsolutePath().toString(),
                         "micronaut.server.ssl.port", -1,
                         // PBKDF2's production cost (600,000) is checked in adapters-pki; here it would only slow every login
-                        "certrenewal.login.password-hash-iterations", 10_000))
+                        "certrenewal.login.password-hash-iterations", 10_000,
+                        // the walks check the CRL right after a revocation; coalescing is CrlServiceTest's
+                        "certrenewal.crl.min-interval", "0s"))
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new EndToEnd(dataDir, context, server);
