@@ -129,8 +129,8 @@ final class RenewalPagesController {
             model.put("issuer", certificate.issuer());
             model.put("notBefore", certificate.notBefore().toString());
             model.put("notAfter", certificate.notAfter().toString());
-            model.put("notBeforeText", Pages.JAPAN_TIME.format(certificate.notBefore()));
-            model.put("notAfterText", Pages.JAPAN_TIME.format(certificate.notAfter()));
+            model.put("notBeforeText", pages.time(certificate.notBefore()));
+            model.put("notAfterText", pages.time(certificate.notAfter()));
             model.put("fingerprint", HexFormat.ofDelimiter(":").withUpperCase()
                     .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
             model.put("texts", "complete");

@@ -27,6 +27,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -169,8 +170,8 @@ final class PickupController {
         for (String field : DONE_FIELDS) {
             model.put(field, session.get(DONE_PREFIX + field, String.class).orElse(""));
         }
-        model.put("notBeforeText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notBefore"))));
-        model.put("notAfterText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notAfter"))));
+        model.put("notBeforeText", pages.time(Instant.parse((String) model.get("notBefore"))));
+        model.put("notAfterText", pages.time(Instant.parse((String) model.get("notAfter"))));
         model.put("texts", "pickup.complete");
         return HttpResponse.ok(Pages.view("complete", model));
     }
