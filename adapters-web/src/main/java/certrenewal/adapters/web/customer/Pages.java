@@ -92,6 +92,16 @@ public final class Pages {
         return times.format(instant);
     }
 
+    /** 発行完了 (renewal and pickup) for what {@link KeyFlow#shown} gave, with the next steps of {@code texts}. */
+    public HttpResponse<?> complete(HttpRequest<?> request, Session session, Map<String, String> shown, String texts) {
+        Map<String, Object> model = model(request, session);
+        model.putAll(shown);
+        model.put("notBeforeText", time(Instant.parse(shown.get("notBefore"))));
+        model.put("notAfterText", time(Instant.parse(shown.get("notAfter"))));
+        model.put("texts", texts);
+        return HttpResponse.ok(view("complete", model));
+    }
+
     public static MutableHttpResponse<?> redirect(String path) {
         return HttpResponse.seeOther(URI.create(path));
     }
