@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** JSON as the page scripts read and write it. */
-final class Json {
+public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.createDefault();
 
     private Json() {
     }
 
-    static Map<String, Object> read(String json) {
+    public static Map<String, Object> read(String json) {
         try {
             return MAPPER.readValue(json, Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class Json {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {

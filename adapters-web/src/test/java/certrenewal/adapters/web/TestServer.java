@@ -138,6 +138,11 @@ public final class TestServer implements AutoCloseable {
         return browser;
     }
 
+    /** A session cookie's value as the server writes them, of a session it no longer has. */
+    public static String endedSession() {
+        return java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().getBytes());
+    }
+
     private static void expect(int status, Reply reply) {
         if (reply.status() != status) {
             throw new AssertionError("expected " + status + " while signing in: " + reply);
