@@ -267,7 +267,7 @@ final class AdministrationController {
             model.put("serial", session.get(REVOKED_SERIAL, String.class).orElseThrow());
             model.put("reason", pages.text(request, "admin.reason." + session.get(REVOKED_REASON, String.class).orElseThrow()));
             model.put("revokedAt", at.toString());
-            model.put("revokedAtText", Pages.JAPAN_TIME.format(at));
+            model.put("revokedAtText", pages.time(at));
             return HttpResponse.ok(Pages.view("admin/revoked", model));
         });
     }
@@ -332,7 +332,7 @@ final class AdministrationController {
                 : pages.text(request, "status." + s.certificateStatus().name()));
         row.put("serial", s.serial() == null ? null : s.serial().hex());
         row.put("notAfter", s.notAfter() == null ? null : s.notAfter().toString());
-        row.put("notAfterText", s.notAfter() == null ? null : Pages.JAPAN_TIME.format(s.notAfter()));
+        row.put("notAfterText", s.notAfter() == null ? null : pages.time(s.notAfter()));
         row.put("lock", pages.text(request, "admin.account." + s.status().name()));
         row.put("locked", s.status() == AccountStatus.LOCKED);
         row.put("pending", pages.text(request, s.issuancePending() ? "admin.pending.yes" : "admin.pending.no"));
@@ -378,7 +378,7 @@ final class AdministrationController {
         model.put("what", pages.text(request, whatHappened, loginId.value()));
         model.put("issuancePassword", issued.password());
         model.put("deadline", issued.deadline().toString());
-        model.put("deadlineText", Pages.JAPAN_TIME.format(issued.deadline()));
+        model.put("deadlineText", pages.time(issued.deadline()));
         return HttpResponse.ok(Pages.view("admin/issued", model));
     }
 

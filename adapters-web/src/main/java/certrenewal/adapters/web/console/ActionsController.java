@@ -334,7 +334,7 @@ final class ActionsController {
 
     private void putIssuance(Map<String, Object> model, IssuancePassword issuance) {
         model.put("issuancePassword", issuance.password());
-        model.put("deadline", ConsolePages.time(issuance.deadline()));
+        model.put("deadline", pages.time(issuance.deadline()));
         model.put("deadlineIso", ConsolePages.iso(issuance.deadline()));
     }
 }

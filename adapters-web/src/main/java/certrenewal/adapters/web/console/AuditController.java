@@ -109,7 +109,7 @@ final class AuditController {
                 query.outcome, from, to, query.page - 1, PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AuditRecord r : page.rows()) {
-            Map<String, Object> row = row("seq", r.seq(), "at", ConsolePages.seconds(r.at()), "atIso", ConsolePages.iso(r.at()),
+            Map<String, Object> row = row("seq", r.seq(), "at", pages.seconds(r.at()), "atIso", ConsolePages.iso(r.at()),
                     "actor", r.actor(), "action", r.action(), "target", r.target(), "outcome", r.outcome(),
                     "outcomeLabel", r.outcome() != null && OUTCOMES.contains(r.outcome()) ? pages.text(request, "console.outcome." + r.outcome()) : r.outcome(),
                     "detail", r.detail());
@@ -130,12 +130,12 @@ final class AuditController {
     }
 
     /** A time typed in the bank's zone (datetime-local: 2026-01-31T09:30), or null when none was typed. */
-    private static Instant instant(String text, List<String> problems) {
+    private Instant instant(String text, List<String> problems) {
         if (text == null) {
             return null;
         }
         try {
-            return LocalDateTime.parse(text).atZone(ConsolePages.BANK_ZONE).toInstant();
+            return LocalDateTime.parse(text).atZone(pages.zone()).toInstant();
         } catch (DateTimeParseException e) {
             problems.add(text);
             return null;

@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.console;
 
+import certrenewal.adapters.web.BankZone;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.readmodel.CertificateSummary;
@@ -39,18 +40,21 @@ import java.util.function.Function;
  */
 @Singleton
 final class ConsolePages {
-    /** The bank's time zone: every time in the console is shown in it, and typed in it. */
-    static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tokyo");
-    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(BANK_ZONE);
-    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(BANK_ZONE);
     static final String LOGIN = "/console/login";
 
     private final MessageSource messages;
     private final HttpLocaleResolver locales;
+    /** The bank's zone: every time in the console is shown in it, and typed in it. */
+    private final ZoneId zone;
+    private final DateTimeFormatter minutes;
+    private final DateTimeFormatter seconds;
 
-    ConsolePages(MessageSource messages, HttpLocaleResolver locales) {
+    ConsolePages(MessageSource messages, HttpLocaleResolver locales, BankZone zone) {
         this.messages = messages;
         this.locales = locales;
+        this.zone = zone.zone();
+        this.minutes = zone.formatter("yyyy-MM-dd HH:mm");
+        this.seconds = zone.formatter("yyyy-MM-dd HH:mm:ss");
     }
 
     boolean english(HttpRequest<?> request) {
@@ -71,12 +75,16 @@ final class ConsolePages {
                 .orElse(rejection.message());
     }
 
-    static String time(Instant instant) {
-        return instant == null ? "" : MINUTES.format(instant);
+    ZoneId zone() {
+        return zone;
     }
 
-    static String seconds(Instant instant) {
-        return instant == null ? "" : SECONDS.format(instant);
+    String time(Instant instant) {
+        return instant == null ? "" : minutes.format(instant);
+    }
+
+    String seconds(Instant instant) {
+        return instant == null ? "" : seconds.format(instant);
     }
 
     /** The page number a link carries, from 1; anything else (none, not a number, out of range) is page 1. */

@@ -50,7 +50,7 @@ final class DashboardController {
             DashboardFigures figures = dashboard.dashboard(staff);
             Map<String, Object> model = pages.model(request, session, staff);
             model.put("nav", "dashboard");
-            model.put("asOf", ConsolePages.seconds(figures.asOf()));
+            model.put("asOf", pages.seconds(figures.asOf()));
             model.put("asOfIso", ConsolePages.iso(figures.asOf()));
             List<Map<String, Object>> statuses = new ArrayList<>();
             long totalCertificates = 0;

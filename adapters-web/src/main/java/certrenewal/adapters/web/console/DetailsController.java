@@ -100,8 +100,8 @@ final class DetailsController {
     private Map<String, Object> renewal(HttpRequest<?> request, RenewalAttempt r) {
         return row("id", r.id().toString(), "state", r.state().name(),
                 "stateLabel", pages.text(request, "console.renewalState." + r.state().name()),
-                "startedAt", ConsolePages.time(r.startedAt()), "startedAtIso", ConsolePages.iso(r.startedAt()),
-                "endedAt", ConsolePages.time(r.endedAt()), "endedAtIso", ConsolePages.iso(r.endedAt()),
+                "startedAt", pages.time(r.startedAt()), "startedAtIso", ConsolePages.iso(r.startedAt()),
+                "endedAt", pages.time(r.endedAt()), "endedAtIso", ConsolePages.iso(r.endedAt()),
                 "oldSerial", r.oldSerial() == null ? "" : r.oldSerial().hex(),
                 "newSerial", r.newSerial() == null ? "" : r.newSerial().hex(),
                 "reason", r.reason() == null ? "" : r.reason());

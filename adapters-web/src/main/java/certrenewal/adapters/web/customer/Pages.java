@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.customer;
 
+import certrenewal.adapters.web.BankZone;
 import certrenewal.application.port.in.CertificateOverview;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.IdKind;
@@ -19,7 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
@@ -29,19 +30,19 @@ import java.util.Map;
 /** What every customer page shares: the language, the CSRF token, the import map, localized texts. */
 @Singleton
 public final class Pages {
-    /** Shown until the browser's script rewrites times into the user's own time zone. */
-    public static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm 'JST'")
-            .withZone(ZoneId.of("Asia/Tokyo"));
     private final MessageSource messages;
+    /** Times as the server writes them, in the bank's zone, until the browser's script rewrites them into the user's own. */
+    private final DateTimeFormatter times;
     private final HttpLocaleResolver locales;
     /** The browser modules' import map, inlined in every page that runs them. */
     final String importMap;
     /** The CSP source allowing exactly that inline import map. */
     final String importMapCspSource;
 
-    Pages(MessageSource messages, HttpLocaleResolver locales, ResourceResolver resources) {
+    Pages(MessageSource messages, HttpLocaleResolver locales, ResourceResolver resources, BankZone zone) {
         this.messages = messages;
         this.locales = locales;
+        this.times = zone.formatter("yyyy/MM/dd HH:mm");
         try (InputStream in = resources.getResourceAsStream("classpath:static/js/importmap.json").orElseThrow(
                 () -> new IllegalStateException("static/js/importmap.json is missing"))) {
             this.importMap = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -86,6 +87,21 @@ public final class Pages {
         return model;
     }
 
+    /** {@code instant} as a page shows it before its script runs: 2026/04/01 09:00 JST. */
+    public String time(Instant instant) {
+        return times.format(instant);
+    }
+
+    /** 発行完了 (renewal and pickup) for what {@link KeyFlow#shown} gave, with the next steps of {@code texts}. */
+    public HttpResponse<?> complete(HttpRequest<?> request, Session session, Map<String, String> shown, String texts) {
+        Map<String, Object> model = model(request, session);
+        model.putAll(shown);
+        model.put("notBeforeText", time(Instant.parse(shown.get("notBefore"))));
+        model.put("notAfterText", time(Instant.parse(shown.get("notAfter"))));
+        model.put("texts", texts);
+        return HttpResponse.ok(view("complete", model));
+    }
+
     public static MutableHttpResponse<?> redirect(String path) {
         return HttpResponse.seeOther(URI.create(path));
     }
@@ -100,7 +116,7 @@ public final class Pages {
         model.put("loginId", o.loginId().value());
         model.put("serial", o.serial().hex());
         model.put("notAfter", o.notAfter().toString());
-        model.put("notAfterText", JAPAN_TIME.format(o.notAfter()));
+        model.put("notAfterText", time(o.notAfter()));
         model.put("daysLeft", o.daysLeft());
         model.put("status", text(request, "status." + o.status().name()));
         model.put("renewable", o.renewalRefusal().isEmpty());

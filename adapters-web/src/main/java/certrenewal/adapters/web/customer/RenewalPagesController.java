@@ -29,11 +29,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -112,32 +108,14 @@ final class RenewalPagesController {
 
     @Get("/{id}/complete")
     HttpResponse<?> complete(HttpRequest<?> request, @Nullable Session session, @PathVariable String id) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
-        if (who.isEmpty()) {
-            return CustomerGate.toLogin(request);
-        }
-        Optional<RenewalId> renewal = renewalId(id);
-        if (renewal.isEmpty()) {
-            return Pages.redirect("/main");
-        }
-        try {
-            Certificate certificate = issued.issuedBy(renewal.get(), who.get());
-            Map<String, Object> model = pages.model(request, session);
-            model.put("loginId", who.get().loginId().value());
-            model.put("subject", certificate.subject().rfc4514());
-            model.put("serial", certificate.serial().hex());
-            model.put("issuer", certificate.issuer());
-            model.put("notBefore", certificate.notBefore().toString());
-            model.put("notAfter", certificate.notAfter().toString());
-            model.put("notBeforeText", Pages.JAPAN_TIME.format(certificate.notBefore()));
-            model.put("notAfterText", Pages.JAPAN_TIME.format(certificate.notAfter()));
-            model.put("fingerprint", HexFormat.ofDelimiter(":").withUpperCase()
-                    .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
-            model.put("texts", "complete");
-            return HttpResponse.ok(Pages.view("complete", model));
-        } catch (RequestRefusedException e) {
-            return Pages.redirect("/main");
-        }
+        return renewalPage(request, session, id, (who, renewal) -> {
+            try {
+                Certificate certificate = issued.issuedBy(renewal, who);
+                return pages.complete(request, session, KeyFlow.shown(who.loginId().value(), certificate), "complete");
+            } catch (RequestRefusedException e) {
+                return Pages.redirect("/main");
+            }
+        });
     }
 
     @Post("/{id}/prepare")
@@ -151,21 +129,10 @@ final class RenewalPagesController {
 
     @Post(value = "/{id}/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
-                            @Nullable @Header(CSRF_HEADER) String csrf, @Body CertificateRequest body) {
+                            @Nullable @Header(CSRF_HEADER) String csrf, @Body KeyFlow.CertificateRequest body) {
         return json(request, session, id, csrf, (who, renewal) -> {
-            byte[] csr;
-            try {
-                csr = Base64.getDecoder().decode(body.csr());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new RequestRefusedException(Rejection.of(Rejection.Code.MALFORMED_REQUEST));
-            }
-            IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(renewal, who, csr));
-            Certificate certificate = result.certificate();
-            Base64.Encoder b64 = Base64.getEncoder();
-            return HttpResponse.ok(new IssuedReply(b64.encodeToString(certificate.der()),
-                    result.caChain().stream().map(b64::encodeToString).toList(), certificate.serial().hex(),
-                    who.loginId().value() + "-" + certificate.serial().hex() + ".p12",
-                    "/renewal/" + id + "/complete"));
+            IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(renewal, who, body.der()));
+            return HttpResponse.ok(KeyFlow.IssuedReply.of(result, who.loginId().value(), "/renewal/" + renewal + "/complete"));
         });
     }
 
@@ -181,27 +148,24 @@ final class RenewalPagesController {
         });
     }
 
-    @Serdeable
-    record CertificateRequest(String csr) {
-    }
-
-    @Serdeable
-    record IssuedReply(String certificate, List<String> caChain, String serial, String fileName, String next) {
-    }
-
     private HttpResponse<?> page(HttpRequest<?> request, Session session, String id, String view) {
+        return renewalPage(request, session, id, (who, renewal) -> {
+            Map<String, Object> model = pages.model(request, session);
+            model.put("renewalId", renewal.toString());
+            model.put("loginId", who.loginId().value());
+            return HttpResponse.ok(Pages.view(view, model));
+        });
+    }
+
+    /** A screen of the renewal of the path: the login screen without a session, the main menu for what is no renewal ID. */
+    private HttpResponse<?> renewalPage(HttpRequest<?> request, Session session, String id,
+                                        BiFunction<AuthenticatedId, RenewalId, HttpResponse<?>> page) {
         Optional<AuthenticatedId> who = SignedIn.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
         Optional<RenewalId> renewal = renewalId(id);
-        if (renewal.isEmpty()) {
-            return Pages.redirect("/main");
-        }
-        Map<String, Object> model = pages.model(request, session);
-        model.put("renewalId", renewal.get().toString());
-        model.put("loginId", who.get().loginId().value());
-        return HttpResponse.ok(Pages.view(view, model));
+        return renewal.isEmpty() ? Pages.redirect("/main") : page.apply(who.get(), renewal.get());
     }
 
     /** A JSON step on the renewal of the path: signed in, CSRF checked, refusals as {error, code} in the user's language. */

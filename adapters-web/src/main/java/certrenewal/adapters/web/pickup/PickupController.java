@@ -1,6 +1,7 @@
 package certrenewal.adapters.web.pickup;
 
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.customer.KeyFlow;
 import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
 import certrenewal.application.port.in.IssuedCertificate;
@@ -9,7 +10,6 @@ import certrenewal.application.port.in.admin.PickupCertificateUseCase;
 import certrenewal.application.port.in.admin.PickupCredentials;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.LoginId;
-import certrenewal.domain.certificate.Certificate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,12 +23,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,37 +108,18 @@ final class PickupController {
 
     @Post(value = "/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @Nullable @Header(CSRF_HEADER) String csrf,
-                            @Body CertificateRequest body) {
+                            @Body KeyFlow.CertificateRequest body) {
         Optional<PickupCredentials> credentials = credentials(session);
         if (credentials.isEmpty() || !SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
                     "error", pages.text(request, "pickup.expired"), "login", "/pickup?expired=1"));
         }
         try {
-            byte[] csr;
-            try {
-                csr = Base64.getDecoder().decode(body.csr());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new RequestRefusedException(Rejection.of(Rejection.Code.MALFORMED_REQUEST));
-            }
-            IssuedCertificate result = pickUp.pickUp(credentials.get(), csr);
-            Certificate certificate = result.certificate();
+            IssuedCertificate result = pickUp.pickUp(credentials.get(), body.der());
             String loginId = credentials.get().loginId().value();
             forget(session);
-            Map<String, String> done = Map.of(
-                    "loginId", loginId,
-                    "subject", certificate.subject().rfc4514(),
-                    "serial", certificate.serial().hex(),
-                    "issuer", certificate.issuer(),
-                    "notBefore", certificate.notBefore().toString(),
-                    "notAfter", certificate.notAfter().toString(),
-                    "fingerprint", HexFormat.ofDelimiter(":").withUpperCase()
-                            .formatHex(HexFormat.of().parseHex(certificate.sha256Fingerprint())));
-            done.forEach((k, v) -> session.put(DONE_PREFIX + k, v));
-            Base64.Encoder b64 = Base64.getEncoder();
-            return HttpResponse.ok(new IssuedReply(b64.encodeToString(certificate.der()),
-                    result.caChain().stream().map(b64::encodeToString).toList(), certificate.serial().hex(),
-                    loginId + "-" + certificate.serial().hex() + ".p12", "/pickup/complete"));
+            KeyFlow.shown(loginId, result.certificate()).forEach((k, v) -> session.put(DONE_PREFIX + k, v));
+            return HttpResponse.ok(KeyFlow.IssuedReply.of(result, loginId, "/pickup/complete"));
         } catch (RequestRefusedException e) {
             // The credentials are used up, wrong by now, or the request was refused: start again from the first screen.
             forget(session);
@@ -165,22 +144,11 @@ final class PickupController {
         if (session == null || session.get(DONE_PREFIX + "serial", String.class).isEmpty()) {
             return Pages.redirect("/pickup");
         }
-        Map<String, Object> model = pages.model(request, session);
+        Map<String, String> shown = new HashMap<>();
         for (String field : DONE_FIELDS) {
-            model.put(field, session.get(DONE_PREFIX + field, String.class).orElse(""));
+            shown.put(field, session.get(DONE_PREFIX + field, String.class).orElse(""));
         }
-        model.put("notBeforeText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notBefore"))));
-        model.put("notAfterText", Pages.JAPAN_TIME.format(java.time.Instant.parse((String) model.get("notAfter"))));
-        model.put("texts", "pickup.complete");
-        return HttpResponse.ok(Pages.view("complete", model));
-    }
-
-    @Serdeable
-    record CertificateRequest(String csr) {
-    }
-
-    @Serdeable
-    record IssuedReply(String certificate, List<String> caChain, String serial, String fileName, String next) {
+        return pages.complete(request, session, shown, "pickup.complete");
     }
 
     private static Optional<PickupCredentials> credentials(Session session) {

@@ -1,0 +1,262 @@
+package certrenewal.adapters.web;
+
+import certrenewal.application.port.in.AbandonRenewalUseCase;
+import certrenewal.application.port.in.AuthenticateCertificateUseCase;
+import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.application.port.in.GetCaCertificatesUseCase;
+import certrenewal.application.port.in.GetCertificateOverviewUseCase;
+import certrenewal.application.port.in.GetCrlUseCase;
+import certrenewal.application.port.in.GetIssuedCertificateUseCase;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.LogInUseCase;
+import certrenewal.application.port.in.PrepareRenewalUseCase;
+import certrenewal.application.port.in.RenewWithCertificateUseCase;
+import certrenewal.application.port.in.StartRenewalUseCase;
+import certrenewal.application.port.in.SubmitCertificateRequestUseCase;
+import certrenewal.application.port.in.admin.IssuancePassword;
+import certrenewal.application.port.in.admin.ListContractIdsUseCase;
+import certrenewal.application.port.in.admin.OpenContractUseCase;
+import certrenewal.application.port.in.admin.PickupCertificateUseCase;
+import certrenewal.application.port.in.admin.PickupCredentials;
+import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
+import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
+import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
+import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
+import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
+import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.StaffLoginUseCase;
+import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
+import certrenewal.application.port.in.console.ViewDashboardUseCase;
+import certrenewal.application.readmodel.AuditFilter;
+import certrenewal.application.readmodel.AuditRecord;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSummary;
+import certrenewal.application.readmodel.ContractDetails;
+import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.LoginIdDetails;
+import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.SearchPage;
+import certrenewal.domain.account.Contract;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.RevocationReason;
+import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalId;
+import io.micronaut.context.ApplicationContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Hand-written stand-ins for every use case the web adapter calls, registered as its beans: each
+ * method records its calls and answers as the test says ({@link Answer}). Secrets are recorded as
+ * the adapter passed them, before it wipes them.
+ */
+public final class Fakes {
+    // ---- customer screens
+    public record LogIn(LoginId loginId, String password, byte[] clientCertificate) {
+    }
+
+    public final Answer<LogIn, AuthenticatedId> logIn = new Answer<>("LogInUseCase.logIn");
+    public final Answer<AuthenticatedId, CertificateOverview> overview = new Answer<>("GetCertificateOverviewUseCase.overview");
+    public final Answer<AuthenticatedId, Renewal.Started> start = new Answer<>("StartRenewalUseCase.start");
+    public final Answer<AuthenticatedId, Renewal.Started> startOver = new Answer<>("StartRenewalUseCase.startOver");
+
+    public record OnRenewal(RenewalId renewal, AuthenticatedId who) {
+    }
+
+    public final Answer<OnRenewal, Renewal.AwaitingKey> prepare = new Answer<>("PrepareRenewalUseCase.prepare");
+
+    public record Submit(RenewalId renewal, AuthenticatedId who, byte[] pkcs10Der) {
+    }
+
+    public final Answer<Submit, IssuedCertificate> submit = new Answer<>("SubmitCertificateRequestUseCase.submit");
+
+    public record Abandon(RenewalId renewal, AuthenticatedId who, String reason) {
+    }
+
+    public final Answer<Abandon, Void> abandon = new Answer<>("AbandonRenewalUseCase.abandon");
+    public final Answer<OnRenewal, Certificate> issuedBy = new Answer<>("GetIssuedCertificateUseCase.issuedBy");
+
+    public record Pickup(LoginId loginId, String loginPassword, String issuancePassword) {
+        static Pickup of(PickupCredentials credentials) {
+            return new Pickup(credentials.loginId(), new String(credentials.loginPassword()),
+                    new String(credentials.issuancePassword()));
+        }
+    }
+
+    public final Answer<Pickup, Void> verifyPickup = new Answer<>("PickupCertificateUseCase.verify");
+
+    public record PickUp(Pickup credentials, byte[] pkcs10Der) {
+    }
+
+    public final Answer<PickUp, IssuedCertificate> pickUp = new Answer<>("PickupCertificateUseCase.pickUp");
+
+    // ---- 利用者管理 and the console's actions
+    public record OnContract(Actor actor, ContractNumber contract) {
+    }
+
+    public final Answer<OnContract, List<LoginIdSummary>> listIds = new Answer<>("ListContractIdsUseCase.list");
+
+    public record Register(Actor actor, ContractNumber contract, LoginId loginId, String initialPassword) {
+    }
+
+    public final Answer<Register, IssuancePassword> register = new Answer<>("RegisterUserIdUseCase.register");
+
+    public record Reissue(Actor actor, LoginId target, String confirmationPassword) {
+    }
+
+    public final Answer<Reissue, IssuancePassword> reissue = new Answer<>("ReissueCertificateUseCase.reissue");
+
+    public record Revoke(Actor actor, SerialNumber serial, RevocationReason reason, String confirmationPassword) {
+    }
+
+    public final Answer<Revoke, Void> revoke = new Answer<>("RevokeCertificateUseCase.revoke");
+
+    public record OnId(Actor actor, LoginId loginId) {
+    }
+
+    public final Answer<OnId, Void> unlock = new Answer<>("UnlockLoginIdUseCase.unlock");
+
+    public record Open(Actor actor, Contract contract, LoginId administrator, String initialPassword) {
+    }
+
+    public final Answer<Open, IssuancePassword> open = new Answer<>("OpenContractUseCase.open");
+
+    // ---- console
+    public record StaffLogIn(String username, String password) {
+    }
+
+    public final Answer<StaffLogIn, Actor.Staff> staffLogIn = new Answer<>("StaffLoginUseCase.logIn");
+    public final Answer<Actor, DashboardFigures> dashboard = new Answer<>("ViewDashboardUseCase.dashboard");
+
+    public record Search(Actor actor, CertificateSearch search) {
+    }
+
+    public final Answer<Search, SearchPage<CertificateSummary>> search = new Answer<>("SearchRecordsUseCase.search");
+    public final Answer<OnId, Optional<LoginIdDetails>> loginIdDetails = new Answer<>("SearchRecordsUseCase.loginIdDetails");
+    public final Answer<OnContract, Optional<ContractDetails>> contractDetails = new Answer<>("SearchRecordsUseCase.contractDetails");
+
+    public record OnCertificate(Actor actor, SerialNumber serial) {
+    }
+
+    public final Answer<OnCertificate, Optional<LoginId>> ownerOf = new Answer<>("SearchRecordsUseCase.ownerOf");
+
+    public record ReadAudit(Actor actor, AuditFilter filter) {
+    }
+
+    public final Answer<ReadAudit, SearchPage<AuditRecord>> readAudit = new Answer<>("ReadAuditTrailUseCase.read");
+    public final Answer<Actor, AuditVerification> verifyAudit = new Answer<>("VerifyAuditTrailUseCase.verify");
+
+    // ---- EST, CRL, the certificate API
+    /** @param der the presented certificate's DER, null when none was presented */
+    public record Presented(byte[] der) {
+    }
+
+    public final Answer<Presented, AuthenticatedId> authenticate = new Answer<>("AuthenticateCertificateUseCase.authenticate");
+
+    public record Renew(AuthenticatedId who, byte[] pkcs10Der) {
+    }
+
+    public final Answer<Renew, IssuedCertificate> renew = new Answer<>("RenewWithCertificateUseCase.renew");
+    public final Answer<String, byte[]> crl = new Answer<>("GetCrlUseCase.currentCrl");
+
+    private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
+            verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
+            loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl);
+
+    /** Forgets every call and every answer. */
+    public void reset() {
+        all.forEach(Answer::reset);
+    }
+
+    /** Registers the fakes as the context's use cases; {@code caCertificates} also decides which client certificates TLS asks for. */
+    void registerIn(ApplicationContext context, Supplier<List<byte[]>> caCertificates) {
+        context.registerSingleton(LogInUseCase.class, command -> logIn.call(new LogIn(command.loginId(),
+                new String(command.password()), command.clientCertificateDer())));
+        context.registerSingleton(GetCertificateOverviewUseCase.class, overview::call);
+        context.registerSingleton(StartRenewalUseCase.class, new StartRenewalUseCase() {
+            @Override
+            public Renewal.Started start(AuthenticatedId who) {
+                return start.call(who);
+            }
+
+            @Override
+            public Renewal.Started startOver(AuthenticatedId who) {
+                return startOver.call(who);
+            }
+        });
+        context.registerSingleton(PrepareRenewalUseCase.class, (renewal, who) -> prepare.call(new OnRenewal(renewal, who)));
+        context.registerSingleton(SubmitCertificateRequestUseCase.class,
+                command -> submit.call(new Submit(command.renewal(), command.who(), command.pkcs10Der())));
+        context.registerSingleton(AbandonRenewalUseCase.class,
+                (renewal, who, reason) -> abandon.call(new Abandon(renewal, who, reason)));
+        context.registerSingleton(GetIssuedCertificateUseCase.class, (renewal, who) -> issuedBy.call(new OnRenewal(renewal, who)));
+        context.registerSingleton(PickupCertificateUseCase.class, new PickupCertificateUseCase() {
+            @Override
+            public void verify(PickupCredentials credentials) {
+                verifyPickup.call(Pickup.of(credentials));
+            }
+
+            @Override
+            public IssuedCertificate pickUp(PickupCredentials credentials, byte[] pkcs10Der) {
+                return pickUp.call(new PickUp(Pickup.of(credentials), pkcs10Der));
+            }
+        });
+        context.registerSingleton(ListContractIdsUseCase.class, (actor, contract) -> listIds.call(new OnContract(actor, contract)));
+        context.registerSingleton(RegisterUserIdUseCase.class, command -> register.call(new Register(command.actor(),
+                command.contract(), command.loginId(), new String(command.initialLoginPassword().characters()))));
+        context.registerSingleton(ReissueCertificateUseCase.class, command -> reissue.call(new Reissue(command.actor(),
+                command.target(), new String(command.confirmationPassword()))));
+        context.registerSingleton(RevokeCertificateUseCase.class, command -> revoke.call(new Revoke(command.actor(),
+                command.serial(), command.reason(), new String(command.confirmationPassword()))));
+        context.registerSingleton(UnlockLoginIdUseCase.class, (actor, target) -> unlock.call(new OnId(actor, target)));
+        context.registerSingleton(OpenContractUseCase.class, command -> open.call(new Open(command.actor(), command.contract(),
+                command.administrator(), new String(command.initialLoginPassword().characters()))));
+        context.registerSingleton(StaffLoginUseCase.class,
+                (username, password) -> staffLogIn.call(new StaffLogIn(username, new String(password))));
+        context.registerSingleton(ViewDashboardUseCase.class, dashboard::call);
+        context.registerSingleton(SearchRecordsUseCase.class, new SearchRecordsUseCase() {
+            @Override
+            public SearchPage<CertificateSummary> search(Actor actor, CertificateSearch criteria) {
+                return search.call(new Search(actor, criteria));
+            }
+
+            @Override
+            public Optional<LoginIdDetails> loginIdDetails(Actor actor, LoginId loginId) {
+                return loginIdDetails.call(new OnId(actor, loginId));
+            }
+
+            @Override
+            public Optional<ContractDetails> contractDetails(Actor actor, ContractNumber contract) {
+                return contractDetails.call(new OnContract(actor, contract));
+            }
+
+            @Override
+            public Optional<LoginId> ownerOf(Actor actor, SerialNumber serial) {
+                return ownerOf.call(new OnCertificate(actor, serial));
+            }
+        });
+        context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
+        context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);
+        context.registerSingleton(GetCaCertificatesUseCase.class, caCertificates::get);
+        context.registerSingleton(AuthenticateCertificateUseCase.class, der -> authenticate.call(new Presented(der)));
+        context.registerSingleton(RenewWithCertificateUseCase.class, (who, der) -> renew.call(new Renew(who, der)));
+        context.registerSingleton(GetCrlUseCase.class, new GetCrlUseCase() {
+            @Override
+            public byte[] currentCrl() {
+                return crl.call("currentCrl");
+            }
+
+            @Override
+            public void publishCrl() {
+                throw new AssertionError("the web adapter never signs a CRL");
+            }
+        });
+    }
+}
