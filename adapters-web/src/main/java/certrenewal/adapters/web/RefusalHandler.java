@@ -3,12 +3,16 @@ package certrenewal.adapters.web;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.domain.Rejection;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A refused request becomes a 4xx with the plain reason as its body and the reason's code in
@@ -23,10 +27,14 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
     @Override
     public HttpResponse<String> handle(HttpRequest request, RequestRefusedException exception) {
         Rejection rejection = exception.rejection();
-        return HttpResponse.<String>status(statusOf(rejection.code()))
+        MutableHttpResponse<String> response = HttpResponse.<String>status(statusOf(rejection.code()))
                 .header(CODE_HEADER, rejection.code().name())
                 .contentType("text/plain; charset=UTF-8")
                 .body(rejection.message() + "\n");
+        // a limit that runs out says when (RFC 9110 Retry-After, in whole seconds, at least one)
+        exception.retryAt().ifPresent(at -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(
+                Math.max(1, Duration.between(Instant.now(), at).toSeconds() + 1))));
+        return response;
     }
 
     public static HttpStatus statusOf(Rejection.Code code) {
@@ -42,7 +50,9 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case RENEWAL_ALREADY_OPEN, LOGIN_ID_EXISTS, CONTRACT_EXISTS -> HttpStatus.CONFLICT;
             case RENEWAL_NOT_FOUND, UNKNOWN_LOGIN_ID, UNKNOWN_CONTRACT -> HttpStatus.NOT_FOUND;
             case RENEWAL_TIMED_OUT -> HttpStatus.GONE;
-            case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED, PASSWORD_TOO_SHORT -> HttpStatus.BAD_REQUEST;
+            case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED, KEY_ALREADY_CERTIFIED, KEY_COMPROMISED,
+                 PASSWORD_TOO_SHORT -> HttpStatus.BAD_REQUEST;
+            case ISSUANCE_LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
             case ISSUANCE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
