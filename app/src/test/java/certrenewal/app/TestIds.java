@@ -1,5 +1,6 @@
 package certrenewal.app;
 
+import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssueCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
@@ -58,6 +59,12 @@ public final class TestIds {
             case USER -> userId(contract, id, loginPassword);
             case ADMINISTRATOR -> administratorId(contract, id, loginPassword);
         }
+    }
+
+    /** The ID's first certificate for a key of its own (a key is certified for one ID only). */
+    public IssuedCertificate firstCertificate(LoginId id, Duration validity) {
+        return firstCertificate(id, ClientCredentials.certificationRequest(ClientCredentials.generateEcP256(), id.value()),
+                validity);
     }
 
     /** The ID's first certificate, delivered directly instead of through its pickup. */

@@ -111,14 +111,9 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     /** One Playwright (driver) per role: the driver's HTTP client may resume a TLS session made with another client certificate. */
     private static final List<Playwright> playwrights = new ArrayList<>();
     private static final Map<Role, Client> clients = new EnumMap<>(Role.class);
-    private static byte[] sharedCsr;
 
     @BeforeAll
     static void rolesAndSessions() throws Exception {
-        // one key for all targets: only the request's signature matters, the subject comes from the login ID
-        KeyPair targetKeys = ClientCredentials.generateEcP256();
-        sharedCsr = ClientCredentials.certificationRequest(targetKeys, "matrix-target");
-
         // the administrator of a second contract, with a certificate and a login password
         new TestIds(system).contract(new ContractNumber(OTHER_CONTRACT), "Other Matrix Co.", new LoginId(OTHER_ADMIN),
                 Browsers.LOGIN_PASSWORD);
@@ -448,7 +443,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         LoginId loginId = new LoginId((kind == IdKind.ADMINISTRATOR ? "adm-" : "usr-") + name);
         TestIds ids = new TestIds(system);
         ids.id(new ContractNumber(CONTRACT), loginId, kind, Browsers.LOGIN_PASSWORD);
-        IssuedCertificate issued = ids.firstCertificate(loginId, sharedCsr, Duration.ofDays(300));
+        IssuedCertificate issued = ids.firstCertificate(loginId, Duration.ofDays(300));
         if (locked) {
             system.bean(TransactionPort.class).inTransaction(() -> {
                 LoginAccount account = system.bean(LoadAccountPort.class).loadAccount(loginId).orElseThrow();
