@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
 public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Administration administration,
-                           Crl crl, Demo demo, Issuance issuance) {
+                           Crl crl, Demo demo, Issuance issuance, Pickup pickup, Staff staff) {
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
@@ -58,6 +58,22 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Logi
      */
     @ConfigurationProperties("crl")
     public record Crl(Duration validity, Duration minInterval) {
+    }
+
+    /**
+     * Staff lock-outs end by themselves: {@code firstLockout} after the first run of wrong passwords,
+     * twice as long each time again (until a successful login), at most {@code maxLockout}.
+     */
+    @ConfigurationProperties("staff")
+    public record Staff(Duration firstLockout, Duration maxLockout) {
+    }
+
+    /**
+     * 証明書取得's throttle: after {@code freeAttempts} failures in a row for an ID, each further
+     * attempt waits, twice as long after every failure, from {@code firstDelay} up to {@code maxDelay}.
+     */
+    @ConfigurationProperties("pickup")
+    public record Pickup(int freeAttempts, Duration firstDelay, Duration maxDelay) {
     }
 
     /** @param perDay certificates one login ID may receive in any 24 hours, over EST, the browser and pickup together */

@@ -10,6 +10,7 @@ import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
+import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -42,6 +43,8 @@ import certrenewal.application.service.SubmitCertificateRequestService;
 import certrenewal.application.service.UnlockLoginIdService;
 import certrenewal.application.service.VerifyAuditTrailService;
 import certrenewal.application.service.ViewDashboardService;
+import certrenewal.domain.account.PickupThrottle;
+import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.RenewalPolicy;
 import io.micronaut.context.annotation.Factory;
@@ -201,10 +204,12 @@ final class UseCaseFactory {
                                                IssuanceGrantPort grants, LoadCertificatePort certificates,
                                                SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
                                                AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
-                                               IssuanceRules rules, BankSettings settings, Clock clock) {
+                                               IssuanceRules rules, PickupFailuresPort failures, BankSettings settings,
+                                               Clock clock) {
+        BankSettings.Pickup pickup = settings.pickup();
         return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, certificates,
-                savedCertificates, authority, audit, transactions, policy, rules, settings.login().maxFailedPasswords(),
-                clock);
+                savedCertificates, authority, audit, transactions, policy, rules, failures,
+                new PickupThrottle(pickup.freeAttempts(), pickup.firstDelay(), pickup.maxDelay()), clock);
     }
 
     @Singleton
@@ -246,7 +251,8 @@ final class UseCaseFactory {
     @Singleton
     StaffLoginService staffLogin(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
                                  TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new StaffLoginService(staff, hasher, audit, transactions, settings.login().maxFailedPasswords(), clock);
+        return new StaffLoginService(staff, hasher, audit, transactions, new StaffLockout(
+                settings.login().maxFailedPasswords(), settings.staff().firstLockout(), settings.staff().maxLockout()), clock);
     }
 
     @Singleton

@@ -32,6 +32,8 @@ public record Rejection(Code code, String message) {
         NOT_PERMITTED("You are not permitted to do this."),
         WRONG_CONFIRMATION_PASSWORD("The confirmation password is wrong."),
         WRONG_ISSUANCE_PASSWORD("The issuance password is wrong, has expired or has been used."),
+        PICKUP_REFUSED("The login ID, the login password or the issuance password was not accepted."),
+        PICKUP_THROTTLED("Too many failed attempts for this login ID: please wait before trying again."),
         NOT_LOCKED("The login ID is not locked."),
         NO_CERTIFICATE("The login ID holds no certificate."),
         UNKNOWN_LOGIN_ID("The login ID is not known."),

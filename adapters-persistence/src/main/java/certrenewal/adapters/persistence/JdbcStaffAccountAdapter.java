@@ -47,7 +47,7 @@ public class JdbcStaffAccountAdapter implements StaffAccountPort {
         long changed;
         try {
             changed = staff.updateIfUnchanged(row.username(), row.version(), row.role(), row.passwordHash(),
-                    row.failedPasswordAttempts(), row.locked());
+                    row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts());
         } catch (RuntimeException e) {
             throw SqlErrors.translateConflict(e, "staff account " + account.username());
         }

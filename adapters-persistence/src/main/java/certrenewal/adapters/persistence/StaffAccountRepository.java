@@ -1,9 +1,11 @@
 package certrenewal.adapters.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
 import java.util.Optional;
 
 /** POSTGRES dialect also for H2: see package-info. */
@@ -25,9 +27,10 @@ interface StaffAccountRepository extends GenericRepository<StaffAccountRow, Stri
                SET role = :role,
                    password_hash = :passwordHash,
                    failed_password_attempts = :failedPasswordAttempts,
-                   locked = :locked,
+                   locked_until = :lockedUntil,
+                   lockouts = :lockouts,
                    version = version + 1
              WHERE username = :username AND version = :version""")
     long updateIfUnchanged(String username, long version, String role, String passwordHash,
-                           int failedPasswordAttempts, boolean locked);
+                           int failedPasswordAttempts, @Nullable Instant lockedUntil, int lockouts);
 }

@@ -1,5 +1,7 @@
 package certrenewal.adapters.persistence;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -9,6 +11,7 @@ record StaffAccountRow(
         String role,
         String passwordHash,
         int failedPasswordAttempts,
-        boolean locked,
+        @Nullable Instant lockedUntil,
+        int lockouts,
         long version) {
 }

@@ -49,6 +49,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
@@ -833,8 +834,8 @@ abstract class PersistenceAdapterContractTest {
     @Test
     void staffAccountReadsBackAsStoredAndIsCounted() {
         assertEquals(0, staff.countStaff());
-        StaffAccount operator = new StaffAccount("op.tanaka", StaffRole.OPERATOR, "pbkdf2-sha256$1$op", 0, false, 0);
-        StaffAccount auditor = new StaffAccount("au.suzuki", StaffRole.AUDITOR, "pbkdf2-sha256$1$au", 2, true, 0);
+        StaffAccount operator = StaffAccount.create("op.tanaka", StaffRole.OPERATOR, "pbkdf2-sha256$1$op");
+        StaffAccount auditor = new StaffAccount("au.suzuki", StaffRole.AUDITOR, "pbkdf2-sha256$1$au", 2, NOW.plusSeconds(900), 3, 0);
 
         staff.insertStaff(operator);
         staff.insertStaff(auditor);
@@ -847,35 +848,37 @@ abstract class PersistenceAdapterContractTest {
 
     @Test
     void staffAccountWithAnExistingUsernameIsRefused() {
-        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+        staff.insertStaff(StaffAccount.create("op", StaffRole.OPERATOR, "hash"));
 
         assertThrows(ConcurrentUpdateException.class,
-                () -> staff.insertStaff(new StaffAccount("op", StaffRole.AUDITOR, "other", 0, false, 0)));
+                () -> staff.insertStaff(StaffAccount.create("op", StaffRole.AUDITOR, "other")));
         assertEquals(StaffRole.OPERATOR, staff.loadStaff("op").orElseThrow().role());
     }
 
     @Test
     void staffUpdateStoresTheChangeAndAdvancesTheVersion() {
-        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+        staff.insertStaff(StaffAccount.create("op", StaffRole.OPERATOR, "hash"));
         StaffAccount loaded = staff.loadStaff("op").orElseThrow();
 
-        staff.updateStaff(loaded.withFailedPassword(1));
+        staff.updateStaff(loaded.withFailedPassword(new StaffLockout(1, Duration.ofMinutes(15), Duration.ofHours(24)), NOW));
 
-        assertEquals(new StaffAccount("op", StaffRole.OPERATOR, "hash", 1, true, 1), staff.loadStaff("op").orElseThrow());
+        assertEquals(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, NOW.plus(Duration.ofMinutes(15)), 1, 1),
+                staff.loadStaff("op").orElseThrow());
     }
 
     @Test
     void staleStaffUpdateFailsWithConcurrentUpdate() {
-        staff.insertStaff(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, false, 0));
+        staff.insertStaff(StaffAccount.create("op", StaffRole.OPERATOR, "hash"));
         StaffAccount first = staff.loadStaff("op").orElseThrow();
         StaffAccount second = staff.loadStaff("op").orElseThrow();
 
-        staff.updateStaff(first.withFailedPassword(6));
+        StaffLockout lockout = new StaffLockout(6, Duration.ofMinutes(15), Duration.ofHours(24));
+        staff.updateStaff(first.withFailedPassword(lockout, NOW));
 
-        assertThrows(ConcurrentUpdateException.class, () -> staff.updateStaff(second.withFailedPassword(6)));
+        assertThrows(ConcurrentUpdateException.class, () -> staff.updateStaff(second.withFailedPassword(lockout, NOW)));
         assertEquals(1, staff.loadStaff("op").orElseThrow().failedPasswordAttempts());
         assertThrows(ConcurrentUpdateException.class,
-                () -> staff.updateStaff(new StaffAccount("nobody", StaffRole.AUDITOR, "hash", 0, false, 0)));
+                () -> staff.updateStaff(StaffAccount.create("nobody", StaffRole.AUDITOR, "hash")));
     }
 
     // --- revocation list ---

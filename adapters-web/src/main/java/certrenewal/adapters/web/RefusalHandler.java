@@ -40,7 +40,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
     public static HttpStatus statusOf(Rejection.Code code) {
         return switch (code) {
             case NO_CLIENT_CERTIFICATE -> HttpStatus.UNAUTHORIZED;
-            case WRONG_CREDENTIALS, CERTIFICATE_OF_ANOTHER_ID, WRONG_ISSUANCE_PASSWORD -> HttpStatus.UNAUTHORIZED;
+            case WRONG_CREDENTIALS, CERTIFICATE_OF_ANOTHER_ID, WRONG_ISSUANCE_PASSWORD, PICKUP_REFUSED -> HttpStatus.UNAUTHORIZED;
             case WRONG_CONFIRMATION_PASSWORD -> HttpStatus.FORBIDDEN;
             case NOT_LOCKED -> HttpStatus.CONFLICT;
             case NO_CERTIFICATE -> HttpStatus.NOT_FOUND;
@@ -52,7 +52,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case RENEWAL_TIMED_OUT -> HttpStatus.GONE;
             case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED, KEY_ALREADY_CERTIFIED, KEY_COMPROMISED,
                  PASSWORD_TOO_SHORT -> HttpStatus.BAD_REQUEST;
-            case ISSUANCE_LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
+            case ISSUANCE_LIMIT_REACHED, PICKUP_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case ISSUANCE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }

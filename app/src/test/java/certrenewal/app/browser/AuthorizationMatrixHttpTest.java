@@ -468,6 +468,6 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     private static void createStaff(String username, StaffRole role, String password) {
         String hash = system.bean(PasswordHasherPort.class).hash(password.toCharArray());
         system.bean(TransactionPort.class).inTransaction(() ->
-                system.bean(StaffAccountPort.class).insertStaff(new StaffAccount(username, role, hash, 0, false, 0)));
+                system.bean(StaffAccountPort.class).insertStaff(StaffAccount.create(username, role, hash)));
     }
 }

@@ -33,6 +33,12 @@ final class Audit {
         return refusal;
     }
 
+    /** Like {@link #refused(String, String, String, RequestRefusedException)}, recording {@code why} rather than what the caller is told. */
+    RequestRefusedException refused(String actor, String action, String target, RequestRefusedException refusal, String why) {
+        record(actor, action, target, AuditEvent.REFUSED, refusal.rejection().code() + ": " + why);
+        return refusal;
+    }
+
     void failed(String actor, String action, String target, String detail) {
         record(actor, action, target, AuditEvent.FAILED, detail);
     }

@@ -38,7 +38,7 @@ public final class BootstrapStaffService implements BootstrapStaffUseCase {
                 new BootstrapCredential("operator", StaffRole.OPERATOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
                 new BootstrapCredential("auditor", StaffRole.AUDITOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)));
         List<StaffAccount> accounts = credentials.stream()
-                .map(c -> new StaffAccount(c.username(), c.role(), hasher.hash(c.password().toCharArray()), 0, false, 0))
+                .map(c -> StaffAccount.create(c.username(), c.role(), hasher.hash(c.password().toCharArray())))
                 .toList();
         boolean created = transactions.inTransaction(() -> {
             if (staff.countStaff() > 0) {

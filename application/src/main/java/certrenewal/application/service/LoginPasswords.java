@@ -12,7 +12,6 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
-import java.util.Optional;
 
 /**
  * A login ID's login password with its lock-out, shared by every screen that asks for it (login,
@@ -21,13 +20,10 @@ import java.util.Optional;
 final class LoginPasswords {
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
-    private final PasswordPort passwords;
-    private final PasswordHasherPort hasher;
+    private final LoginPasswordCheck check;
     private final TransactionPort transactions;
     private final Audit audit;
     private final int maxFailedPasswords;
-    /** Compared against when the ID or its password is unknown, so that the answer takes as long as for a known one. */
-    private final String decoyHash;
 
     LoginPasswords(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
                    PasswordHasherPort hasher, TransactionPort transactions, Audit audit, int maxFailedPasswords) {
@@ -36,22 +32,19 @@ final class LoginPasswords {
         }
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
-        this.passwords = passwords;
-        this.hasher = hasher;
+        this.check = new LoginPasswordCheck(passwords, hasher);
         this.transactions = transactions;
         this.audit = audit;
         this.maxFailedPasswords = maxFailedPasswords;
-        this.decoyHash = hasher.decoyHash();
     }
 
     boolean matches(LoginId id, char[] password) {
-        Optional<String> stored = passwords.loadPasswordHash(id);
-        return hasher.matches(password, stored.orElse(decoyHash)) && stored.isPresent();
+        return check.matches(id, password);
     }
 
     /** For an unknown ID: takes as long as {@link #matches} and is never right. */
     void matchDecoy(char[] password) {
-        hasher.matches(password, decoyHash);
+        check.matchDecoy(password);
     }
 
     /**

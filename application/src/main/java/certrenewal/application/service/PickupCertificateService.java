@@ -15,6 +15,7 @@ import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
+import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
@@ -22,6 +23,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.RenewalPolicy;
@@ -45,19 +47,20 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     private final RenewalPolicy policy;
     private final Clock clock;
     private final Audit audit;
-    private final LoginPasswords loginPasswords;
+    private final LoginPasswordCheck loginPasswords;
+    private final PickupFailuresPort failures;
+    private final PickupThrottle throttle;
     private final CertificateIssuer issuer;
     private final AllOrNothingIssuance issuance;
     /** Compared against when no grant waits, so that the answer takes as long as with one. */
     private final String decoyHash;
 
-    /** @param maxFailedPasswords the same lock-out threshold as the login screen's (default 6) */
     public PickupCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
                                     PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                     CertificateAuthorityPort authority, AuditTrailPort auditTrail,
                                     TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
-                                    int maxFailedPasswords, Clock clock) {
+                                    PickupFailuresPort failures, PickupThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.contracts = contracts;
@@ -66,8 +69,9 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         this.policy = policy;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
-        this.loginPasswords = new LoginPasswords(accounts, savedAccounts, passwords, hasher, transactions, audit,
-                maxFailedPasswords);
+        this.loginPasswords = new LoginPasswordCheck(passwords, hasher);
+        this.failures = failures;
+        this.throttle = throttle;
         this.issuer = new CertificateIssuer(authority, certificates, savedCertificates, rules, audit);
         this.issuance = new AllOrNothingIssuance(authority, transactions);
         this.decoyHash = hasher.decoyHash();
@@ -113,41 +117,60 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     }
 
     /**
-     * The grant the credentials open, after every check: the ID is active, the login password
-     * right (a wrong one counts towards the lock-out), the issuance password waiting, in time and
-     * right, and the ID holds no certificate. Every refusal is audited.
+     * The grant the credentials open, after every check. Asked for without a certificate, so: one
+     * answer for an unknown ID, a wrong login password, a wrong, expired or used issuance password
+     * and an ID that may not log in, after the same work in every case (both passwords compared);
+     * failures slow the ID's next attempts down ({@link PickupThrottle}) instead of locking its
+     * login. What really went wrong is in the audit trail.
      */
     private IssuanceGrant verified(PickupCredentials credentials) {
         LoginId id = credentials.loginId();
         String actor = id.value();
         String target = "login-id:" + id;
-        Optional<LoginAccount> found = accounts.loadAccount(id);
-        if (found.isEmpty()) {
-            loginPasswords.matchDecoy(credentials.loginPassword());
-            throw audit.refused(actor, ACTION, target, refusal(Code.WRONG_CREDENTIALS));
+        Instant now = clock.instant();
+        Optional<Instant> waitUntil = failures.loadFailures(id)
+                .flatMap(counted -> throttle.waitUntil(counted.count(), counted.last()))
+                .filter(now::isBefore);
+        if (waitUntil.isPresent()) {
+            throw audit.refused(actor, ACTION, target,
+                    new RequestRefusedException(Rejection.of(Code.PICKUP_THROTTLED), waitUntil.get()));
         }
-        LoginAccount account = found.get();
-        account.refusal().ifPresent(rejection -> {
-            throw audit.refused(actor, ACTION, target, new RequestRefusedException(rejection));
-        });
-        if (!loginPasswords.matches(id, credentials.loginPassword())) {
-            throw loginPasswords.wrongPassword(id, ACTION);
+        Optional<LoginAccount> account = accounts.loadAccount(id);
+        Optional<IssuanceGrant> grant = account.isPresent() ? grants.loadGrant(id) : Optional.empty();
+        boolean loginPasswordRight = loginPasswords.matches(id, credentials.loginPassword());
+        boolean issuancePasswordRight = hasher.matches(credentials.issuancePassword(),
+                grant.map(IssuanceGrant::passwordHash).orElse(decoyHash)) && grant.isPresent();
+        Optional<String> wrong = whatIsWrong(account, grant, loginPasswordRight, issuancePasswordRight, now);
+        if (wrong.isPresent()) {
+            failures.recordFailure(id, now);
+            throw audit.refused(actor, ACTION, target, refusal(Code.PICKUP_REFUSED), wrong.get());
         }
-        Optional<IssuanceGrant> grant = grants.loadGrant(id);
-        boolean matches = hasher.matches(credentials.issuancePassword(), grant.map(IssuanceGrant::passwordHash).orElse(decoyHash));
-        String wrong = grant.isEmpty() ? "No issuance password is waiting for this login ID: it was used, or never granted."
-                : clock.instant().isAfter(grant.get().deadline()) ? "The issuance password has expired."
-                : !matches ? "The issuance password is wrong."
-                : null;
-        if (wrong != null) {
-            throw audit.refused(actor, ACTION, target, refusal(Code.WRONG_ISSUANCE_PASSWORD, wrong));
-        }
-        if (account.currentCertificateSerial().isPresent()) {
+        if (account.get().currentCertificateSerial().isPresent()) {
             throw audit.refused(actor, ACTION, target, refusal(Code.ALREADY_HAS_CERTIFICATE));
         }
-        if (account.failedPasswordAttempts() > 0) {
-            loginPasswords.resetFailures(id);
-        }
+        failures.clearFailures(id);
         return grant.get();
+    }
+
+    /** What the audit trail records of a refused pickup; the person is told only that it was refused. */
+    private static Optional<String> whatIsWrong(Optional<LoginAccount> account, Optional<IssuanceGrant> grant,
+                                                boolean loginPasswordRight, boolean issuancePasswordRight, Instant now) {
+        if (account.isEmpty()) {
+            return Optional.of("unknown login ID");
+        }
+        Optional<String> accountRefusal = account.get().refusal().map(rejection -> rejection.code().name());
+        if (accountRefusal.isPresent()) {
+            return accountRefusal;
+        }
+        if (!loginPasswordRight) {
+            return Optional.of("wrong login password");
+        }
+        if (grant.isEmpty()) {
+            return Optional.of("no issuance password waiting (used, or never granted)");
+        }
+        if (now.isAfter(grant.get().deadline())) {
+            return Optional.of("issuance password expired");
+        }
+        return issuancePasswordRight ? Optional.empty() : Optional.of("wrong issuance password");
     }
 }

@@ -9,6 +9,7 @@ import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordPort;
+import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
@@ -44,7 +45,7 @@ import java.util.function.Supplier;
  */
 final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
         SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort, PasswordPort, IssuanceGrantPort,
-        StaffAccountPort, RevocationListPort {
+        StaffAccountPort, RevocationListPort, PickupFailuresPort {
 
     private State state = new State();
     private int depth;
@@ -61,6 +62,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<LoginId, LoginAccount> accounts = new LinkedHashMap<>();
         final Map<SerialNumber, Certificate> certificates = new LinkedHashMap<>();
         final Map<SerialNumber, String> publicKeys = new LinkedHashMap<>();
+        final Map<LoginId, PickupFailures> pickupFailures = new LinkedHashMap<>();
         final Map<RenewalId, Renewal> renewals = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<LoginId, String> passwordHashes = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.contracts.putAll(contracts);
             copy.accounts.putAll(accounts);
             copy.publicKeys.putAll(publicKeys);
+            copy.pickupFailures.putAll(pickupFailures);
             copy.certificates.putAll(certificates);
             copy.renewals.putAll(renewals);
             copy.audit.addAll(audit);
@@ -470,7 +473,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             throw conflict("staff account " + a.username() + " changed meanwhile");
         }
         state.staff.put(a.username(), new StaffAccount(a.username(), a.role(), a.passwordHash(),
-                a.failedPasswordAttempts(), a.locked(), a.version() + 1));
+                a.failedPasswordAttempts(), a.lockedUntil(), a.lockouts(), a.version() + 1));
     }
 
     // ---- revocation list ----
@@ -495,5 +498,23 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             throw new IllegalStateException("audit trail unavailable for " + event.action());
         }
         state.audit.add(event);
+    }
+
+    // ---- PickupFailuresPort: each call its own transaction, as the real adapter's ----
+
+    @Override
+    public Optional<PickupFailures> loadFailures(LoginId id) {
+        return Optional.ofNullable(state.pickupFailures.get(id));
+    }
+
+    @Override
+    public void recordFailure(LoginId id, Instant at) {
+        inTransaction(() -> state.pickupFailures.merge(id, new PickupFailures(1, at),
+                (counted, one) -> new PickupFailures(counted.count() + 1, at)));
+    }
+
+    @Override
+    public void clearFailures(LoginId id) {
+        inTransaction(() -> state.pickupFailures.remove(id));
     }
 }

@@ -15,7 +15,9 @@ import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.administration.StaffRole;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,28 +78,54 @@ class StaffUseCasesTest {
     }
 
     @Test
-    void sixWrongPasswordsInARowLockTheAccountAndThenEvenTheRightOneIsRefused() {
+    void sixWrongPasswordsInARowLockTheAccountForAWhileAndMeanwhileEvenTheRightOneIsRefusedLikeAWrongOne() {
         world.addStaff(OPERATOR);
-        for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
+        for (int i = 1; i <= MAX_FAILED_PASSWORDS; i++) {
             assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
         }
-        assertRefused(Code.ID_LOCKED, () -> world.staffLogin.logIn("tanaka", "wrong".toCharArray()));
 
-        assertTrue(store.staff("tanaka").locked());
-        assertRefused(Code.ID_LOCKED, () -> world.staffLogin.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
+        assertTrue(store.staff("tanaka").lockedAt(world.clock.instant()));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
         assertEquals(1, store.audit("STAFF_LOCKED").size());
         assertEquals(MAX_FAILED_PASSWORDS + 1, store.audit("STAFF_LOGIN").size());
         assertTrue(store.audit("STAFF_LOGIN").stream().allMatch(e -> e.outcome().equals(AuditEvent.REFUSED)));
+        assertTrue(store.audit("STAFF_LOGIN").getLast().detail().contains("locked until"), "the audit trail says why");
+    }
+
+    @Test
+    void aLockOutEndsByItselfAndTheNextOneLastsTwiceAsLong() {
+        world.addStaff(OPERATOR);
+        lockOut("tanaka");
+        world.clock.advance(TestWorld.STAFF_LOCKOUT.first());
+
+        assertEquals(OPERATOR, world.staffLogin.logIn("tanaka", passwordOf(OPERATOR).toCharArray()));
+
+        lockOut("tanaka"); // after a success, the back-off starts again at its first length
+        assertEquals(world.clock.instant().plus(TestWorld.STAFF_LOCKOUT.first()), store.staff("tanaka").lockedUntil());
+        world.clock.advance(TestWorld.STAFF_LOCKOUT.first());
+        lockOut("tanaka");
+        assertEquals(world.clock.instant().plus(TestWorld.STAFF_LOCKOUT.first().multipliedBy(2)),
+                store.staff("tanaka").lockedUntil());
     }
 
     @Test
     void theLockOutThresholdIsConfigurable() {
         world.addStaff(OPERATOR);
-        StaffLoginService strict = new StaffLoginService(store, world.hasher, store, store, 2, world.clock);
+        StaffLoginService strict = new StaffLoginService(store, world.hasher, store, store,
+                new StaffLockout(2, Duration.ofMinutes(15), Duration.ofHours(24)), world.clock);
 
         assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));
-        assertRefused(Code.ID_LOCKED, () -> strict.logIn("tanaka", "wrong".toCharArray()));
-        assertThrows(IllegalArgumentException.class, () -> new StaffLoginService(store, world.hasher, store, store, 0, world.clock));
+        assertFalse(store.staff("tanaka").lockedAt(world.clock.instant()));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));
+        assertTrue(store.staff("tanaka").lockedAt(world.clock.instant()));
+        assertThrows(IllegalArgumentException.class, () -> new StaffLockout(0, Duration.ofMinutes(15), Duration.ofHours(24)));
+    }
+
+    private void lockOut(String username) {
+        for (int i = 1; i <= MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn(username, "wrong".toCharArray()));
+        }
+        assertTrue(store.staff(username).lockedAt(world.clock.instant()));
     }
 
     @Test

@@ -14,7 +14,9 @@ import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.renewal.Renewal;
@@ -39,6 +41,7 @@ final class TestWorld {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     static final int MAX_FAILED_PASSWORDS = 6;
     static final IssuanceRules ISSUANCE_RULES = new IssuanceRules(5);
+    static final StaffLockout STAFF_LOCKOUT = new StaffLockout(MAX_FAILED_PASSWORDS, Duration.ofMinutes(15), Duration.ofHours(24));
     /** Login passwords that {@link #setLoginPassword} gives: the ID's name and this suffix. */
     static final String PASSWORD_SUFFIX = "-password";
     static final Actor.CustomerAdministrator ADMIN_ACTOR = new Actor.CustomerAdministrator(ADMIN, CONTRACT.number());
@@ -81,7 +84,7 @@ final class TestWorld {
     final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
-            store, authority, store, store, POLICY, ISSUANCE_RULES, MAX_FAILED_PASSWORDS, clock);
+            store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, clock);
     final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, store, store,
             hasher, crl, store, store, clock);
     final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, store,
@@ -90,7 +93,7 @@ final class TestWorld {
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
     // the bank's console
-    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, MAX_FAILED_PASSWORDS, clock);
+    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, clock);
     final BootstrapStaffService bootstrapStaff = new BootstrapStaffService(store, hasher, store, store, clock);
     final ViewDashboardService dashboard = new ViewDashboardService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
     final SearchRecordsService searchRecords = new SearchRecordsService(consoleQueries, store, store, clock);
@@ -152,7 +155,7 @@ final class TestWorld {
 
     /** A staff account whose password is {@link #passwordOf(Actor.Staff)}. */
     void addStaff(Actor.Staff member) {
-        store.put(new StaffAccount(member.username(), member.role(), hasher.hash(passwordOf(member).toCharArray()), 0, false, 0));
+        store.put(StaffAccount.create(member.username(), member.role(), hasher.hash(passwordOf(member).toCharArray())));
     }
 
     /** The user ID's first certificate, issued now. */

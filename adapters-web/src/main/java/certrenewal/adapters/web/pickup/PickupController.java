@@ -79,9 +79,9 @@ final class PickupController {
         String loginPassword = form.getOrDefault("password", "");
         String issuancePassword = form.getOrDefault("issuancePassword", "").strip();
         try {
-            // what is no login ID at all is wrong credentials, as for any unknown one
+            // what is no login ID at all is refused as any unknown one
             LoginId loginId = LoginId.parse(typedId)
-                    .orElseThrow(() -> new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS)));
+                    .orElseThrow(() -> new RequestRefusedException(Rejection.of(Rejection.Code.PICKUP_REFUSED)));
             pickUp.verify(new PickupCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray()));
             // A new session for the verified credentials: an identifier planted before is worth nothing now.
             Session fresh = replaceSession(request, session);

@@ -1,0 +1,20 @@
+package certrenewal.application.port.out;
+
+import certrenewal.domain.account.LoginId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Failed pickups in a row per typed login ID, known or not (so that throttling tells nothing of which IDs exist). */
+public interface PickupFailuresPort {
+
+    record PickupFailures(int count, Instant last) {
+    }
+
+    Optional<PickupFailures> loadFailures(LoginId id);
+
+    /** Counts one more failure at {@code at}. */
+    void recordFailure(LoginId id, Instant at);
+
+    /** A successful pickup starts the count again. */
+    void clearFailures(LoginId id);
+}
