@@ -37,7 +37,7 @@ public record Rejection(Code code, String message) {
         NOT_LOCKED("The login ID is not locked."),
         NO_CERTIFICATE("The login ID holds no certificate."),
         UNKNOWN_LOGIN_ID("The login ID is not known."),
-        WRONG_CREDENTIALS("The login ID or the password is wrong."),
+        WRONG_CREDENTIALS("The login ID, the password or the certificate was not accepted."),
         PASSWORD_TOO_SHORT("A login password needs at least " + certrenewal.domain.account.LoginPassword.MIN_LENGTH + " characters."),
         CERTIFICATE_OF_ANOTHER_ID("The client certificate does not belong to this login ID."),
         LOGIN_ID_EXISTS("The login ID is already registered."),

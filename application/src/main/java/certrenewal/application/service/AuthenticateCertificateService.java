@@ -58,26 +58,30 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
 
     @Override
     public AuthenticatedId authenticate(byte[] certificateDer) {
-        return authenticateAs(certificateDer, null);
+        try {
+            return complete(present(certificateDer, null));
+        } catch (ConcurrentUpdateException e) {
+            // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
+            return complete(present(certificateDer, null));
+        }
     }
 
     /**
-     * Like {@link #authenticate}, but refuses a certificate of another ID than {@code expectedOwner}
-     * (when not null) before it can confirm anything.
+     * A certificate that this bank issued to a known ID (to {@code expectedOwner}, when not null),
+     * judged but nothing changed yet: the login looks at the password between this and
+     * {@link #complete}, so that no renewal is confirmed by a wrong password.
      */
-    AuthenticatedId authenticateAs(byte[] certificateDer, LoginId expectedOwner) {
+    record Presented(LoginAccount account, CertificateAuthentication verdict) {
+    }
+
+    /**
+     * Judges the presented certificate without changing anything; a certificate it cannot accept
+     * is refused (and audited) with the reason.
+     */
+    Presented present(byte[] certificateDer, LoginId expectedOwner) {
         if (certificateDer == null || certificateDer.length == 0) {
             throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
         }
-        try {
-            return authenticateOnce(certificateDer, expectedOwner);
-        } catch (ConcurrentUpdateException e) {
-            // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
-            return authenticateOnce(certificateDer, expectedOwner);
-        }
-    }
-
-    private AuthenticatedId authenticateOnce(byte[] certificateDer, LoginId expectedOwner) {
         SerialNumber serial = serialOf(certificateDer);
         // The serial only finds the record; the whole encoding must match what this CA issued.
         Certificate presented = certificates.loadCertificate(serial)
@@ -90,17 +94,28 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
         }
         LoginAccount account = accounts.loadAccount(presented.owner())
                 .orElseThrow(() -> new RequestRefusedException(Rejection.of(Code.UNKNOWN_LOGIN_ID)));
-        Instant now = clock.instant();
         Optional<Renewal.Issued> pending = account.currentCertificateSerial().filter(serial::equals).isPresent()
                 ? Optional.empty()
                 : renewals.findUnconfirmedRenewalIssuing(serial)
                         // a renewal of a certificate that is no longer current cannot be confirmed
                         .filter(r -> account.currentCertificateSerial().map(r.oldSerial()::equals).orElse(false));
-        return switch (CertificateAuthentication.evaluate(presented, account, pending, now)) {
-            case CertificateAuthentication.Current current -> idOf(current.account(), serial);
-            case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, now);
-            case CertificateAuthentication.Refused refused -> throw audit.refused(account.id().value(),
-                    "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(), new RequestRefusedException(refused.rejection()));
+        CertificateAuthentication verdict = CertificateAuthentication.evaluate(presented, account, pending, clock.instant());
+        if (verdict instanceof CertificateAuthentication.Refused refused) {
+            throw audit.refused(account.id().value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
+                    new RequestRefusedException(refused.rejection()));
+        }
+        return new Presented(account, verdict);
+    }
+
+    /**
+     * The ID the certificate authenticates; its first use confirms its renewal. Fails with
+     * ConcurrentUpdateException when a parallel request confirmed or replaced the renewal first.
+     */
+    AuthenticatedId complete(Presented presented) {
+        return switch (presented.verdict()) {
+            case CertificateAuthentication.Current current -> idOf(current.account(), current.certificate().serial());
+            case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, clock.instant());
+            case CertificateAuthentication.Refused refused -> throw new IllegalStateException("a refused certificate is never presented");
         };
     }
 
