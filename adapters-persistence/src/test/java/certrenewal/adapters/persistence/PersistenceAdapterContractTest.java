@@ -40,6 +40,7 @@ import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
@@ -128,6 +129,8 @@ abstract class PersistenceAdapterContractTest {
     IssuanceGrantPort grants;
     @Inject
     StaffAccountPort staff;
+    @Inject
+    PickupFailuresPort pickupFailures;
     @Inject
     RevocationListPort revocationList;
     @Inject
@@ -879,6 +882,46 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(1, staff.loadStaff("op").orElseThrow().failedPasswordAttempts());
         assertThrows(ConcurrentUpdateException.class,
                 () -> staff.updateStaff(StaffAccount.create("nobody", StaffRole.AUDITOR, "hash")));
+    }
+
+    // --- failed pickups ---
+
+    @Test
+    void failedPickupsAreCountedPerTypedIdKnownOrNotAndClearedAgain() {
+        LoginId unknown = new LoginId("never-registered");
+        pickupFailures.recordFailure(unknown, T0);
+        pickupFailures.recordFailure(unknown, T0.plusSeconds(30));
+
+        assertEquals(Optional.of(new PickupFailuresPort.PickupFailures(2, T0.plusSeconds(30))), pickupFailures.loadFailures(unknown));
+        assertEquals(Optional.empty(), pickupFailures.loadFailures(new LoginId("someone-else")));
+        pickupFailures.clearFailures(unknown);
+        assertEquals(Optional.empty(), pickupFailures.loadFailures(unknown));
+    }
+
+    @Test
+    void failedPickupsRacingToCountTheFirstFailureAreAllCounted() throws Exception {
+        LoginId id = new LoginId("raced");
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> counted = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                counted.add(pool.submit(() -> {
+                    start.await();
+                    pickupFailures.recordFailure(id, T0);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : counted) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(threads, pickupFailures.loadFailures(id).orElseThrow().count());
     }
 
     // --- revocation list ---

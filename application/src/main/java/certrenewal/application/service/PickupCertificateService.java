@@ -19,6 +19,7 @@ import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
+import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;

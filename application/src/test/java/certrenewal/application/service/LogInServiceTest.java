@@ -11,6 +11,7 @@ import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.LogInCommand;
+import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
@@ -80,10 +81,40 @@ class LogInServiceTest {
     }
 
     @Test
+    void withoutTheIdsOwnCertificateARightPasswordAnswersAsAWrongOneAndNoWrongOneIsCounted() {
+        IssuedCertificate users = world.issueCertificate.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(),
+                TestWorld.VALIDITY, TestWorld.SYSTEM));
+        byte[] foreign = users.certificate().der();
+
+        for (int i = 0; i < 10; i++) {
+            assertRefused(Code.NO_CLIENT_CERTIFICATE, () -> login.logIn(command(ADMIN, "wrong", null)));
+            assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(ADMIN, "wrong", foreign)));
+        }
+        RequestRefusedException right = assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(ADMIN, RIGHT, foreign)));
+        RequestRefusedException wrong = assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(ADMIN, "wrong", foreign)));
+
+        assertEquals(wrong.getMessage(), right.getMessage());
+        assertEquals(AccountStatus.ACTIVE, world.store.account(ADMIN).status());
+        assertEquals(0, world.store.account(ADMIN).failedPasswordAttempts());
+        login.logIn(command(ADMIN, RIGHT, world.first.certificate().der()));
+    }
+
+    @Test
+    void everyRefusalAfterACertificateWasPresentedComparesAPasswordHashAsAWrongPasswordDoes() {
+        world.lock(ADMIN);
+        int before = passwords.comparisons;
+
+        assertRefused(Code.ID_LOCKED, () -> login.logIn(command(ADMIN, RIGHT, world.first.certificate().der())));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(new LoginId("nobody"), RIGHT, world.first.certificate().der())));
+
+        assertEquals(before + 2, passwords.comparisons);
+    }
+
+    @Test
     void certificateOfAnotherIdIsRefused() {
         IssuedCertificate users = world.issueCertificate.issue(new IssueCertificateCommand(USER, FakeCertificateAuthority.request(),
                 TestWorld.VALIDITY, TestWorld.SYSTEM));
-        assertRefused(Code.CERTIFICATE_OF_ANOTHER_ID, () -> login.logIn(command(ADMIN, RIGHT, users.certificate().der())));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(ADMIN, RIGHT, users.certificate().der())));
     }
 
     @Test
@@ -108,7 +139,7 @@ class LogInServiceTest {
         IssuedCertificate renewed = world.renewInBrowser(world.admin());
         passwords.set(USER, "users-password");
 
-        assertRefused(Code.CERTIFICATE_OF_ANOTHER_ID, () -> login.logIn(command(USER, "users-password", renewed.certificate().der())));
+        assertRefused(Code.WRONG_CREDENTIALS, () -> login.logIn(command(USER, "users-password", renewed.certificate().der())));
         assertEquals(CertificateStatus.ACTIVE, world.store.certificate(world.first.certificate().serial()).storedStatus());
     }
 
@@ -144,8 +175,12 @@ class LogInServiceTest {
             return "h:" + new StringBuilder(new String(password)).reverse();
         }
 
+        /** How many hashes were compared: a refusal that skips it would answer faster than a wrong password. */
+        int comparisons;
+
         @Override
         public boolean matches(char[] password, String hash) {
+            comparisons++;
             return hash(password).equals(hash);
         }
 

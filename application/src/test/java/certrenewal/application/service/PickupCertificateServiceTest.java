@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.LogInCommand;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.PickupCredentials;
@@ -28,10 +29,12 @@ import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SubjectName;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -75,19 +78,19 @@ class PickupCertificateServiceTest {
     void theIssuancePasswordWorksOnce() {
         service.pickUp(credentials(LOGIN_PASSWORD, issued.password()), FakeCertificateAuthority.request());
 
-        assertRefused(Code.WRONG_ISSUANCE_PASSWORD, () -> service.pickUp(credentials(LOGIN_PASSWORD, issued.password()),
+        assertRefused(Code.PICKUP_REFUSED, () -> service.pickUp(credentials(LOGIN_PASSWORD, issued.password()),
                 FakeCertificateAuthority.request()));
         assertEquals(1, world.authority.signed().stream().filter(s -> s.subject().commonName().equals("newbie")).count());
     }
 
     @Test
     void aWrongIssuancePasswordIsRefusedAuditedAndNotCountedTowardsTheLockOut() {
-        assertRefused(Code.WRONG_ISSUANCE_PASSWORD, () -> service.verify(credentials(LOGIN_PASSWORD, "WRONGwrongWRONG2")));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials(LOGIN_PASSWORD, "WRONGwrongWRONG2")));
 
         assertEquals(0, store.account(NEWBIE).failedPasswordAttempts());
         AuditEvent refusal = store.audit("CERTIFICATE_PICKUP").getLast();
         assertEquals(AuditEvent.REFUSED, refusal.outcome());
-        assertTrue(refusal.detail().startsWith("WRONG_ISSUANCE_PASSWORD"), refusal.detail());
+        assertEquals("PICKUP_REFUSED: wrong issuance password", refusal.detail(), "the audit trail says what was wrong");
         assertNotNull(store.grant(NEWBIE));
     }
 
@@ -98,7 +101,7 @@ class PickupCertificateServiceTest {
 
         world.clock.advance(Duration.ofSeconds(1));
 
-        assertRefused(Code.WRONG_ISSUANCE_PASSWORD, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
         assertTrue(store.audit("CERTIFICATE_PICKUP").getLast().detail().contains("expired"));
         assertEquals(PICKUP_PERIOD, Duration.between(store.audit("LOGIN_ID_REGISTERED").getLast().at(), issued.deadline()));
     }
@@ -107,61 +110,88 @@ class PickupCertificateServiceTest {
     void anIdWithoutAWaitingIssuancePasswordIsRefused() {
         world.setLoginPassword(USER);
 
-        assertRefused(Code.WRONG_ISSUANCE_PASSWORD, () -> service.verify(
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(
                 new PickupCredentials(USER, passwordOf(USER).toCharArray(), issued.password().toCharArray())));
     }
 
     @Test
-    void sixWrongLoginPasswordsInARowLockTheIdAndThenEvenTheRightOnesAreRefused() {
+    void wrongLoginPasswordsAtPickupNeverLockTheIdButSlowItsPickupsDown() {
         int requestsChecked = world.authority.checkedRequests();
-        for (int i = 1; i < MAX_FAILED_PASSWORDS; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(credentials("wrong-password", issued.password())));
+        for (int i = 1; i <= PickupThrottle.DEFAULT.freeAttempts() + 1; i++) {
+            assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
         }
-        assertRefused(Code.ID_LOCKED, () -> service.pickUp(credentials("wrong-password", issued.password()),
-                FakeCertificateAuthority.request()));
+        Instant lastFailure = world.clock.instant();
 
-        assertEquals(AccountStatus.LOCKED, store.account(NEWBIE).status());
-        assertRefused(Code.ID_LOCKED, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
-        assertEquals(1, store.audit("ID_LOCKED").size());
-        assertNotNull(store.grant(NEWBIE), "the administrator unlocks; the issuance password still waits");
+        RequestRefusedException throttled = assertRefused(Code.PICKUP_THROTTLED,
+                () -> service.pickUp(credentials(LOGIN_PASSWORD, issued.password()), FakeCertificateAuthority.request()));
+
+        assertEquals(Optional.of(lastFailure.plus(PickupThrottle.DEFAULT.firstDelay())), throttled.retryAt());
+        assertEquals(AccountStatus.ACTIVE, store.account(NEWBIE).status());
+        assertEquals(0, store.account(NEWBIE).failedPasswordAttempts());
         assertEquals(requestsChecked, world.authority.checkedRequests(), "refused before the request is looked at");
+        world.clock.set(throttled.retryAt().orElseThrow());
+        service.verify(credentials(LOGIN_PASSWORD, issued.password()));
+        assertEquals(Optional.empty(), store.loadFailures(NEWBIE), "a right pickup starts the count again");
     }
 
     @Test
-    void wrongPasswordsAtTheLoginScreenAndAtPickupCountTogether() {
-        for (int i = 0; i < MAX_FAILED_PASSWORDS / 2; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> world.logIn.logIn(new LogInCommand(NEWBIE, "wrong".toCharArray(), null)));
+    void everyFurtherFailureDoublesTheWait() {
+        for (int i = 1; i <= PickupThrottle.DEFAULT.freeAttempts() + 1; i++) {
+            assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
         }
-        for (int i = 1; i < MAX_FAILED_PASSWORDS / 2; i++) {
-            assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(credentials("wrong", issued.password())));
-        }
+        world.clock.advance(PickupThrottle.DEFAULT.firstDelay());
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
 
-        assertRefused(Code.ID_LOCKED, () -> service.verify(credentials("wrong", issued.password())));
+        RequestRefusedException throttled = assertRefused(Code.PICKUP_THROTTLED,
+                () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
+
+        assertEquals(Optional.of(world.clock.instant().plus(PickupThrottle.DEFAULT.firstDelay().multipliedBy(2))),
+                throttled.retryAt());
     }
 
     @Test
-    void aLockedIdIsRefusedBeforeAnyPasswordIsCompared() {
+    void pickupFailuresAndLoginsWithoutTheIdsCertificateNeverCountTowardsTheLoginLockOut() {
+        for (int i = 0; i < MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.NO_CLIENT_CERTIFICATE,
+                    () -> world.logIn.logIn(new LogInCommand(NEWBIE, "wrong".toCharArray(), null)));
+            world.clock.advance(Duration.ofHours(1));
+            assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong", issued.password())));
+        }
+
+        assertEquals(AccountStatus.ACTIVE, store.account(NEWBIE).status());
+        assertEquals(0, store.account(NEWBIE).failedPasswordAttempts());
+    }
+
+    @Test
+    void aLockedIdGetsTheSameAnswerAsAWrongPasswordAndNothingIsCounted() {
         world.lock(NEWBIE);
 
-        assertRefused(Code.ID_LOCKED, () -> service.verify(credentials("wrong", issued.password())));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
 
         assertEquals(MAX_FAILED_PASSWORDS, store.account(NEWBIE).failedPasswordAttempts());
-        assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_PICKUP").getLast().outcome());
+        assertEquals("PICKUP_REFUSED: ID_LOCKED", store.audit("CERTIFICATE_PICKUP").getLast().detail());
     }
 
     @Test
-    void anUnknownIdGetsTheSameAnswerAsAWrongPassword() {
-        assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(
-                new PickupCredentials(new LoginId("nobody"), LOGIN_PASSWORD.toCharArray(), issued.password().toCharArray())));
+    void anUnknownIdGetsTheSameAnswersAsAKnownOneThrottlingIncluded() {
+        LoginId nobody = new LoginId("nobody");
+        for (int i = 1; i <= PickupThrottle.DEFAULT.freeAttempts() + 1; i++) {
+            assertRefused(Code.PICKUP_REFUSED, () -> service.verify(
+                    new PickupCredentials(nobody, LOGIN_PASSWORD.toCharArray(), issued.password().toCharArray())));
+        }
+
+        assertRefused(Code.PICKUP_THROTTLED, () -> service.verify(
+                new PickupCredentials(nobody, LOGIN_PASSWORD.toCharArray(), issued.password().toCharArray())));
     }
 
     @Test
-    void aPickupEndsTheRunOfWrongLoginPasswords() {
-        assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(credentials("wrong", issued.password())));
-        assertRefused(Code.WRONG_CREDENTIALS, () -> service.verify(credentials("wrong", issued.password())));
+    void aPickupClearsTheFailuresCountedBefore() {
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong", issued.password())));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong", issued.password())));
 
         service.pickUp(credentials(LOGIN_PASSWORD, issued.password()), FakeCertificateAuthority.request());
 
+        assertEquals(Optional.empty(), store.loadFailures(NEWBIE));
         assertEquals(0, store.account(NEWBIE).failedPasswordAttempts());
     }
 
@@ -254,7 +284,8 @@ class PickupCertificateServiceTest {
         LoginAccount account = store.account(NEWBIE);
         store.put(new LoginAccount(NEWBIE, account.contract(), account.kind(), AccountStatus.REVOKED, 0, null, account.version()));
 
-        assertRefused(Code.ID_REVOKED, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials(LOGIN_PASSWORD, issued.password())));
+        assertEquals("PICKUP_REFUSED: ID_REVOKED", store.audit("CERTIFICATE_PICKUP").getLast().detail());
     }
 
     private PickupCredentials credentials(String loginPassword, String issuancePassword) {
