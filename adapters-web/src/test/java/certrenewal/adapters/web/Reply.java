@@ -28,12 +28,12 @@ public record Reply(int status, HttpHeaders headers, byte[] bytes) {
 
     /** The text of the page's {@code role="alert"} element; empty when there is none. */
     public String alert() {
-        return text("<[a-z]+ role=\"alert\"[^>]*>(.*?)</");
+        return text("<[a-z]+\\b[^>]*\\brole=\"alert\"[^>]*>(.*?)</");
     }
 
     /** The text of the page's {@code role="status"} element. */
     public String notice() {
-        return text("<[a-z]+ role=\"status\"[^>]*>(.*?)</");
+        return text("<[a-z]+\\b[^>]*\\brole=\"status\"[^>]*>(.*?)</");
     }
 
     public String h1() {
