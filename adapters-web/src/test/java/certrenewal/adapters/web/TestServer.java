@@ -145,6 +145,15 @@ public final class TestServer implements AutoCloseable {
         return browser;
     }
 
+    /** The text of the main menu of a customer signed in here (its certificate expiring 2026-04-21 00:00 UTC). */
+    public String signedInMainMenu() {
+        Browser browser = signedIn(user, "ja");
+        fakes.overview.answers(who -> Samples.overview(who, null));
+        String text = browser.get("/main").text();
+        fakes.reset();
+        return text;
+    }
+
     /** A session cookie's value as the server writes them, of a session it no longer has. */
     public static String endedSession() {
         return java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().getBytes());
