@@ -61,6 +61,10 @@ public final class Answer<C, R> {
         return calls.getFirst();
     }
 
+    void forgetCalls() {
+        calls.clear();
+    }
+
     void reset() {
         calls.clear();
         answer = call -> {

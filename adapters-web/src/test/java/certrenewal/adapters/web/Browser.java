@@ -64,7 +64,7 @@ public final class Browser {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().allValues("Set-Cookie").forEach(this::keep);
             Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
             reply.csrfToken().ifPresent(token -> csrf = token);

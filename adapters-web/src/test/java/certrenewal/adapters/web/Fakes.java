@@ -175,6 +175,11 @@ public final class Fakes {
         all.forEach(Answer::reset);
     }
 
+    /** Forgets every call, keeping the answers. */
+    public void forgetCalls() {
+        all.forEach(Answer::forgetCalls);
+    }
+
     /** Registers the fakes as the context's use cases; {@code caCertificates} also decides which client certificates TLS asks for. */
     void registerIn(ApplicationContext context, Supplier<List<byte[]>> caCertificates) {
         context.registerSingleton(LogInUseCase.class, command -> logIn.call(new LogIn(command.loginId(),

@@ -1,6 +1,7 @@
 package certrenewal.adapters.web;
 
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the server answered, read as a user (or a page's script) reads it. */
-public record Reply(int status, HttpHeaders headers, String body) {
+public record Reply(int status, HttpHeaders headers, byte[] bytes) {
     private static final Pattern CSRF = Pattern.compile("(?:name=\"_csrf\"\\s+value|data-csrf)=\"([^\"]+)\"");
+
+    /** The body as text (UTF-8, as every page and JSON reply is). */
+    public String body() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
 
     public Optional<String> header(String name) {
         return headers.firstValue(name);
@@ -22,12 +28,12 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     /** The text of the page's {@code role="alert"} element; empty when there is none. */
     public String alert() {
-        return text("<[a-z]+ role=\"alert\"[^>]*>(.*?)</");
+        return text("<[a-z]+\\b[^>]*\\brole=\"alert\"[^>]*>(.*?)</");
     }
 
     /** The text of the page's {@code role="status"} element. */
     public String notice() {
-        return text("<[a-z]+ role=\"status\"[^>]*>(.*?)</");
+        return text("<[a-z]+\\b[^>]*\\brole=\"status\"[^>]*>(.*?)</");
     }
 
     public String h1() {
@@ -36,13 +42,13 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     /** The CSRF token the page carries (a form's hidden field or the page's data-csrf). */
     public Optional<String> csrfToken() {
-        Matcher m = CSRF.matcher(body);
+        Matcher m = CSRF.matcher(body());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The values of a select's options, in order. */
     public List<String> options(String selectId) {
-        Matcher select = Pattern.compile("<select id=\"" + selectId + "\".*?</select>", Pattern.DOTALL).matcher(body);
+        Matcher select = Pattern.compile("<select id=\"" + selectId + "\".*?</select>", Pattern.DOTALL).matcher(body());
         if (!select.find()) {
             throw new AssertionError("no select #" + selectId + ": " + this);
         }
@@ -51,16 +57,16 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     /** The JSON body as a map (the JSON steps of the page scripts). */
     public Map<String, Object> json() {
-        return Json.read(body);
+        return Json.read(body());
     }
 
     /** The page's text as a person reads it: tags gone, entities read, white space collapsed. */
     public String text() {
-        return unescape(body.replaceAll("(?s)<script.*?</script>|<[^>]+>", " ")).replaceAll("\\s+", " ");
+        return unescape(body().replaceAll("(?s)<script.*?</script>|<[^>]+>", " ")).replaceAll("\\s+", " ");
     }
 
     private String text(String regex) {
-        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(body);
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(body());
         return m.find() ? unescape(m.group(1).replaceAll("<[^>]+>", "")).strip() : "";
     }
 
@@ -71,6 +77,7 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     @Override
     public String toString() {
+        String body = body();
         return status + " " + headers.map() + "\n" + (body.length() > 3000 ? body.substring(0, 3000) + "…" : body);
     }
 }

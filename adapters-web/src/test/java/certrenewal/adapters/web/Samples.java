@@ -4,8 +4,12 @@ import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.CertificateOverview;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.admin.IssuancePassword;
+import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.LoginIdSummary;
+import certrenewal.application.readmodel.RenewalAttempt;
+import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
@@ -14,11 +18,15 @@ import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
+import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
+import certrenewal.domain.renewal.RenewalId;
+import certrenewal.domain.renewal.RenewalState;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +82,33 @@ public final class Samples {
                 certificate, holds ? Instant.parse("2026-04-21T00:00:00Z") : null, !holds);
     }
 
+    /** A certificate in the console's lists: issued 2025-04-21, expiring 2026-04-21 09:00 JST. */
+    public static CertificateSummary certificateSummary(LoginIdSummary owner, CertificateStatus status) {
+        Instant notAfter = Instant.parse("2026-04-21T00:00:00Z");
+        boolean revoked = status == CertificateStatus.REVOKED;
+        return new CertificateSummary(owner.serial(), owner.loginId(), CONTRACT, CONTRACT_RECORD.name(), status,
+                notAfter.minus(Duration.ofDays(365)), notAfter, revoked ? Instant.parse("2026-03-01T03:15:00Z") : null,
+                revoked ? RevocationReason.KEY_COMPROMISE : null);
+    }
+
+    /** {@code id}'s details page: its certificate (if any) and one renewal attempt, started 2026-03-31 18:00 JST. */
+    public static LoginIdDetails details(LoginIdSummary id) {
+        List<CertificateSummary> certificates = id.serial() == null ? List.of()
+                : List.of(certificateSummary(id, id.certificateStatus()));
+        RenewalAttempt attempt = new RenewalAttempt(RenewalId.random(), RenewalState.ABANDONED, Instant.parse("2026-03-31T09:00:00Z"),
+                Instant.parse("2026-03-31T09:15:00Z"), id.serial(), null, "timed out");
+        return new LoginIdDetails(id, CONTRACT, CONTRACT_RECORD.name(), certificates, id.serial() == null ? List.of() : List.of(attempt));
+    }
+
+    public static <T> SearchPage<T> page(List<T> rows, int page, int pageSize, long total) {
+        return new SearchPage<>(rows, page, pageSize, total);
+    }
+
     public static DashboardFigures figures() {
         Map<CertificateStatus, Long> byStatus = new EnumMap<>(CertificateStatus.class);
         byStatus.put(CertificateStatus.ACTIVE, 7L);
         byStatus.put(CertificateStatus.REVOKED, 2L);
-        return new DashboardFigures(byStatus, List.of(new DashboardFigures.WeekCount(java.time.LocalDate.of(2026, 3, 30), 3)),
-                List.of(new DashboardFigures.DayRenewals(java.time.LocalDate.of(2026, 3, 31), 4, 3, 1, 0)), NOW);
+        return new DashboardFigures(byStatus, List.of(new DashboardFigures.WeekCount(LocalDate.of(2026, 3, 30), 3)),
+                List.of(new DashboardFigures.DayRenewals(LocalDate.of(2026, 3, 31), 4, 3, 1, 0)), NOW);
     }
 }

@@ -111,7 +111,7 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * A browser in which {@code customer} has logged in (the login use case's fake accepting it),
-     * on its main menu; the fakes are reset afterwards.
+     * on its main menu; afterwards the fakes have seen no call, and the login and the overview answer nothing.
      */
     public Browser signedIn(Customer customer, String language) {
         Browser browser = browser(customer.certificate(), language);
@@ -121,11 +121,16 @@ public final class TestServer implements AutoCloseable {
         expect(303, browser.post("/login", "_csrf", browser.csrf(), "loginId", customer.who().loginId().value(),
                 "password", Samples.LOGIN_PASSWORD));
         expect(200, browser.get("/main"));
-        fakes.reset();
+        fakes.logIn.reset();
+        fakes.overview.reset();
+        fakes.forgetCalls();
         return browser;
     }
 
-    /** A browser in which a staff member of {@code role} has logged in to the console, on the dashboard; the fakes are reset afterwards. */
+    /**
+     * A browser in which a staff member of {@code role} has logged in to the console, on the
+     * dashboard; afterwards the fakes have seen no call, and the login and the dashboard answer nothing.
+     */
     public Browser staff(StaffRole role, String language) {
         Browser browser = browser(null, language);
         browser.get("/console/login");
@@ -134,8 +139,19 @@ public final class TestServer implements AutoCloseable {
         expect(303, browser.post("/console/login", "_csrf", browser.csrf(), "username", username, "password", "Staff-Pass-1"));
         fakes.dashboard.returns(Samples.figures());
         expect(200, browser.get("/console"));
-        fakes.reset();
+        fakes.staffLogIn.reset();
+        fakes.dashboard.reset();
+        fakes.forgetCalls();
         return browser;
+    }
+
+    /** The text of the main menu of a customer signed in here (its certificate expiring 2026-04-21 00:00 UTC). */
+    public String signedInMainMenu() {
+        Browser browser = signedIn(user, "ja");
+        fakes.overview.answers(who -> Samples.overview(who, null));
+        String text = browser.get("/main").text();
+        fakes.reset();
+        return text;
     }
 
     /** A session cookie's value as the server writes them, of a session it no longer has. */

@@ -3,8 +3,8 @@ package certrenewal.adapters.web.console;
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
-import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.CertificateSearch;
+import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.domain.administration.AdministrativeAction;
