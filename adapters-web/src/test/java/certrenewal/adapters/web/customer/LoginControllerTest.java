@@ -74,7 +74,8 @@ class LoginControllerTest extends WebTest {
         Reply reply = browser.post("/login", "_csrf", browser.csrf(), "loginId", typed, "password", Samples.LOGIN_PASSWORD);
 
         assertEquals(401, reply.status(), reply.toString());
-        assertEquals("ログインIDまたはログインパスワードが正しくありません。", reply.alert());
+        assertEquals("ログインID、ログインパスワードまたは電子証明書を確認できませんでした。このIDの電子証明書を選び、もう一度入力してください。",
+                reply.alert());
         assertEquals("ログイン", reply.h1());
         assertFalse(fakes.logIn.called());
     }

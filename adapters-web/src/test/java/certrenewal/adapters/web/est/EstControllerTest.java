@@ -47,7 +47,9 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.RENEWAL_ALREADY_OPEN, 409), Map.entry(Code.RENEWAL_NOT_FOUND, 404),
             Map.entry(Code.RENEWAL_TIMED_OUT, 410), Map.entry(Code.MALFORMED_REQUEST, 400),
             Map.entry(Code.BAD_REQUEST_SIGNATURE, 400), Map.entry(Code.KEY_NOT_ACCEPTED, 400),
-            Map.entry(Code.ISSUANCE_FAILED, 503));
+            Map.entry(Code.KEY_ALREADY_CERTIFIED, 400), Map.entry(Code.KEY_COMPROMISED, 400),
+            Map.entry(Code.ISSUANCE_LIMIT_REACHED, 429), Map.entry(Code.PICKUP_REFUSED, 401),
+            Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503));
 
     @Test
     void cacertsGivesTheBanksCaAsCertsOnlyCms() throws Exception {

@@ -59,7 +59,7 @@ class PickupControllerTest extends WebTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "new user", "新しい利用者", "x/../y", "a-login-id-that-is-longer-than-32-chars"})
-    void whatIsNoLoginIdIsWrongCredentialsAndNotChecked(String typed) {
+    void whatIsNoLoginIdIsRefusedAsAnyOtherAndNotChecked(String typed) {
         for (String language : List.of("ja", "en")) {
             Browser browser = server.browser(null, language);
             browser.get("/pickup");
@@ -68,13 +68,14 @@ class PickupControllerTest extends WebTest {
                     "issuancePassword", ISSUANCE_PASSWORD);
 
             assertEquals(401, reply.status(), reply.toString());
-            assertEquals(Texts.of(language, "rejection.WRONG_CREDENTIALS"), reply.alert());
+            assertEquals(Texts.of(language, "rejection.PICKUP_REFUSED"), reply.alert());
         }
         assertFalse(fakes.verifyPickup.called());
     }
 
     @ParameterizedTest
-    @CsvSource({"WRONG_ISSUANCE_PASSWORD, 401", "WRONG_CREDENTIALS, 401", "ID_LOCKED, 403", "ID_REVOKED, 403",
+    @CsvSource({"WRONG_ISSUANCE_PASSWORD, 401", "PICKUP_REFUSED, 401", "PICKUP_THROTTLED, 429", "ID_LOCKED, 403",
+            "ID_REVOKED, 403",
             "ALREADY_HAS_CERTIFICATE, 403", "UNKNOWN_LOGIN_ID, 404"})
     void refusedCredentialsSayWhyInTheUsersLanguageWithTheirStatus(Code code, int status) {
         for (String language : List.of("ja", "en")) {
