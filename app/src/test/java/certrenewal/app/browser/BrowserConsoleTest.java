@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.app.MutableClock;
 import certrenewal.app.TestIds;
 import certrenewal.app.browser.Browsers.Lang;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -38,6 +39,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -443,21 +445,31 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
     }
 
     @Test
-    void sixWrongPasswordsInARowLockAStaffAccount() {
+    void sixWrongPasswordsInARowLockAStaffAccountForAWhileAndTheLockLooksLikeAWrongPassword() {
+        MutableClock clock = system.bean(MutableClock.class);
         try (BrowserContext context = browsers.withoutCertificate(EN)) {
             Page page = context.newPage();
             page.navigate(system.url("/console/login"));
             for (int attempt = 1; attempt <= 6; attempt++) {
                 Browsers.andWaitForNextDocument(page, () -> fillLogin(page, EN, LOCKABLE, "Wrong-password"));
                 assertThat(heading1(page)).hasText("Console log in");
-                assertThat(alert(page)).hasText(attempt < 6 ? "The username or the password is wrong."
-                        : "This account is locked. Ask an administrator to unlock it.");
+                assertThat(alert(page)).hasText("The username or the password is wrong.");
             }
             Browsers.andWaitForNextDocument(page, () -> fillLogin(page, EN, LOCKABLE, LOCKABLE_PASSWORD));
-            assertThat(alert(page)).containsText("locked");
+            assertThat(alert(page)).hasText("The username or the password is wrong.");
             assertThat(heading1(page)).hasText("Console log in");
+            assertTrue(system.bean(StaffAccountPort.class).loadStaff(LOCKABLE).orElseThrow().lockedAt(clock.instant()));
+
+            // the lock-out ends by itself
+            Instant before = clock.instant();
+            clock.advance(Duration.ofMinutes(15));
+            try {
+                Browsers.andWaitForNextDocument(page, () -> fillLogin(page, EN, LOCKABLE, LOCKABLE_PASSWORD));
+                assertThat(heading1(page)).hasText("Dashboard");
+            } finally {
+                clock.set(before);
+            }
         }
-        assertTrue(system.bean(StaffAccountPort.class).loadStaff(LOCKABLE).orElseThrow().locked());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
