@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.admin;
 
+import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.adapters.web.customer.CustomerGate;
@@ -23,10 +24,7 @@ import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
-import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
-import certrenewal.domain.administration.TargetId;
-import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -235,10 +233,11 @@ final class AdministrationController {
             char[] confirmation = form.getOrDefault("password", "").toCharArray();
             try {
                 LoginIdSummary target = ownUser(admin, typedId == null ? "" : typedId);
-                if (!revocable(target)) {
-                    // the form offers only IDs with a certificate in force: any other has none to revoke
-                    throw new RequestRefusedException(Rejection.of(Rejection.Code.NO_CERTIFICATE));
-                }
+                // the form offers only IDs with a certificate in force: any other has none to revoke
+                OfferedActions.refusalOn(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), target)
+                        .ifPresent(refusal -> {
+                            throw new RequestRefusedException(refusal);
+                        });
                 revoke.revoke(new RevokeCertificateCommand(admin, target.serial(), reason.get(), confirmation));
                 session.put(REVOKED_LOGIN_ID, target.loginId().value());
                 session.put(REVOKED_SERIAL, target.serial().hex());
@@ -337,20 +336,10 @@ final class AdministrationController {
         row.put("locked", s.status() == AccountStatus.LOCKED);
         row.put("pending", pages.text(request, s.issuancePending() ? "admin.pending.yes" : "admin.pending.no"));
         row.put("user", user);
-        row.put("canReissue", may(admin, AdministrativeAction.REISSUE_CERTIFICATE, s) && s.status() != AccountStatus.REVOKED);
-        row.put("canRevoke", may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s));
-        row.put("canUnlock", may(admin, AdministrativeAction.UNLOCK_ID, s) && s.status() == AccountStatus.LOCKED);
+        row.put("canReissue", OfferedActions.offered(admin, AdministrativeAction.REISSUE_CERTIFICATE, admin.contract(), s));
+        row.put("canRevoke", OfferedActions.offered(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), s));
+        row.put("canUnlock", OfferedActions.offered(admin, AdministrativeAction.UNLOCK_ID, admin.contract(), s));
         return row;
-    }
-
-    /** What the policy the use cases apply lets this administrator do to {@code s} (its own contract's user IDs). */
-    private static boolean may(Actor.CustomerAdministrator admin, AdministrativeAction action, LoginIdSummary s) {
-        return AdministrationPolicy.check(admin, action, admin.contract(), new TargetId(admin.contract(), s.kind())).isEmpty();
-    }
-
-    /** Whether the ID holds a certificate in force, the only kind there is to revoke. */
-    private static boolean revocable(LoginIdSummary s) {
-        return s.serial() != null && s.certificateStatus() == CertificateStatus.ACTIVE;
     }
 
     private HttpResponse<?> registerFormWithAlert(HttpRequest<?> request, Session session, String typedId,
@@ -386,7 +375,7 @@ final class AdministrationController {
                                        String selectedId, String selectedReason, HttpStatus status, String alert) {
         Map<String, Object> model = pages.model(request, session);
         List<Map<String, Object>> targets = contractIds(admin).stream()
-                .filter(s -> may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s))
+                .filter(s -> OfferedActions.offered(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), s))
                 .map(s -> Map.<String, Object>of("loginId", s.loginId().value(), "serial", s.serial().hex(),
                         "selected", s.loginId().value().equals(selectedId)))
                 .toList();
