@@ -119,8 +119,7 @@ final class AdministrationController {
 
     @Get("/users/new")
     HttpResponse<?> registerForm(HttpRequest<?> request, @Nullable Session session) {
-        return asAdministrator(request, session, admin ->
-                HttpResponse.ok(Pages.view("admin/register", pages.model(request, session))));
+        return asAdministrator(request, session, admin -> registerPage(request, session, null, HttpStatus.OK, null));
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,11 +127,11 @@ final class AdministrationController {
         return asAdministrator(request, session, admin -> {
             String typedId = form.getOrDefault("loginId", "").strip();
             if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
-                return registerFormWithAlert(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+                return registerPage(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
             }
             Optional<LoginId> loginId = LoginId.parse(typedId);
             if (loginId.isEmpty()) {
-                return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
+                return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
                         pages.text(request, "admin.register.badLoginId"));
             }
             char[] password = form.getOrDefault("password", "").toCharArray();
@@ -141,11 +140,11 @@ final class AdministrationController {
                 // the bank's rule for login passwords is the domain's; this screen only words its refusal
                 Optional<Rejection> problem = LoginPassword.problemWith(password);
                 if (problem.isPresent()) {
-                    return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
+                    return registerPage(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
                             pages.refusal(request, problem.get()));
                 }
                 if (!Arrays.equals(password, confirmation)) {
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
+                    return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
                             pages.text(request, "admin.register.mismatch"));
                 }
                 LoginPassword initial = new LoginPassword(password);
@@ -154,7 +153,7 @@ final class AdministrationController {
                             new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial));
                     return issuancePasswordPage(request, session, loginId.get(), issued, "admin.issued.registered");
                 } catch (RequestRefusedException e) {
-                    return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
+                    return registerPage(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
                             pages.refusal(request, e.rejection()));
                 } finally {
                     initial.wipe();
@@ -342,9 +341,10 @@ final class AdministrationController {
         return row;
     }
 
-    private HttpResponse<?> registerFormWithAlert(HttpRequest<?> request, Session session, String typedId,
-                                                  HttpStatus status, String alert) {
+    private HttpResponse<?> registerPage(HttpRequest<?> request, Session session, String typedId, HttpStatus status,
+                                         String alert) {
         Map<String, Object> model = pages.model(request, session);
+        model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("loginId", typedId);
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/register", model));

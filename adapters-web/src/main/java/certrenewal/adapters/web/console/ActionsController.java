@@ -326,6 +326,7 @@ final class ActionsController {
         model.put("form", row("contractNumber", form.getOrDefault("contractNumber", ""),
                 "contractName", form.getOrDefault("contractName", ""),
                 "administrator", form.getOrDefault("administrator", "")));
+        model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("confirming", confirming);
         if (alert != null) {
             model.put(confirming ? "notice" : "alert", alert);

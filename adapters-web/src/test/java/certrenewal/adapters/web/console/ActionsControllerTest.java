@@ -294,6 +294,7 @@ class ActionsControllerTest extends WebTest {
         assertEquals(200, reply.status());
         assertEquals("Register contract", reply.h1());
         assertFalse(Pattern.compile("<dialog[^>]*\\bopen\\b").matcher(reply.body()).find());
+        assertTrue(reply.body().contains("minlength=\"8\""), "the browser knows the domain's minimum too");
     }
 
     @ParameterizedTest
