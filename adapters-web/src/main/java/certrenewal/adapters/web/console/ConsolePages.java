@@ -93,7 +93,7 @@ final class ConsolePages {
 
     /** Whether the role allows the action at all (targets aside): what the console shows it. */
     static boolean may(Actor.Staff staff, AdministrativeAction action) {
-        return staff != null && AdministrationPolicy.check(staff, action, null, null).isEmpty();
+        return staff != null && AdministrationPolicy.check(staff, action).isEmpty();
     }
 
     Map<String, Object> model(HttpRequest<?> request, Session session, Actor.Staff staff) {
