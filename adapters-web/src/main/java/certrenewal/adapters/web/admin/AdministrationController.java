@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.admin;
 
+import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.adapters.web.customer.CustomerGate;
@@ -23,10 +24,7 @@ import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
-import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
-import certrenewal.domain.administration.TargetId;
-import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -121,8 +119,7 @@ final class AdministrationController {
 
     @Get("/users/new")
     HttpResponse<?> registerForm(HttpRequest<?> request, @Nullable Session session) {
-        return asAdministrator(request, session, admin ->
-                HttpResponse.ok(Pages.view("admin/register", pages.model(request, session))));
+        return asAdministrator(request, session, admin -> registerPage(request, session, null, HttpStatus.OK, null));
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -130,11 +127,11 @@ final class AdministrationController {
         return asAdministrator(request, session, admin -> {
             String typedId = form.getOrDefault("loginId", "").strip();
             if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
-                return registerFormWithAlert(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+                return registerPage(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
             }
             Optional<LoginId> loginId = LoginId.parse(typedId);
             if (loginId.isEmpty()) {
-                return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
+                return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
                         pages.text(request, "admin.register.badLoginId"));
             }
             char[] password = form.getOrDefault("password", "").toCharArray();
@@ -143,11 +140,11 @@ final class AdministrationController {
                 // the bank's rule for login passwords is the domain's; this screen only words its refusal
                 Optional<Rejection> problem = LoginPassword.problemWith(password);
                 if (problem.isPresent()) {
-                    return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
+                    return registerPage(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
                             pages.refusal(request, problem.get()));
                 }
                 if (!Arrays.equals(password, confirmation)) {
-                    return registerFormWithAlert(request, session, typedId, HttpStatus.BAD_REQUEST,
+                    return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
                             pages.text(request, "admin.register.mismatch"));
                 }
                 LoginPassword initial = new LoginPassword(password);
@@ -156,7 +153,7 @@ final class AdministrationController {
                             new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial));
                     return issuancePasswordPage(request, session, loginId.get(), issued, "admin.issued.registered");
                 } catch (RequestRefusedException e) {
-                    return registerFormWithAlert(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
+                    return registerPage(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
                             pages.refusal(request, e.rejection()));
                 } finally {
                     initial.wipe();
@@ -235,10 +232,11 @@ final class AdministrationController {
             char[] confirmation = form.getOrDefault("password", "").toCharArray();
             try {
                 LoginIdSummary target = ownUser(admin, typedId == null ? "" : typedId);
-                if (!revocable(target)) {
-                    // the form offers only IDs with a certificate in force: any other has none to revoke
-                    throw new RequestRefusedException(Rejection.of(Rejection.Code.NO_CERTIFICATE));
-                }
+                // the form offers only IDs with a certificate in force: any other has none to revoke
+                OfferedActions.refusalOn(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), target)
+                        .ifPresent(refusal -> {
+                            throw new RequestRefusedException(refusal);
+                        });
                 revoke.revoke(new RevokeCertificateCommand(admin, target.serial(), reason.get(), confirmation));
                 session.put(REVOKED_LOGIN_ID, target.loginId().value());
                 session.put(REVOKED_SERIAL, target.serial().hex());
@@ -337,25 +335,16 @@ final class AdministrationController {
         row.put("locked", s.status() == AccountStatus.LOCKED);
         row.put("pending", pages.text(request, s.issuancePending() ? "admin.pending.yes" : "admin.pending.no"));
         row.put("user", user);
-        row.put("canReissue", may(admin, AdministrativeAction.REISSUE_CERTIFICATE, s) && s.status() != AccountStatus.REVOKED);
-        row.put("canRevoke", may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s));
-        row.put("canUnlock", may(admin, AdministrativeAction.UNLOCK_ID, s) && s.status() == AccountStatus.LOCKED);
+        row.put("canReissue", OfferedActions.offered(admin, AdministrativeAction.REISSUE_CERTIFICATE, admin.contract(), s));
+        row.put("canRevoke", OfferedActions.offered(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), s));
+        row.put("canUnlock", OfferedActions.offered(admin, AdministrativeAction.UNLOCK_ID, admin.contract(), s));
         return row;
     }
 
-    /** What the policy the use cases apply lets this administrator do to {@code s} (its own contract's user IDs). */
-    private static boolean may(Actor.CustomerAdministrator admin, AdministrativeAction action, LoginIdSummary s) {
-        return AdministrationPolicy.check(admin, action, admin.contract(), new TargetId(admin.contract(), s.kind())).isEmpty();
-    }
-
-    /** Whether the ID holds a certificate in force, the only kind there is to revoke. */
-    private static boolean revocable(LoginIdSummary s) {
-        return s.serial() != null && s.certificateStatus() == CertificateStatus.ACTIVE;
-    }
-
-    private HttpResponse<?> registerFormWithAlert(HttpRequest<?> request, Session session, String typedId,
-                                                  HttpStatus status, String alert) {
+    private HttpResponse<?> registerPage(HttpRequest<?> request, Session session, String typedId, HttpStatus status,
+                                         String alert) {
         Map<String, Object> model = pages.model(request, session);
+        model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("loginId", typedId);
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/register", model));
@@ -386,7 +375,7 @@ final class AdministrationController {
                                        String selectedId, String selectedReason, HttpStatus status, String alert) {
         Map<String, Object> model = pages.model(request, session);
         List<Map<String, Object>> targets = contractIds(admin).stream()
-                .filter(s -> may(admin, AdministrativeAction.REVOKE_CERTIFICATE, s) && revocable(s))
+                .filter(s -> OfferedActions.offered(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), s))
                 .map(s -> Map.<String, Object>of("loginId", s.loginId().value(), "serial", s.serial().hex(),
                         "selected", s.loginId().value().equals(selectedId)))
                 .toList();

@@ -2,6 +2,7 @@ package certrenewal.adapters.web.console;
 
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
+import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.application.port.in.RequestRefusedException;
@@ -185,7 +186,7 @@ final class ActionsController {
             return pages.forbidden(request, session, staff);
         }
         return onLoginId(request, session, staff, loginId, d -> {
-            Optional<Rejection> refusal = ConsolePages.refusalOn(staff, action, d.contract(), d.id());
+            Optional<Rejection> refusal = OfferedActions.refusalOn(staff, action, d.contract(), d.id());
             if (refusal.isPresent()) {
                 return pages.refused(request, session, staff, refusal.get());
             }
@@ -325,6 +326,7 @@ final class ActionsController {
         model.put("form", row("contractNumber", form.getOrDefault("contractNumber", ""),
                 "contractName", form.getOrDefault("contractName", ""),
                 "administrator", form.getOrDefault("administrator", "")));
+        model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("confirming", confirming);
         if (alert != null) {
             model.put(confirming ? "notice" : "alert", alert);

@@ -1,17 +1,16 @@
 package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.BankZone;
+import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.Rejection;
-import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrationPolicy;
 import certrenewal.domain.administration.AdministrativeAction;
-import certrenewal.domain.administration.TargetId;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
@@ -94,7 +93,7 @@ final class ConsolePages {
 
     /** Whether the role allows the action at all (targets aside): what the console shows it. */
     static boolean may(Actor.Staff staff, AdministrativeAction action) {
-        return staff != null && AdministrationPolicy.check(staff, action, null, null).isEmpty();
+        return staff != null && AdministrationPolicy.check(staff, action).isEmpty();
     }
 
     Map<String, Object> model(HttpRequest<?> request, Session session, Actor.Staff staff) {
@@ -234,24 +233,8 @@ final class ConsolePages {
                         : text(request, "console.status." + s.certificateStatus().name()),
                 "notAfter", time(s.notAfter()), "notAfterIso", iso(s.notAfter()),
                 "issuancePending", s.issuancePending());
-        row.put("canReissue", refusalOn(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, s).isEmpty());
-        row.put("canUnlock", refusalOn(staff, AdministrativeAction.UNLOCK_ID, contract, s).isEmpty());
+        row.put("canReissue", OfferedActions.offered(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, s));
+        row.put("canUnlock", OfferedActions.offered(staff, AdministrativeAction.UNLOCK_ID, contract, s));
         return row;
-    }
-
-    /**
-     * Why the console offers no {@code action} on this ID of {@code contract}, or empty when it
-     * does: first what the role may not do to it (asked of the policy the use cases apply), then
-     * a state the action cannot change (a withdrawn ID is not re-issued, only a locked one unlocked).
-     */
-    static Optional<Rejection> refusalOn(Actor.Staff staff, AdministrativeAction action, ContractNumber contract,
-                                         LoginIdSummary id) {
-        return AdministrationPolicy.check(staff, action, contract, new TargetId(contract, id.kind())).or(() -> switch (action) {
-            case REISSUE_CERTIFICATE -> id.status() == AccountStatus.REVOKED
-                    ? Optional.of(Rejection.of(Rejection.Code.NOT_PERMITTED)) : Optional.empty();
-            case UNLOCK_ID -> id.status() != AccountStatus.LOCKED
-                    ? Optional.of(Rejection.of(Rejection.Code.NOT_LOCKED)) : Optional.empty();
-            default -> Optional.empty();
-        });
     }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  * the 発行完了 screen shows of it.
  */
 public final class KeyFlow {
+    /** The header in which the page scripts send the session's CSRF token with their JSON steps. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
     private KeyFlow() {
     }
 

@@ -44,7 +44,6 @@ import java.util.regex.Pattern;
 @Controller("/renewal")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RenewalPagesController {
-    static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Pattern RENEWAL_ID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
     private final StartRenewalUseCase start;
@@ -120,7 +119,7 @@ final class RenewalPagesController {
 
     @Post("/{id}/prepare")
     HttpResponse<?> prepare(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
-                            @Nullable @Header(CSRF_HEADER) String csrf) {
+                            @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf) {
         return json(request, session, id, csrf, (who, renewal) -> {
             Renewal.AwaitingKey awaiting = prepare.prepare(renewal, who);
             return HttpResponse.ok(Map.of("next", "/renewal/" + awaiting.id() + "/start"));
@@ -129,7 +128,7 @@ final class RenewalPagesController {
 
     @Post(value = "/{id}/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
-                            @Nullable @Header(CSRF_HEADER) String csrf, @Body KeyFlow.CertificateRequest body) {
+                            @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf, @Body KeyFlow.CertificateRequest body) {
         return json(request, session, id, csrf, (who, renewal) -> {
             IssuedCertificate result = submit.submit(new SubmitCertificateRequestCommand(renewal, who, body.der()));
             return HttpResponse.ok(KeyFlow.IssuedReply.of(result, who.loginId().value(), "/renewal/" + renewal + "/complete"));
@@ -138,7 +137,7 @@ final class RenewalPagesController {
 
     @Post("/{id}/abandon")
     HttpResponse<?> abandon(HttpRequest<?> request, @Nullable Session session, @PathVariable String id,
-                            @Nullable @Header(CSRF_HEADER) String csrf, @Nullable @Body Map<String, String> body) {
+                            @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf, @Nullable @Body Map<String, String> body) {
         return json(request, session, id, csrf, (who, renewal) -> {
             boolean atSave = body != null && "save".equals(body.get("stage"));
             abandon.abandon(renewal, who, atSave

@@ -68,6 +68,7 @@ final class EstController {
         try {
             return Base64.getMimeDecoder().decode(new String(body, StandardCharsets.US_ASCII).strip());
         } catch (IllegalArgumentException e) {
+            // the JDK's decoder is the only judge of base64 it offers (MIME: it passes over what is not of its alphabet)
             throw new RequestRefusedException(Rejection.of(Rejection.Code.MALFORMED_REQUEST,
                     "The request body is not valid base64."));
         }

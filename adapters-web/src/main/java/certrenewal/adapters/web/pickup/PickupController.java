@@ -41,7 +41,6 @@ import java.util.Optional;
 @Controller("/pickup")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PickupController {
-    static final String CSRF_HEADER = "X-CSRF-Token";
     /** The verified credentials, kept between the credentials screen and the certificate request only. */
     private static final String LOGIN_ID = "pickup.loginId";
     private static final String LOGIN_PASSWORD = "pickup.loginPassword";
@@ -107,8 +106,8 @@ final class PickupController {
     }
 
     @Post(value = "/request", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session, @Nullable @Header(CSRF_HEADER) String csrf,
-                            @Body KeyFlow.CertificateRequest body) {
+    HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session,
+                            @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf, @Body KeyFlow.CertificateRequest body) {
         Optional<PickupCredentials> credentials = credentials(session);
         if (credentials.isEmpty() || !SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
@@ -130,7 +129,8 @@ final class PickupController {
 
     /** いいえ at either confirmation: nothing was issued, the issuance password stays usable. */
     @Post("/cancel")
-    HttpResponse<?> cancel(HttpRequest<?> request, @Nullable Session session, @Nullable @Header(CSRF_HEADER) String csrf) {
+    HttpResponse<?> cancel(HttpRequest<?> request, @Nullable Session session,
+                           @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf) {
         if (session == null || !SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
                     "error", pages.text(request, "pickup.expired"), "login", "/pickup?expired=1"));

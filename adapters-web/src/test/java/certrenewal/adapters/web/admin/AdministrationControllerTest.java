@@ -187,6 +187,7 @@ class AdministrationControllerTest extends WebTest {
         assertEquals(200, form.status());
         assertEquals("Register a user", form.h1());
         assertTrue(form.body().contains("name=\"passwordConfirm\""));
+        assertEquals(2, form.body().split("minlength=\"8\"", -1).length - 1, "the browser knows the domain's minimum too");
     }
 
     @ParameterizedTest

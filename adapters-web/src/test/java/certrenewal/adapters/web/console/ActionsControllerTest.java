@@ -2,6 +2,10 @@ package certrenewal.adapters.web.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static certrenewal.adapters.web.console.ConsoleIds.ADMIN;
+import static certrenewal.adapters.web.console.ConsoleIds.LOCKED_ADMIN;
+import static certrenewal.adapters.web.console.ConsoleIds.OPERATOR;
+import static certrenewal.adapters.web.console.ConsoleIds.WITHDRAWN_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.adapters.web.Browser;
@@ -19,13 +23,11 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
-import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +37,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ActionsControllerTest extends WebTest {
-    private static final Actor.Staff OPERATOR = new Actor.Staff("operator", StaffRole.OPERATOR);
     private static final LoginIdSummary USER = Samples.summary("web-user", IdKind.USER, AccountStatus.LOCKED, CertificateStatus.ACTIVE);
-    private static final LoginIdSummary ADMIN = Samples.summary("web-admin", IdKind.ADMINISTRATOR, AccountStatus.ACTIVE,
-            CertificateStatus.ACTIVE);
-    private static final LoginIdSummary LOCKED_ADMIN = Samples.summary("locked-admin", IdKind.ADMINISTRATOR, AccountStatus.LOCKED,
-            CertificateStatus.ACTIVE);
-    private static final LoginIdSummary WITHDRAWN_ADMIN = Samples.summary("gone-admin", IdKind.ADMINISTRATOR, AccountStatus.REVOKED,
-            null);
     private static final CertificateSummary CERTIFICATE = Samples.certificateSummary(USER, CertificateStatus.ACTIVE);
     private static final String REVOKE = "/console/certificates/" + CERTIFICATE.serial().hex() + "/revoke";
     private static final String CSRF_REFUSED = "この操作は受け付けられませんでした。画面を開き直してからやり直してください。";
@@ -59,8 +54,7 @@ class ActionsControllerTest extends WebTest {
     void theRecords() {
         fakes.search.answers(call -> Samples.page(call.search().serialHex().equals(CERTIFICATE.serial().hex())
                 ? List.of(CERTIFICATE) : List.of(), 0, 1, 0));
-        fakes.loginIdDetails.answers(call -> List.of(USER, ADMIN, LOCKED_ADMIN, WITHDRAWN_ADMIN).stream()
-                .filter(s -> s.loginId().equals(call.loginId())).findFirst().map(Samples::details));
+        fakes.loginIdDetails.answers(ConsoleIds.detailsOf(USER, ADMIN, LOCKED_ADMIN, WITHDRAWN_ADMIN));
     }
 
     // ---- every action
@@ -300,6 +294,7 @@ class ActionsControllerTest extends WebTest {
         assertEquals(200, reply.status());
         assertEquals("Register contract", reply.h1());
         assertFalse(Pattern.compile("<dialog[^>]*\\bopen\\b").matcher(reply.body()).find());
+        assertTrue(reply.body().contains("minlength=\"8\""), "the browser knows the domain's minimum too");
     }
 
     @ParameterizedTest

@@ -2,6 +2,10 @@ package certrenewal.adapters.web.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static certrenewal.adapters.web.console.ConsoleIds.ADMIN;
+import static certrenewal.adapters.web.console.ConsoleIds.LOCKED_ADMIN;
+import static certrenewal.adapters.web.console.ConsoleIds.OPERATOR;
+import static certrenewal.adapters.web.console.ConsoleIds.WITHDRAWN_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.adapters.web.Browser;
@@ -14,7 +18,6 @@ import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
-import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.CertificateStatus;
 import java.util.List;
@@ -25,14 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DetailsControllerTest extends WebTest {
-    private static final Actor.Staff OPERATOR = new Actor.Staff("operator", StaffRole.OPERATOR);
     private static final LoginIdSummary USER = Samples.summary("web-user", IdKind.USER, AccountStatus.LOCKED, CertificateStatus.REVOKED);
-    private static final LoginIdSummary ADMIN = Samples.summary("web-admin", IdKind.ADMINISTRATOR, AccountStatus.ACTIVE,
-            CertificateStatus.ACTIVE);
-    private static final LoginIdSummary LOCKED_ADMIN = Samples.summary("locked-admin", IdKind.ADMINISTRATOR, AccountStatus.LOCKED,
-            CertificateStatus.ACTIVE);
-    private static final LoginIdSummary WITHDRAWN_ADMIN = Samples.summary("gone-admin", IdKind.ADMINISTRATOR, AccountStatus.REVOKED,
-            null);
 
     @ParameterizedTest
     @ValueSource(strings = {"/console/ids/web-user", "/console/contracts/0000001", "/console/certificates/1a2b"})
@@ -74,8 +70,7 @@ class DetailsControllerTest extends WebTest {
     @CsvSource({"web-admin, true, false", "locked-admin, true, true", "gone-admin, false, false"})
     void anOperatorIsOfferedWhatThePolicyAllowsOnAnAdministratorId(String loginId, boolean reissue, boolean unlock) {
         Browser browser = server.staff(StaffRole.OPERATOR, "ja");
-        fakes.loginIdDetails.answers(call -> Optional.of(Samples.details(
-                List.of(ADMIN, LOCKED_ADMIN, WITHDRAWN_ADMIN).stream().filter(s -> s.loginId().equals(call.loginId())).findFirst().orElseThrow())));
+        fakes.loginIdDetails.answers(ConsoleIds.detailsOf(ADMIN, LOCKED_ADMIN, WITHDRAWN_ADMIN));
 
         Reply reply = browser.get("/console/ids/" + loginId);
 
