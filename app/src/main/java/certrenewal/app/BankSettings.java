@@ -5,29 +5,48 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Administration administration,
-                           Crl crl, Demo demo, Issuance issuance, Pickup pickup, Staff staff) {
+public record BankSettings(String dataDir, Pki pki, Ca ca, Tls tls, Renewal renewal, Login login,
+                           Administration administration, Crl crl, Demo demo, Issuance issuance, Pickup pickup,
+                           Staff staff) {
+    /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
+    public static final String PRODUCTION_ENVIRONMENT = "prod";
+
+    /**
+     * @param createMissingKeyMaterial whether a start may create a missing key store (the development CA, the
+     *     development TLS issuer, the server's TLS key store) and renew the development server certificate; true
+     *     only on the embedded default, false in production, where every key store is the operator's and a
+     *     missing or unusable one stops the start. An existing key store that cannot be used is never replaced.
+     */
+    @ConfigurationProperties("pki")
+    public record Pki(boolean createMissingKeyMaterial) {
+    }
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
-     * @param createIfMissing create a development CA when the keystore does not exist; false in production
      * @param keyType P256 or RSA2048, for a CA created here
      */
     @ConfigurationProperties("ca")
-    public record Ca(String keystore, String password, boolean createIfMissing, String keyType, String subject,
-                     String crlDistributionPoint) {
+    public record Ca(String keystore, String password, String keyType, String subject, String crlDistributionPoint) {
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
         }
     }
 
-    /** The server's TLS key store, written from the CA when missing or near expiry. */
+    /**
+     * The server's TLS key store: the operator's in production; on the embedded default written from the
+     * development TLS issuer when missing or near expiry.
+     *
+     * @param hostnames DNS names and IP addresses of a server certificate made here
+     * @param developmentIssuer PKCS#12 file of the development TLS issuer (key protected by {@code password}), its
+     *     certificate written beside it as {@code .crt}; used only where key material may be created
+     */
     @ConfigurationProperties("tls")
-    public record Tls(String keystore, String password, String hostnames) {
+    public record Tls(String keystore, String password, String hostnames, String developmentIssuer) {
         @Override
         public String toString() {
-            return "Tls[keystore=" + keystore + ", hostnames=" + hostnames + "]";
+            return "Tls[keystore=" + keystore + ", hostnames=" + hostnames + ", developmentIssuer=" + developmentIssuer
+                    + "]";
         }
     }
 

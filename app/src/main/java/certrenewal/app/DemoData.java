@@ -15,6 +15,7 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -117,6 +118,22 @@ final class DemoData {
             ClientCredentials.writePem(folder.resolve("ca.crt"), ca);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The demo's contract, IDs and their published passwords must never exist in production, whatever
+     * {@code certrenewal.demo.enabled} says: made at context start, before the server listens, it stops the start.
+     */
+    @Context
+    @Requires(property = "certrenewal.demo.enabled", value = "true")
+    @Requires(env = BankSettings.PRODUCTION_ENVIRONMENT)
+    static final class RefusedInProduction {
+        RefusedInProduction() {
+            String reason = "certrenewal.demo.enabled is true in the production environment; the demo data and its"
+                    + " published passwords never run in production: remove the setting (CERTRENEWAL_DEMO_ENABLED)";
+            LOG.error("Cannot start: {}", reason);
+            throw new IllegalStateException("Cannot start: " + reason);
         }
     }
 }

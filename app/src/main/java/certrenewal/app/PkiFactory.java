@@ -4,17 +4,22 @@ import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
+import certrenewal.adapters.pki.DevelopmentTlsIssuer;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
 import certrenewal.adapters.pki.TlsServerCertificate;
+import certrenewal.adapters.pki.TlsServerCertificate.ServerKeyStore;
+import certrenewal.adapters.pki.UnusableKeyStoreException;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,30 +27,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CA key and the server's TLS key store. Created at context start, before the HTTPS server
- * reads its key store.
+ * The CA key and the server's TLS key store, read (and on the embedded default made) at context start, before the
+ * HTTPS server reads its key store. Whether key material may be made here is one setting,
+ * {@code certrenewal.pki.create-missing-key-material}: true on the embedded default, false in production, where
+ * a missing or unusable key store stops the start with one log line naming the file and the problem, and no file
+ * is ever written.
  */
 @Factory
 final class PkiFactory {
     private static final Logger LOG = LoggerFactory.getLogger(PkiFactory.class);
+    /** An operator's server certificate expiring sooner than this is announced at every start. */
+    private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     @Context
-    CaKeyMaterial caKeyMaterial(BankSettings settings, Clock clock) {
-        BankSettings.Ca ca = settings.ca();
-        Path keystore = Path.of(ca.keystore());
-        char[] password = ca.password().toCharArray();
-        CaKeyMaterial material;
-        if (ca.createIfMissing()) {
-            boolean existed = Files.exists(keystore);
-            material = CaKeyStore.loadOrCreate(keystore, password, CaKeyType.valueOf(ca.keyType()), ca.subject(), clock);
-            if (!existed) {
-                LOG.info("Created a development CA in {}: {}", keystore, material.certificate().getSubjectX500Principal());
-            }
-        } else {
-            material = CaKeyStore.load(keystore, password);
+    CaKeyMaterial caKeyMaterial(BankSettings settings, Clock clock, Environment environment) {
+        boolean create = settings.pki().createMissingKeyMaterial();
+        if (create && environment.getActiveNames().contains(BankSettings.PRODUCTION_ENVIRONMENT)) {
+            throw refuseStart("certrenewal.pki.create-missing-key-material is true in the production environment;"
+                    + " production never creates key material: remove the setting and provide the key stores");
         }
-        writeTlsKeyStoreIfNeeded(settings.tls(), material, clock);
-        return material;
+        try {
+            CaKeyMaterial ca = create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
+            if (create) {
+                developmentServerKeyStore(settings.tls(), ca, clock);
+            } else {
+                warnIfExpiring(TlsServerCertificate.useProvided(Path.of(settings.tls().keystore()),
+                        settings.tls().password().toCharArray(), ca.certificate(), clock), clock);
+            }
+            return ca;
+        } catch (UnusableKeyStoreException e) {
+            throw refuseStart(e.getMessage() + (create
+                    ? "; it is left as it is: repair it, or delete it to have a new one made"
+                    : "; production never creates or replaces key material: provide a usable key store there"));
+        }
     }
 
     @Singleton
@@ -58,18 +72,51 @@ final class PkiFactory {
         return new Pbkdf2PasswordHasher(settings.login().passwordHashIterations());
     }
 
-    private static void writeTlsKeyStoreIfNeeded(BankSettings.Tls tls, CaKeyMaterial ca, Clock clock) {
-        Path keystore = Path.of(tls.keystore());
-        char[] password = tls.password().toCharArray();
-        if (TlsServerCertificate.isUsable(keystore, password, ca.certificate(), clock)) {
-            return;
+    private static CaKeyMaterial loadCa(BankSettings.Ca ca, Clock clock) {
+        return CaKeyStore.load(Path.of(ca.keystore()), ca.password().toCharArray(), clock);
+    }
+
+    private static CaKeyMaterial loadOrCreateCa(BankSettings.Ca ca, Clock clock) {
+        Path keystore = Path.of(ca.keystore());
+        boolean existed = Files.exists(keystore);
+        CaKeyMaterial material = CaKeyStore.loadOrCreate(keystore, ca.password().toCharArray(),
+                CaKeyType.valueOf(ca.keyType()), ca.subject(), clock);
+        if (!existed) {
+            LOG.info("Created a development CA in {}: {}", keystore, material.certificate().getSubjectX500Principal());
         }
+        return material;
+    }
+
+    /** The embedded default: the server's certificate comes from a development TLS issuer, never the client CA. */
+    private static void developmentServerKeyStore(BankSettings.Tls tls, CaKeyMaterial ca, Clock clock) {
+        char[] password = tls.password().toCharArray();
+        Path issuerStore = Path.of(tls.developmentIssuer());
+        CaKeyMaterial issuer = DevelopmentTlsIssuer.loadOrCreate(issuerStore, password, clock);
         List<String> dnsNames = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         for (String host : Arrays.stream(tls.hostnames().split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList()) {
             (host.matches("[0-9.]+|.*:.*") ? addresses : dnsNames).add(host);
         }
-        TlsServerCertificate.writeKeyStore(ca, keystore, password, dnsNames, addresses, clock);
-        LOG.info("Wrote the server's TLS certificate for {} {} to {}", dnsNames, addresses, keystore);
+        ServerKeyStore server = TlsServerCertificate.useOrIssueForDevelopment(issuer, ca.certificate(),
+                Path.of(tls.keystore()), password, dnsNames, addresses, clock);
+        if (server.written() != TlsServerCertificate.Written.NOTHING) {
+            LOG.info("Wrote the server's TLS certificate for {} {} to {} ({}), issued by the development TLS issuer"
+                            + " whose certificate, the trust anchor for this server, is {}", dnsNames, addresses,
+                    server.file(), server.written(), DevelopmentTlsIssuer.certificateFile(issuerStore));
+        }
+    }
+
+    private static void warnIfExpiring(ServerKeyStore server, Clock clock) {
+        if (server.expiresWithin(EXPIRY_WARNING, clock)) {
+            LOG.warn("The server's TLS certificate in {} ({}) expires on {}: replace the key store before then",
+                    server.file(), server.certificate().getSubjectX500Principal(), server.certificate().getNotAfter()
+                            .toInstant());
+        }
+    }
+
+    /** One line that says why, in the log and in the exception that stops the start. */
+    private static IllegalStateException refuseStart(String reason) {
+        LOG.error("Cannot start: {}", reason);
+        return new IllegalStateException("Cannot start: " + reason);
     }
 }

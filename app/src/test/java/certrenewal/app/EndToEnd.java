@@ -71,12 +71,12 @@ public final class EndToEnd implements AutoCloseable {
     record CurlResult(int status, String refusalCode, String body) {
     }
 
-    /** curl against the server, trusting only the bank's CA; {@code clientCert} may be null. */
+    /** curl against the server, trusting only the development TLS issuer for it; {@code clientCert} may be null. */
     CurlResult curl(Path workDir, String method, String path, Path clientCert, Path clientKey,
                     Path bodyFile, String contentType) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "body", ".txt");
         Path headers = Files.createTempFile(workDir, "headers", ".txt");
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-X", method, "--cacert", demo("ca.crt").toString(),
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-X", method, "--cacert", dataDir.resolve("tls").resolve("issuer.crt").toString(),
                 "-o", out.toString(), "-D", headers.toString(), "-w", "%{http_code}"));
         if (clientCert != null) {
             command.addAll(List.of("--cert", clientCert.toString(), "--key", clientKey.toString()));

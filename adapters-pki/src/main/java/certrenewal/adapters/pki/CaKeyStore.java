@@ -1,16 +1,14 @@
 package certrenewal.adapters.pki;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -32,6 +30,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 /** The CA's key and certificate in a password-protected PKCS#12 file (alias {@value #ALIAS}). */
 public final class CaKeyStore {
     static final String ALIAS = "ca";
+    private static final String KIND = "CA key store";
+    private static final int KEY_CERT_SIGN = 5;
     private static final int VALIDITY_YEARS = 10;
 
     private CaKeyStore() {
@@ -39,18 +39,19 @@ public final class CaKeyStore {
 
     /**
      * Loads the CA from {@code pkcs12}, or creates a self-signed root CA there if the file does not exist
-     * (development and demo). An existing file is used as it is: {@code type} and {@code caSubjectDn} apply only
-     * to a new CA.
+     * (development and demo). An existing file is used as it is, never replaced, and is checked as by
+     * {@link #load}: {@code type} and {@code caSubjectDn} apply only to a new CA.
      *
      * @param caSubjectDn RFC 4514, most specific first, e.g. {@code CN=Example Bank Client CA,O=Example Bank,C=JP}
+     * @throws UnusableKeyStoreException if the file exists but cannot be used
      */
     public static CaKeyMaterial loadOrCreate(Path pkcs12, char[] password, CaKeyType type, String caSubjectDn,
                                              Clock clock) {
         Objects.requireNonNull(type, "CA key type must not be null");
         Objects.requireNonNull(caSubjectDn, "CA subject must not be null");
         Objects.requireNonNull(clock, "clock must not be null");
-        if (Files.exists(pkcs12)) {
-            return load(pkcs12, password);
+        if (Files.exists(pkcs12, LinkOption.NOFOLLOW_LINKS)) {
+            return load(pkcs12, password, clock);
         }
         KeyPair keys = generate(type);
         X509Certificate certificate = selfSign(keys, new X500Principal(caSubjectDn), clock.instant());
@@ -58,30 +59,43 @@ public final class CaKeyStore {
         return new CaKeyMaterial(keys.getPrivate(), certificate);
     }
 
-    /** Loads an existing CA; the production path, which never creates one. */
-    public static CaKeyMaterial load(Path pkcs12, char[] password) {
+    /**
+     * Loads an existing CA; the production path, which never creates or changes one. The key entry {@value #ALIAS}
+     * must hold an EC or RSA (2048 bits or more) key that belongs to a CA certificate valid at the clock's time.
+     *
+     * @throws UnusableKeyStoreException naming the file and the problem, without any password
+     */
+    public static CaKeyMaterial load(Path pkcs12, char[] password, Clock clock) {
         Objects.requireNonNull(pkcs12, "key store path must not be null");
         Objects.requireNonNull(password, "key store password must not be null");
+        Objects.requireNonNull(clock, "clock must not be null");
+        KeyStore store = KeyStoreFiles.open(KIND, pkcs12, password);
+        Key key;
+        Certificate certificate;
         try {
-            KeyStore store = Pkcs12.read(pkcs12, password);
-            if (!(store.getKey(ALIAS, password) instanceof PrivateKey key)
-                    || !(store.getCertificate(ALIAS) instanceof X509Certificate certificate)) {
-                throw new IllegalStateException("CA key store " + pkcs12 + " has no key entry named '" + ALIAS + "'");
-            }
-            requireKeyMatchesCertificate(key, certificate, pkcs12);
-            return new CaKeyMaterial(key, certificate);
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("CA key store " + pkcs12 + " does not exist", e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new IllegalStateException("CA key store " + pkcs12 + " cannot be opened: wrong password");
-            }
-            throw new IllegalStateException("CA key store " + pkcs12 + " cannot be read: " + e.getMessage(), e);
+            key = store.getKey(ALIAS, password);
+            certificate = store.getCertificate(ALIAS);
         } catch (UnrecoverableKeyException e) {
-            throw new IllegalStateException("CA key in " + pkcs12 + " cannot be opened: wrong password");
+            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a key that cannot be opened with the key store's"
+                    + " password");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("CA key store " + pkcs12 + " cannot be read: " + e.getMessage(), e);
+            throw new UnusableKeyStoreException(KIND, pkcs12, "cannot be read: " + e.getClass().getSimpleName());
         }
+        if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
+            throw new UnusableKeyStoreException(KIND, pkcs12, "has no key entry named '" + ALIAS + "'");
+        }
+        KeyStoreFiles.requireSigningKey(KIND, pkcs12, privateKey, x509.getPublicKey());
+        if (x509.getBasicConstraints() < 0) {
+            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a certificate that is not a CA certificate ("
+                    + x509.getSubjectX500Principal() + ")");
+        }
+        boolean[] keyUsage = x509.getKeyUsage();
+        if (keyUsage != null && !keyUsage[KEY_CERT_SIGN]) {
+            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a CA certificate whose key usage does not allow"
+                    + " signing certificates (" + x509.getSubjectX500Principal() + ")");
+        }
+        KeyStoreFiles.requireCurrentlyValid(KIND, pkcs12, x509, clock);
+        return new CaKeyMaterial(privateKey, x509);
     }
 
     private static KeyPair generate(CaKeyType type) {
@@ -117,22 +131,5 @@ public final class CaKeyStore {
             throw new IllegalStateException("cannot encode the CA certificate's extensions", e);
         }
         return Certificates.sign(builder, keys.getPrivate());
-    }
-
-    /** A key store whose key and certificate were swapped or mixed up would sign certificates nobody can verify. */
-    private static void requireKeyMatchesCertificate(PrivateKey key, Certificate certificate, Path pkcs12)
-            throws GeneralSecurityException {
-        String algorithm = Certificates.signatureAlgorithm(key);
-        byte[] probe = "certrenewal CA key check".getBytes(StandardCharsets.US_ASCII);
-        Signature signer = Signature.getInstance(algorithm, Certificates.BC);
-        signer.initSign(key);
-        signer.update(probe);
-        byte[] signature = signer.sign();
-        Signature verifier = Signature.getInstance(algorithm, Certificates.BC);
-        verifier.initVerify(certificate.getPublicKey());
-        verifier.update(probe);
-        if (!verifier.verify(signature)) {
-            throw new IllegalStateException("CA key store " + pkcs12 + ": the key does not belong to the certificate");
-        }
     }
 }

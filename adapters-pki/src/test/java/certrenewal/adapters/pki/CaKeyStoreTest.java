@@ -31,7 +31,7 @@ class CaKeyStoreTest {
         Path file = dir.resolve("ca.p12");
         CaKeyMaterial created = CaKeyStore.loadOrCreate(file, PASSWORD.toCharArray(), CaKeyType.P256, CA_SUBJECT, CLOCK);
 
-        CaKeyMaterial loaded = CaKeyStore.load(file, PASSWORD.toCharArray());
+        CaKeyMaterial loaded = CaKeyStore.load(file, PASSWORD.toCharArray(), CLOCK);
 
         assertEquals(created.certificate(), loaded.certificate());
         assertArrayEquals(created.privateKey().getEncoded(), loaded.privateKey().getEncoded());
@@ -53,7 +53,7 @@ class CaKeyStoreTest {
         CaKeyStore.loadOrCreate(file, PASSWORD.toCharArray(), CaKeyType.P256, CA_SUBJECT, CLOCK);
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> CaKeyStore.load(file, "Guessed-Pw-0815".toCharArray()));
+                () -> CaKeyStore.load(file, "Guessed-Pw-0815".toCharArray(), CLOCK));
 
         assertTrue(failure.getMessage().contains("wrong password"), failure.getMessage());
         assertFalse(failure.getMessage().contains("Guessed-Pw-0815"), failure.getMessage());
@@ -65,10 +65,83 @@ class CaKeyStoreTest {
         Path file = dir.resolve("absent.p12");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> CaKeyStore.load(file, PASSWORD.toCharArray()));
+                () -> CaKeyStore.load(file, PASSWORD.toCharArray(), CLOCK));
 
         assertTrue(failure.getMessage().contains("does not exist"), failure.getMessage());
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void anExpiredCaIsRefusedAndNotReplaced() throws Exception {
+        Path file = dir.resolve("ca.p12");
+        CaKeyStore.loadOrCreate(file, PASSWORD.toCharArray(), CaKeyType.P256, CA_SUBJECT, CLOCK);
+        byte[] before = Files.readAllBytes(file);
+        Clock elevenYearsLater = Clock.fixed(CLOCK.instant().plus(java.time.Duration.ofDays(11 * 365)), ZoneOffset.UTC);
+
+        UnusableKeyStoreException refused = assertThrows(UnusableKeyStoreException.class,
+                () -> CaKeyStore.loadOrCreate(file, PASSWORD.toCharArray(), CaKeyType.P256, CA_SUBJECT, elevenYearsLater));
+
+        assertEquals("CA key store " + file + " holds a certificate that expired on 2036-04-01T09:30:00Z"
+                + " (CN=Test Bank Client CA, O=Test Bank, C=JP)", refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aDamagedKeyStoreIsRefusedAndNotReplaced() throws Exception {
+        Path file = dir.resolve("ca.p12");
+        Files.writeString(file, "garbage");
+
+        UnusableKeyStoreException refused = assertThrows(UnusableKeyStoreException.class,
+                () -> CaKeyStore.loadOrCreate(file, PASSWORD.toCharArray(), CaKeyType.P256, CA_SUBJECT, CLOCK));
+
+        assertTrue(refused.getMessage().startsWith("CA key store " + file + " cannot be read as PKCS#12"),
+                refused.getMessage());
+        assertEquals("garbage", Files.readString(file));
+    }
+
+    @Test
+    void aKeyStoreWithoutTheCaEntryIsRefused() {
+        OpenSsl.succeed(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=Some CA", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:TRUE");
+        OpenSsl.succeed(dir, "pkcs12", "-export", "-inkey", "ca.key", "-in", "ca.pem", "-name", "signing",
+                "-passout", "pass:" + PASSWORD, "-out", "other-alias.p12");
+        Path file = dir.resolve("other-alias.p12");
+
+        UnusableKeyStoreException refused = assertThrows(UnusableKeyStoreException.class,
+                () -> CaKeyStore.load(file, PASSWORD.toCharArray(), Clock.systemUTC()));
+
+        assertEquals("CA key store " + file + " has no key entry named 'ca'", refused.getMessage());
+    }
+
+    @Test
+    void aKeyStoreWhoseCertificateIsNoCaIsRefused() {
+        OpenSsl.succeed(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "leaf.key", "-out", "leaf.pem", "-subj", "/CN=localhost", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:FALSE");
+        OpenSsl.succeed(dir, "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-name", "ca",
+                "-passout", "pass:" + PASSWORD, "-out", "leaf.p12");
+        Path file = dir.resolve("leaf.p12");
+
+        UnusableKeyStoreException refused = assertThrows(UnusableKeyStoreException.class,
+                () -> CaKeyStore.load(file, PASSWORD.toCharArray(), Clock.systemUTC()));
+
+        assertEquals("CA key store " + file + " holds a certificate that is not a CA certificate (CN=localhost)",
+                refused.getMessage());
+    }
+
+    @Test
+    void aCaWithAnUnsuitableKeyIsRefused() {
+        OpenSsl.succeed(dir, "req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", "ed.key", "-out", "ed.pem",
+                "-subj", "/CN=Edwards CA", "-days", "30", "-addext", "basicConstraints=critical,CA:TRUE");
+        OpenSsl.succeed(dir, "pkcs12", "-export", "-inkey", "ed.key", "-in", "ed.pem", "-name", "ca",
+                "-passout", "pass:" + PASSWORD, "-out", "ed.p12");
+        Path file = dir.resolve("ed.p12");
+
+        UnusableKeyStoreException refused = assertThrows(UnusableKeyStoreException.class,
+                () -> CaKeyStore.load(file, PASSWORD.toCharArray(), Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().startsWith("CA key store " + file + " holds a key of type"), refused.getMessage());
     }
 
     @Test

@@ -9,12 +9,15 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A login ID as its client holds it: the key, the certificate the bank issued for it, and the bank's CA. */
+/** A login ID as its client holds it: the key, the certificate the bank issued for it, and the bank's client CA. */
 public record ClientIdentity(LoginId loginId, KeyPair keys, X509Certificate certificate, X509Certificate ca) {
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
 
-    /** TLS that presents this ID's certificate and trusts only the bank's CA. */
-    public SSLContext tlsContext() {
+    /**
+     * TLS that presents this ID's certificate and trusts only {@code serverIssuer} for the server
+     * (the development TLS issuer; the client CA never vouches for servers).
+     */
+    public SSLContext tlsContext(X509Certificate serverIssuer) {
         try {
             KeyStore own = KeyStore.getInstance("PKCS12");
             own.load(null, null);
@@ -23,7 +26,7 @@ public record ClientIdentity(LoginId loginId, KeyPair keys, X509Certificate cert
             keyManagers.init(own, IN_MEMORY);
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
-            trusted.setCertificateEntry("bank-ca", ca);
+            trusted.setCertificateEntry("server-issuer", serverIssuer);
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");

@@ -1,5 +1,6 @@
 package certrenewal.benchmark.stage;
 
+import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.benchmark.BenchmarkSettings;
 import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.EstClient;
@@ -15,6 +16,7 @@ import certrenewal.benchmark.report.Timing;
 import certrenewal.benchmark.system.InProcessSystem;
 import certrenewal.benchmark.system.ServerProcess;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +44,10 @@ public final class EstRenewalStage {
         int count = Math.min(settings.count(), identities.size() - warmUps);
         // The client's set-up is not the server's work: keys, requests and TLS contexts are made first.
         List<KeyAndRequest> requests = KeyAndRequest.generate(warmUps + count, "est-");
-        List<SSLContext> tls = identities.subList(0, warmUps + count).parallelStream().map(ClientIdentity::tlsContext).toList();
+        // the server's certificate comes from the development TLS issuer the in-process start wrote
+        X509Certificate serverIssuer = ClientCredentials.parse(readAll(dataDir.resolve("tls").resolve("issuer.crt")));
+        List<SSLContext> tls = identities.subList(0, warmUps + count).parallelStream()
+                .map(identity -> identity.tlsContext(serverIssuer)).toList();
         Path gcLog = logDir.resolve("server-est-gc.log");
         Path recording = logDir.resolve("server-est.jfr");
         Instant loadStarted;
@@ -116,6 +121,15 @@ public final class EstRenewalStage {
             String verdict = renewals == renewed && audited == renewed ? "all stored" : "MISMATCH";
             return String.format("%s: %d renewed (warm-up incl.), %d renewals with their certificate and %d audit entries"
                     + " stored, %s", verdict, renewed, renewals, audited, chain);
+        }
+    }
+
+    private static byte[] readAll(Path pem) {
+        try {
+            return java.util.Base64.getMimeDecoder().decode(java.nio.file.Files.readString(pem)
+                    .replaceAll("-----[A-Z ]+-----", "").strip());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
