@@ -36,14 +36,16 @@ import java.util.regex.Pattern;
  * {@code openssl dgst -sha256 -verify} checks it).
  *
  * <p>Each checkpoint is one write to the file opened for appending, forced to disk before
- * {@link #append} returns; nothing here truncates or rewrites the file. A last line without its
- * line end (a write cut short by a crash, or a file cut by someone) stays as it is and reads as
- * unreadable; the next checkpoint starts on a line of its own.
+ * {@link #append} returns; nothing here truncates or rewrites the file. A last line cut short (by
+ * a crash mid-write, or by someone cutting the file) stays as it is and reads as unreadable; the
+ * next checkpoint marks it {@value #CUT_MARK} and starts on a line of its own.
  */
 public final class SignedCheckpointFile implements AuditCheckpointPort {
     static final String FORMAT = "v1";
     /** Prefixed to what is signed, so that the audit key's signature over a checkpoint means nothing else. */
     static final String SIGNED_PREFIX = "certrenewal-audit-checkpoint ";
+    /** Ends a line cut short (never Base64, never a field of its own that parses): see {@link #endOfCutLine()}. */
+    static final String CUT_MARK = " -cut-";
     private static final Pattern SEQ = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final Path file;
@@ -82,7 +84,7 @@ public final class SignedCheckpointFile implements AuditCheckpointPort {
                 CheckpointSignatures.sign(signingKey, signed(fields)));
         String line = fields + " " + signature + "\n";
         boolean created = !Files.exists(file);
-        byte[] bytes = ((endsMidLine() ? "\n" : "") + line).getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = (endOfCutLine() + line).getBytes(StandardCharsets.US_ASCII);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -99,25 +101,42 @@ public final class SignedCheckpointFile implements AuditCheckpointPort {
         latest = Optional.of(checkpoint);
     }
 
+    /** The last line that is a checkpoint, its signature unchecked (but a last line cut short must verify). */
     @Override
     public synchronized Optional<AuditCheckpoint> latest() {
         if (latest == null) {
             AuditCheckpoint[] last = new AuditCheckpoint[1];
-            forEachLine((number, text, complete) -> parse(text, complete).ifPresent(p -> last[0] = p.checkpoint()));
+            forEachLine((number, text, complete) -> parse(text).filter(p -> complete || verifies(p))
+                    .ifPresent(p -> last[0] = p.checkpoint()));
             latest = Optional.ofNullable(last[0]);
         }
         return latest;
     }
 
+    /**
+     * Every line: signed, with a bad signature, or unreadable. A last line without its line end
+     * whose signature verifies lost nothing but that line end; any other is a write cut short (or a
+     * file cut), hence unreadable rather than forged.
+     */
     @Override
     public synchronized List<CheckpointLine> readAll() {
         List<CheckpointLine> lines = new ArrayList<>();
-        forEachLine((number, text, complete) -> lines.add(parse(text, complete)
-                .<CheckpointLine>map(p -> CheckpointSignatures.verify(verifyingKey, signed(p.fields()), p.signature())
-                        ? new CheckpointLine.Signed(number, p.checkpoint())
-                        : new CheckpointLine.BadSignature(number, p.checkpoint()))
-                .orElseGet(() -> new CheckpointLine.Unreadable(number))));
+        forEachLine((number, text, complete) -> {
+            Optional<Parsed> parsed = parse(text);
+            if (parsed.isEmpty()) {
+                lines.add(new CheckpointLine.Unreadable(number));
+            } else if (verifies(parsed.get())) {
+                lines.add(new CheckpointLine.Signed(number, parsed.get().checkpoint()));
+            } else {
+                lines.add(complete ? new CheckpointLine.BadSignature(number, parsed.get().checkpoint())
+                        : new CheckpointLine.Unreadable(number));
+            }
+        });
         return lines;
+    }
+
+    private boolean verifies(Parsed line) {
+        return CheckpointSignatures.verify(verifyingKey, signed(line.fields()), line.signature());
     }
 
     private static byte[] signed(String fields) {
@@ -128,9 +147,9 @@ public final class SignedCheckpointFile implements AuditCheckpointPort {
     private record Parsed(AuditCheckpoint checkpoint, String fields, byte[] signature) {
     }
 
-    private static Optional<Parsed> parse(String text, boolean complete) {
+    private static Optional<Parsed> parse(String text) {
         String[] fields = text.split(" ", -1);
-        if (!complete || fields.length != 5 || !FORMAT.equals(fields[0]) || !SEQ.matcher(fields[1]).matches()) {
+        if (fields.length != 5 || !FORMAT.equals(fields[0]) || !SEQ.matcher(fields[1]).matches()) {
             return Optional.empty();
         }
         try {
@@ -169,6 +188,22 @@ public final class SignedCheckpointFile implements AuditCheckpointPort {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit checkpoint file " + file, e);
         }
+    }
+
+    /**
+     * What ends a last line left without its line end, before the next checkpoint: the line end
+     * alone if the line still verifies (it lost nothing else), else {@value #CUT_MARK} and the line
+     * end, so that it reads as cut short (unreadable) for good, not as an edited line. The file is
+     * read whole only then, after a crash.
+     */
+    private String endOfCutLine() {
+        if (!endsMidLine()) {
+            return "";
+        }
+        String[] cut = new String[1];
+        forEachLine((number, text, complete) -> cut[0] = complete ? null : text);
+        boolean holds = cut[0] != null && parse(cut[0]).filter(this::verifies).isPresent();
+        return holds ? "\n" : CUT_MARK + "\n";
     }
 
     private boolean endsMidLine() {

@@ -111,7 +111,8 @@ class SignedCheckpointFileTest {
         checkpoints.append(FIRST);
         checkpoints.append(SECOND);
         byte[] whole = Files.readAllBytes(file());
-        Files.write(file(), Arrays.copyOf(whole, whole.length - 20)); // the second line loses its end
+        // the second line loses its line end and the last 20 of its 96 Base64 digits: what is left still decodes
+        Files.write(file(), Arrays.copyOf(whole, whole.length - 21));
 
         SignedCheckpointFile afterCrash = new SignedCheckpointFile(file(), key());
         assertEquals(List.of(new CheckpointLine.Signed(1, FIRST), new CheckpointLine.Unreadable(2)), afterCrash.readAll());
@@ -119,6 +120,27 @@ class SignedCheckpointFileTest {
         afterCrash.append(THIRD);
 
         assertEquals(List.of(new CheckpointLine.Signed(1, FIRST), new CheckpointLine.Unreadable(2),
+                new CheckpointLine.Signed(3, THIRD)), afterCrash.readAll());
+        byte[] after = Files.readAllBytes(file());
+        assertArrayEquals(Arrays.copyOf(whole, whole.length - 21), Arrays.copyOf(after, whole.length - 21));
+        assertTrue(Files.readAllLines(file()).get(1).endsWith(" -cut-"), "marked as cut short");
+    }
+
+    @Test
+    void aLastLineThatLostOnlyItsLineEndStillHolds() throws Exception {
+        SignedCheckpointFile checkpoints = new SignedCheckpointFile(file(), key());
+        checkpoints.append(FIRST);
+        checkpoints.append(SECOND);
+        byte[] whole = Files.readAllBytes(file());
+        Files.write(file(), Arrays.copyOf(whole, whole.length - 1));
+
+        SignedCheckpointFile afterCrash = new SignedCheckpointFile(file(), key());
+        assertEquals(List.of(new CheckpointLine.Signed(1, FIRST), new CheckpointLine.Signed(2, SECOND)),
+                afterCrash.readAll());
+        assertEquals(Optional.of(SECOND), afterCrash.latest());
+        afterCrash.append(THIRD);
+
+        assertEquals(List.of(new CheckpointLine.Signed(1, FIRST), new CheckpointLine.Signed(2, SECOND),
                 new CheckpointLine.Signed(3, THIRD)), afterCrash.readAll());
     }
 
