@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Login login, Administration administration,
-                           Crl crl, Demo demo) {
+public record BankSettings(String dataDir, Ca ca, Audit audit, Tls tls, Renewal renewal, Login login,
+                           Administration administration, Crl crl, Demo demo) {
 
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
@@ -19,6 +19,24 @@ public record BankSettings(String dataDir, Ca ca, Tls tls, Renewal renewal, Logi
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
+        }
+    }
+
+    /**
+     * The audit trail's anchor outside the database: signed checkpoints of the chain's end.
+     *
+     * @param keystore PKCS#12 file holding the audit signing key (alias "audit"), kept with the CA key, never in the database
+     * @param createIfMissing create an EC P-256 audit key when the keystore does not exist; false in production
+     * @param checkpoints the append-only file the checkpoints are written to, one signed line each
+     * @param checkpointInterval how often a checkpoint is written when the chain grew (and once more at shutdown)
+     */
+    @ConfigurationProperties("audit")
+    public record Audit(String keystore, String password, boolean createIfMissing, String checkpoints,
+                        Duration checkpointInterval) {
+        @Override
+        public String toString() {
+            return "Audit[keystore=" + keystore + ", checkpoints=" + checkpoints + ", checkpointInterval="
+                    + checkpointInterval + "]";
         }
     }
 

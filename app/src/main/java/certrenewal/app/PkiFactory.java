@@ -1,11 +1,15 @@
 package certrenewal.app;
 
+import certrenewal.adapters.pki.AuditKeyMaterial;
+import certrenewal.adapters.pki.AuditKeyStore;
 import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
+import certrenewal.adapters.pki.SignedCheckpointFile;
 import certrenewal.adapters.pki.TlsServerCertificate;
+import certrenewal.application.port.out.AuditCheckpointPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import io.micronaut.context.annotation.Context;
@@ -22,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CA key and the server's TLS key store. Created at context start, before the HTTPS server
- * reads its key store.
+ * The CA key, the audit key and the server's TLS key store. Created at context start, before the
+ * HTTPS server reads its key store; a key store that production needs and lacks stops the start.
  */
 @Factory
 final class PkiFactory {
@@ -46,6 +50,28 @@ final class PkiFactory {
         }
         writeTlsKeyStoreIfNeeded(settings.tls(), material, clock);
         return material;
+    }
+
+    /** Same rule as the CA key's: created only where allowed (embedded default), else loaded or the start fails. */
+    @Context
+    AuditKeyMaterial auditKeyMaterial(BankSettings settings, Clock clock) {
+        BankSettings.Audit audit = settings.audit();
+        Path keystore = Path.of(audit.keystore());
+        char[] password = audit.password().toCharArray();
+        if (!audit.createIfMissing()) {
+            return AuditKeyStore.load(keystore, password);
+        }
+        boolean existed = Files.exists(keystore);
+        AuditKeyMaterial material = AuditKeyStore.loadOrCreate(keystore, password, clock);
+        if (!existed) {
+            LOG.info("Created a development audit key in {}", keystore);
+        }
+        return material;
+    }
+
+    @Context
+    AuditCheckpointPort auditCheckpoints(AuditKeyMaterial key, BankSettings settings) {
+        return new SignedCheckpointFile(Path.of(settings.audit().checkpoints()), key);
     }
 
     @Singleton
