@@ -10,7 +10,7 @@ import java.util.Set;
 public interface AuditQueryPort {
     SearchPage<AuditRecord> read(AuditFilter filter);
 
-    /** Recomputes the chain from the first record. */
+    /** Recomputes the chain from the first record (the checkpoints are the service's to compare). */
     AuditVerification verify();
 
     /** The chain's end after chaining what is pending: what a checkpoint anchors. */
