@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Pki pki, Ca ca, Tls tls, Renewal renewal, Login login,
+public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls, Renewal renewal, Login login,
                            Administration administration, Crl crl, Demo demo, Issuance issuance, Pickup pickup,
                            Staff staff) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
@@ -30,6 +30,24 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Tls tls, Renewal rene
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
+        }
+    }
+
+    /**
+     * The audit trail's anchor outside the database (its key made here only where
+     * {@code certrenewal.pki.create-missing-key-material} allows): signed checkpoints of the chain's end.
+     *
+     * @param keystore PKCS#12 file holding the audit signing key (alias "audit"), kept with the CA key, never in the database
+     * @param checkpoints the append-only file the checkpoints are written to, one signed line each
+     * @param checkpointInterval how often a checkpoint is written when the chain grew (and once more at shutdown)
+     */
+    @ConfigurationProperties("audit")
+    public record Audit(String keystore, String password, String checkpoints,
+                        Duration checkpointInterval) {
+        @Override
+        public String toString() {
+            return "Audit[keystore=" + keystore + ", checkpoints=" + checkpoints + ", checkpointInterval="
+                    + checkpointInterval + "]";
         }
     }
 

@@ -1,14 +1,18 @@
 package certrenewal.app;
 
+import certrenewal.adapters.pki.AuditKeyMaterial;
+import certrenewal.adapters.pki.AuditKeyStore;
 import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
 import certrenewal.adapters.pki.DevelopmentTlsIssuer;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
+import certrenewal.adapters.pki.SignedCheckpointFile;
 import certrenewal.adapters.pki.TlsServerCertificate;
 import certrenewal.adapters.pki.TlsServerCertificate.ServerKeyStore;
 import certrenewal.adapters.pki.UnusableKeyStoreException;
+import certrenewal.application.port.out.AuditCheckpointPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import io.micronaut.context.annotation.Context;
@@ -27,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CA key and the server's TLS key store, read (and on the embedded default made) at context start, before the
+ * The CA key, the audit key and the server's TLS key store, read (and on the embedded default made) at context start, before the
  * HTTPS server reads its key store. Whether key material may be made here is one setting,
  * {@code certrenewal.pki.create-missing-key-material}: true on the embedded default, false in production, where
  * a missing or unusable key store stops the start with one log line naming the file and the problem, and no file
@@ -60,6 +64,32 @@ final class PkiFactory {
                     ? "; it is left as it is: repair it, or delete it to have a new one made"
                     : "; production never creates or replaces key material: provide a usable key store there"));
         }
+    }
+
+    /** Same rule as the CA key's: created only where allowed (embedded default), else loaded or the start fails. */
+    @Context
+    AuditKeyMaterial auditKeyMaterial(BankSettings settings, Clock clock) {
+        BankSettings.Audit audit = settings.audit();
+        Path keystore = Path.of(audit.keystore());
+        char[] password = audit.password().toCharArray();
+        try {
+            if (!settings.pki().createMissingKeyMaterial()) {
+                return AuditKeyStore.load(keystore, password);
+            }
+            boolean existed = Files.exists(keystore);
+            AuditKeyMaterial material = AuditKeyStore.loadOrCreate(keystore, password, clock);
+            if (!existed) {
+                LOG.info("Created a development audit key in {}", keystore);
+            }
+            return material;
+        } catch (IllegalStateException e) {
+            throw refuseStart(e.getMessage() + "; production never creates key material: provide the audit key store");
+        }
+    }
+
+    @Context
+    AuditCheckpointPort auditCheckpoints(AuditKeyMaterial key, BankSettings settings) {
+        return new SignedCheckpointFile(Path.of(settings.audit().checkpoints()), key);
     }
 
     @Singleton

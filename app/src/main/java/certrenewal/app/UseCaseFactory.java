@@ -1,5 +1,6 @@
 package certrenewal.app;
 
+import certrenewal.application.port.out.AuditCheckpointPort;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
@@ -46,6 +47,7 @@ import certrenewal.application.service.ViewDashboardService;
 import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.certificate.IssuanceRules;
+import certrenewal.application.service.WriteAuditCheckpointService;
 import certrenewal.domain.renewal.RenewalPolicy;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -281,8 +283,14 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    VerifyAuditTrailService verifyAuditTrail(AuditQueryPort auditQueries, AuditTrailPort audit,
-                                             TransactionPort transactions, Clock clock) {
-        return new VerifyAuditTrailService(auditQueries, audit, transactions, clock);
+    VerifyAuditTrailService verifyAuditTrail(AuditQueryPort auditQueries, AuditCheckpointPort checkpoints,
+                                             AuditTrailPort audit, TransactionPort transactions, Clock clock) {
+        return new VerifyAuditTrailService(auditQueries, checkpoints, audit, transactions, clock);
+    }
+
+    @Singleton
+    WriteAuditCheckpointService writeAuditCheckpoint(AuditQueryPort auditQueries, AuditCheckpointPort checkpoints,
+                                                     Clock clock) {
+        return new WriteAuditCheckpointService(auditQueries, checkpoints, clock);
     }
 }

@@ -51,6 +51,7 @@ class ProductionStartTest {
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String CA_PASSWORD = "Operator-CA-Store-7431";
     private static final String TLS_PASSWORD = "Operator-TLS-Store-2268";
+    private static final String AUDIT_PASSWORD = "Operator-Audit-Store-5519";
 
     @TempDir
     Path dir;
@@ -58,6 +59,7 @@ class ProductionStartTest {
     private Path data;
     private Path caStore;
     private Path tlsStore;
+    private Path auditStore;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeAll
@@ -83,6 +85,7 @@ class ProductionStartTest {
         data = dir.resolve("data");
         caStore = operatorCaKeyStore();
         tlsStore = operatorTlsKeyStore();
+        auditStore = operatorAuditKeyStore();
         log.start();
         root().addAppender(log);
     }
@@ -177,6 +180,16 @@ class ProductionStartTest {
     }
 
     @Test
+    void aMissingAuditKeyStoreStopsTheStartNamingItAndNothingIsCreated() throws Exception {
+        Files.delete(auditStore);
+
+        assertStartRefused(Map.of(), "audit key store " + auditStore + " does not exist");
+
+        assertFalse(Files.exists(auditStore));
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
     void aCaKeyStoreWithAnotherPasswordStopsTheStart() throws Exception {
         byte[] before = Files.readAllBytes(caStore);
 
@@ -258,6 +271,8 @@ class ProductionStartTest {
         variables.put("CERTRENEWAL_CRL_URL", "https://pki.bank.example/crl/client-ca.crl");
         variables.put("CERTRENEWAL_TLS_KEYSTORE", tlsStore.toString());
         variables.put("CERTRENEWAL_TLS_PASSWORD", TLS_PASSWORD);
+        variables.put("CERTRENEWAL_AUDIT_KEYSTORE", auditStore.toString());
+        variables.put("CERTRENEWAL_AUDIT_PASSWORD", AUDIT_PASSWORD);
         // no longer read (production writes no server certificate), still set where operators followed older notes
         variables.put("CERTRENEWAL_HOSTNAMES", "localhost,127.0.0.1");
         variables.putAll(changed);
@@ -313,6 +328,16 @@ class ProductionStartTest {
     // --- the operator's key stores, made with OpenSSL ---
 
     /** A client CA of the operator's, self-signed P-256, in a PKCS#12 under the alias "ca" the server expects. */
+    /** The audit checkpoints' signing key, as the README tells the operator to make it; alias "audit". */
+    private Path operatorAuditKeyStore() throws Exception {
+        Tool.runOk(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "audit.key", "-out", "audit.crt", "-subj", "/CN=Audit", "-days", "3650");
+        Tool.runOk(dir, "openssl", "pkcs12", "-export", "-name", "audit", "-inkey", "audit.key", "-in", "audit.crt",
+                "-passout", "pass:" + AUDIT_PASSWORD, "-out", "audit.p12");
+        Files.delete(dir.resolve("audit.key"));
+        return dir.resolve("audit.p12");
+    }
+
     private Path operatorCaKeyStore() throws Exception {
         Tool.runOk(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "client-ca.key", "-out", "client-ca.pem", "-subj", "/C=JP/O=Bank/CN=Bank Client CA",

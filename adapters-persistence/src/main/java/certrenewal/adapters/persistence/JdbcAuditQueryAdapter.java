@@ -4,12 +4,17 @@ import certrenewal.application.readmodel.AuditFilter;
 import certrenewal.application.readmodel.AuditRecord;
 import certrenewal.application.readmodel.AuditVerification;
 import certrenewal.application.readmodel.SearchPage;
+import certrenewal.application.port.out.AuditChainEnd;
 import certrenewal.application.port.out.AuditQueryPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class JdbcAuditQueryAdapter implements AuditQueryPort {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditQueryAdapter.class);
+    /** Sequence numbers per {@code IN} list when looking up stored hashes. */
+    private static final int HASH_BATCH = 500;
     private static final String RECORDS = "SELECT e.seq, e.\"at\", e.actor, e.action, e.target, e.outcome, e.detail"
             + " FROM audit_entry e";
 
@@ -87,5 +94,38 @@ public class JdbcAuditQueryAdapter implements AuditQueryPort {
     public AuditVerification verify() {
         JdbcAuditTrail.ChainCheck check = trail.checkChain();
         return new AuditVerification(check.entries(), check.firstBroken());
+    }
+
+    /**
+     * Seals the pending entries first, so that a checkpoint covers every committed entry; if
+     * sealing fails, the end of what is sealed (still a true checkpoint, only an older one).
+     */
+    @Override
+    public AuditChainEnd chainEnd() {
+        try {
+            trail.sealPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Sealing the audit trail before anchoring it failed; anchoring the sealed entries: {}", e.toString());
+        }
+        return sql.read(connection -> SqlReads.first(connection,
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = " + AuditHeadRow.ID, List.of(),
+                row -> new AuditChainEnd(row.getLong(1), row.getString(2))))
+                .orElseThrow(() -> new IllegalStateException("audit_head row is missing"));
+    }
+
+    /** As stored, not recomputed: {@link #verify()} recomputes them. */
+    @Override
+    public Map<Long, String> storedHashes(Set<Long> seqs) {
+        List<Long> all = new ArrayList<>(seqs);
+        Map<Long, String> hashes = new HashMap<>();
+        for (int from = 0; from < all.size(); from += HASH_BATCH) {
+            List<Long> batch = all.subList(from, Math.min(from + HASH_BATCH, all.size()));
+            String query = "SELECT seq, hash FROM audit_entry WHERE seq IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
+            sql.read(connection -> SqlReads.list(connection, query, batch,
+                    row -> Map.entry(row.getLong(1), row.getString(2))))
+                    .forEach(entry -> hashes.put(entry.getKey(), entry.getValue()));
+        }
+        return hashes;
     }
 }

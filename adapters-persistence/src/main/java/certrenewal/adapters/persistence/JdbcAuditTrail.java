@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * under a second after commit) an entry is protected by the database alone.
  *
  * <p>The hash is a plain SHA-256, not a keyed MAC: it proves the rows are as appended only
- * against someone who cannot rewrite the whole chain and the head together.
+ * against someone who cannot rewrite the whole chain and the head together. Against someone who
+ * can, the chain's end is anchored outside the database: signed checkpoints, which verification
+ * compares with the chain ({@code AuditCheckpointPort}, written through {@link JdbcAuditQueryAdapter#chainEnd()}).
  */
 @Singleton
 public class JdbcAuditTrail implements AuditTrailPort {

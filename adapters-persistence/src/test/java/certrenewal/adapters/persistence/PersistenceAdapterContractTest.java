@@ -23,6 +23,7 @@ import certrenewal.application.readmodel.DashboardFigures.WeekCount;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
 import certrenewal.application.readmodel.SearchPage;
+import certrenewal.application.port.out.AuditChainEnd;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
@@ -92,6 +93,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -1302,6 +1304,48 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM audit_entry WHERE seq = 2");
 
         assertEquals(new AuditVerification(4, Optional.of(3L)), auditQuery.verify());
+    }
+
+    @Test
+    void theChainsEndIsTheGenesisWhileEmptyAndItsLastSealedEntryAfterwards() {
+        assertEquals(new AuditChainEnd(0, JdbcAuditTrail.GENESIS_HASH), auditQuery.chainEnd());
+        for (int i = 1; i <= 3; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+
+        AuditChainEnd end = auditQuery.chainEnd(); // seals the pending entries itself
+
+        assertEquals(3, end.lastSeq());
+        assertEquals(Map.of(3L, end.lastHash()), auditQuery.storedHashes(Set.of(3L)));
+    }
+
+    @Test
+    void storedHashesAreTheHashesAsStoredForTheEntriesThatExist() {
+        for (int i = 1; i <= 5; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+        auditTrail.sealPending();
+        sql("UPDATE audit_entry SET hash = '" + "e".repeat(64) + "' WHERE seq = 4");
+        sql("DELETE FROM audit_entry WHERE seq = 2");
+
+        Map<Long, String> hashes = auditQuery.storedHashes(Set.of(1L, 2L, 4L, 9L));
+
+        assertEquals(Set.of(1L, 4L), hashes.keySet());
+        assertEquals("e".repeat(64), hashes.get(4L));
+        assertEquals(Map.of(), auditQuery.storedHashes(Set.of()));
+    }
+
+    @Test
+    void storedHashesLooksUpMoreEntriesThanOneQueryTakes() {
+        for (int i = 1; i <= 600; i++) {
+            auditTrail.append(event("ACTION_" + i, i));
+        }
+        auditTrail.sealPending();
+
+        Set<Long> all = LongStream.rangeClosed(1, 601).boxed().collect(Collectors.toSet());
+
+        assertEquals(LongStream.rangeClosed(1, 600).boxed().collect(Collectors.toSet()),
+                auditQuery.storedHashes(all).keySet());
     }
 
     // --- fixtures ---

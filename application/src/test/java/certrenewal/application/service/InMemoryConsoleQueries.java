@@ -10,6 +10,7 @@ import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.DashboardFigures;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.SearchPage;
+import certrenewal.application.port.out.AuditChainEnd;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
@@ -19,12 +20,18 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.SerialNumber;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -38,6 +45,13 @@ final class InMemoryConsoleQueries implements ConsoleQueryPort, AuditQueryPort {
     ZoneId lastZone;
     /** What verify() answers; the chain itself is the persistence adapter's to check. */
     Optional<Long> firstBroken = Optional.empty();
+    /**
+     * Stored hashes changed behind the chain's back, as someone who rewrites records and every
+     * later hash would leave them; the chain's own check (firstBroken) does not see them.
+     */
+    final Map<Long, String> rewrittenHashes = new HashMap<>();
+    /** Records cut off the chain's end together with its head, by someone who can write the database. */
+    long recordsCutOff;
 
     InMemoryConsoleQueries(InMemoryStore store) {
         this.store = store;
@@ -109,6 +123,39 @@ final class InMemoryConsoleQueries implements ConsoleQueryPort, AuditQueryPort {
     public AuditVerification verify() {
         calls.add("verify");
         return new AuditVerification(store.audit().size(), firstBroken);
+    }
+
+    @Override
+    public AuditChainEnd chainEnd() {
+        calls.add("chainEnd");
+        long lastSeq = lastSeq();
+        return new AuditChainEnd(lastSeq, lastSeq == 0 ? "0".repeat(64) : storedHash(lastSeq));
+    }
+
+    @Override
+    public Map<Long, String> storedHashes(Set<Long> seqs) {
+        calls.add("storedHashes");
+        Map<Long, String> hashes = new HashMap<>();
+        seqs.stream().filter(seq -> seq >= 1 && seq <= lastSeq()).forEach(seq -> hashes.put(seq, storedHash(seq)));
+        return hashes;
+    }
+
+    private long lastSeq() {
+        return store.audit().size() - recordsCutOff;
+    }
+
+    /** A hash chain over the audit events, good enough to tell one record from another. */
+    private String storedHash(long seq) {
+        if (rewrittenHashes.containsKey(seq)) {
+            return rewrittenHashes.get(seq);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((seq + " " + store.audit().get((int) seq - 1))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<LoginAccount> accountsOf(ContractNumber contract) {

@@ -54,6 +54,7 @@ final class TestWorld {
     final FakeCertificateAuthority authority = new FakeCertificateAuthority();
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
+    final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
     final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, Duration.ZERO, clock);
 
     // the customer's renewal
@@ -98,7 +99,10 @@ final class TestWorld {
     final ViewDashboardService dashboard = new ViewDashboardService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
     final SearchRecordsService searchRecords = new SearchRecordsService(consoleQueries, store, store, clock);
     final ReadAuditTrailService readAuditTrail = new ReadAuditTrailService(consoleQueries, store, store, clock);
-    final VerifyAuditTrailService verifyAuditTrail = new VerifyAuditTrailService(consoleQueries, store, store, clock);
+    final VerifyAuditTrailService verifyAuditTrail = new VerifyAuditTrailService(consoleQueries, checkpoints, store, store,
+            clock);
+    final WriteAuditCheckpointService writeAuditCheckpoint = new WriteAuditCheckpointService(consoleQueries, checkpoints,
+            clock);
 
     /** The administrator's first certificate, issued at T0. */
     final IssuedCertificate first;
