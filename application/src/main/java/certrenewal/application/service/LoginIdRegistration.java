@@ -2,38 +2,78 @@ package certrenewal.application.service;
 
 import static certrenewal.application.service.Refusals.refusal;
 
+import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveAccountPort;
+import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.administration.Actor;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
-/** A new login ID with its first login password and its first issuance password, for the contract's and the user's registration. */
+/**
+ * A new login ID with its first login password and its first issuance password, for the contract's
+ * and the user's registration: the passwords hashed before the transaction, the ID stored with
+ * them in one transaction after the caller's own step (its contract), audited either way.
+ */
 final class LoginIdRegistration {
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
     private final PasswordPort passwords;
     private final PasswordHasherPort hasher;
     private final IssuanceGrants grants;
+    private final RetryingTransactions transactions;
+    private final Audit audit;
+    private final Clock clock;
+
+    /** How the audit trail names a registration and what it says of the one that succeeded. */
+    record Recorded(String action, String target, Function<IssuancePassword, String> detail) {
+    }
 
     /** The slow part, done before the transaction: both passwords hashed. */
-    record Prepared(String loginPasswordHash, IssuanceGrants.NewPassword issuancePassword) {
+    private record Prepared(String loginPasswordHash, IssuanceGrants.NewPassword issuancePassword) {
     }
 
     LoginIdRegistration(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
-                        PasswordHasherPort hasher, IssuanceGrants grants) {
+                        PasswordHasherPort hasher, IssuanceGrants grants, TransactionPort transactions, Audit audit,
+                        Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.passwords = passwords;
         this.hasher = hasher;
         this.grants = grants;
+        this.transactions = new RetryingTransactions(transactions);
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    Prepared prepare(LoginPassword initialLoginPassword) {
+    /**
+     * Registers {@code account} after {@code permit} (outside the transaction) and {@code contractStep}
+     * (inside it) let it; returns the new ID's issuance password, shown once.
+     */
+    IssuancePassword register(Actor actor, Recorded recorded, LoginPassword initialLoginPassword, LoginAccount account,
+                              Runnable permit, Runnable contractStep) {
+        try {
+            permit.run();
+            Prepared prepared = prepare(initialLoginPassword);
+            return transactions.inTransaction(() -> {
+                contractStep.run();
+                IssuancePassword issued = insert(account, prepared, clock.instant());
+                audit.success(actor.auditName(), recorded.action(), recorded.target(), recorded.detail().apply(issued));
+                return issued;
+            });
+        } catch (RequestRefusedException e) {
+            throw audit.refused(actor.auditName(), recorded.action(), recorded.target(), e);
+        }
+    }
+
+    private Prepared prepare(LoginPassword initialLoginPassword) {
         char[] characters = initialLoginPassword.characters();
         try {
             return new Prepared(hasher.hash(characters), grants.newPassword());
@@ -42,8 +82,8 @@ final class LoginIdRegistration {
         }
     }
 
-    /** Inside the caller's transaction: refuses an ID that exists. */
-    IssuancePassword insert(LoginAccount account, Prepared prepared, Instant now) {
+    /** Inside the transaction: refuses an ID that exists. */
+    private IssuancePassword insert(LoginAccount account, Prepared prepared, Instant now) {
         if (accounts.loadAccount(account.id()).isPresent()) {
             throw refusal(Code.LOGIN_ID_EXISTS);
         }

@@ -2,7 +2,6 @@ package certrenewal.application.service;
 
 import static certrenewal.application.service.Refusals.refusal;
 
-import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.OpenContractUseCase;
@@ -18,7 +17,6 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
-import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import java.time.Duration;
 public final class OpenContractService implements OpenContractUseCase {
     private final ContractPort contracts;
     private final LoginIdRegistration registration;
-    private final RetryingTransactions transactions;
-    private final Audit audit;
-    private final Clock clock;
 
     /** @param pickupPeriod how long the issuance password can be used (default 80 days) */
     public OpenContractService(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
@@ -38,34 +33,24 @@ public final class OpenContractService implements OpenContractUseCase {
                                Clock clock) {
         this.contracts = contracts;
         this.registration = new LoginIdRegistration(accounts, savedAccounts, passwords, hasher,
-                new IssuanceGrants(grants, hasher, pickupPeriod));
-        this.transactions = new RetryingTransactions(transactions);
-        this.audit = new Audit(auditTrail, transactions, clock);
-        this.clock = clock;
+                new IssuanceGrants(grants, hasher, pickupPeriod), transactions, new Audit(auditTrail, transactions, clock),
+                clock);
     }
 
     @Override
     public IssuancePassword open(OpenContractCommand command) {
-        Actor actor = command.actor();
         Contract contract = command.contract();
-        String target = "contract:" + contract.number();
-        try {
-            Permissions.permit(actor, AdministrativeAction.REGISTER_CONTRACT, contract.number());
-            LoginIdRegistration.Prepared prepared = registration.prepare(command.initialLoginPassword());
-            return transactions.inTransaction(() -> {
-                if (contracts.loadContract(contract.number()).isPresent()) {
-                    throw refusal(Code.CONTRACT_EXISTS);
-                }
-                contracts.insertContract(contract);
-                IssuancePassword issued = registration.insert(
-                        LoginAccount.register(command.administrator(), contract.number(), IdKind.ADMINISTRATOR),
-                        prepared, clock.instant());
-                audit.success(actor.auditName(), "CONTRACT_REGISTERED", target, contract.name() + ", administrator "
-                        + command.administrator() + "; issuance password valid until " + issued.deadline());
-                return issued;
-            });
-        } catch (RequestRefusedException e) {
-            throw audit.refused(actor.auditName(), "CONTRACT_REGISTERED", target, e);
-        }
+        return registration.register(command.actor(), new LoginIdRegistration.Recorded("CONTRACT_REGISTERED",
+                        "contract:" + contract.number(), issued -> contract.name() + ", administrator "
+                        + command.administrator() + "; issuance password valid until " + issued.deadline()),
+                command.initialLoginPassword(),
+                LoginAccount.register(command.administrator(), contract.number(), IdKind.ADMINISTRATOR),
+                () -> Permissions.permit(command.actor(), AdministrativeAction.REGISTER_CONTRACT, contract.number()),
+                () -> {
+                    if (contracts.loadContract(contract.number()).isPresent()) {
+                        throw refusal(Code.CONTRACT_EXISTS);
+                    }
+                    contracts.insertContract(contract);
+                });
     }
 }
