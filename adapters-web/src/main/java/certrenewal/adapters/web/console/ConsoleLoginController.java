@@ -1,6 +1,8 @@
 package certrenewal.adapters.web.console;
 
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SessionEnd;
+import java.util.Optional;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.administration.Actor;
@@ -39,12 +41,15 @@ final class ConsoleLoginController {
 
     @Get("/login")
     HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
-                         @Nullable @QueryValue String bye) {
-        if (StaffSession.of(session).isPresent()) {
+                         @Nullable @QueryValue String bye, @Nullable @QueryValue String ended) {
+        if (pages.staff(request, session).isPresent()) {
             return ConsolePages.redirect("/console");
         }
         Map<String, Object> model = pages.model(request, session, null);
-        if (expired != null) {
+        Optional<SessionEnd> end = ended == null ? Optional.empty() : ConsolePages.parseEnd(ended);
+        if (end.isPresent()) {
+            model.put("alert", pages.text(request, "console.session.ended." + ConsolePages.code(end.get())));
+        } else if (expired != null) {
             model.put("alert", pages.text(request, "console.session.expired"));
         } else if (bye != null) {
             model.put("notice", pages.text(request, "console.login.loggedOut"));
@@ -73,7 +78,7 @@ final class ConsoleLoginController {
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);
-        StaffSession.record(fresh, staff);
+        pages.open(fresh, staff);
         return ConsolePages.redirect("/console");
     }
 

@@ -6,6 +6,7 @@ import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.LogInCommand;
 import certrenewal.application.port.in.LogInUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SessionEnd;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.LoginId;
 import io.micronaut.core.annotation.Nullable;
@@ -35,8 +36,11 @@ final class LoginController {
     private final GetCertificateOverviewUseCase overview;
     private final SessionStore<Session> sessions;
     private final Pages pages;
+    private final CustomerSessions customers;
 
-    LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages) {
+    LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages,
+                    CustomerSessions customers) {
+        this.customers = customers;
         this.login = login;
         this.overview = overview;
         this.sessions = sessions;
@@ -45,14 +49,17 @@ final class LoginController {
 
     @Get
     HttpResponse<?> root(HttpRequest<?> request, @Nullable Session session) {
-        return Pages.redirect(SignedIn.of(session, request).isPresent() ? "/main" : "/login");
+        return Pages.redirect(customers.of(session, request).isPresent() ? "/main" : CustomerGate.loginPath(request));
     }
 
     @Get("/login")
     HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
-                         @Nullable @QueryValue String bye) {
+                         @Nullable @QueryValue String bye, @Nullable @QueryValue String ended) {
         Map<String, Object> model = pages.model(request, session);
-        if (expired != null) {
+        Optional<SessionEnd> end = ended == null ? Optional.empty() : CustomerGate.parse(ended);
+        if (end.isPresent()) {
+            model.put("alert", pages.text(request, "session.ended." + CustomerGate.code(end.get())));
+        } else if (expired != null) {
             model.put("alert", pages.text(request, "session.expired"));
         } else if (bye != null) {
             model.put("notice", pages.text(request, "login.loggedOut"));
@@ -83,7 +90,7 @@ final class LoginController {
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);
-        SignedIn.record(fresh, who, certificate);
+        customers.open(fresh, who, certificate);
         boolean renewable = overview.overview(who).renewalRefusal().isEmpty();
         return Pages.redirect(renewable ? "/renewal/notice" : "/main");
     }
