@@ -147,6 +147,24 @@ class SessionStateHttpTest {
         assertEquals("/console/login?ended=lifetime-over", location(staff.get("/console")));
     }
 
+    @Test
+    void anonymousFormsKeepNoServerSideSession() throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {TRUST_ANY}, null);
+        for (String path : List.of("/login", "/pickup", "/console/login")) {
+            for (int i = 0; i < 200; i++) {
+                // a new visitor each time, as a flood of clients without cookies
+                HttpResponse<String> page = new Client(tls).get(path);
+                assertEquals(200, page.statusCode(), path);
+                assertTrue(page.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("SESSION=")),
+                        path + " made a session: " + page.headers().allValues("Set-Cookie"));
+            }
+        }
+        // the forms still work without one
+        signedInAdministrator();
+        signedInStaff(StaffRole.AUDITOR);
+    }
+
     // ---- customers and staff over HTTP ----------------------------------------------------------
 
     /** A browser: its own TLS client certificate (or none) and cookies, no redirect followed. */

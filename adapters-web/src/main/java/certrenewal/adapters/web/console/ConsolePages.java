@@ -3,6 +3,7 @@ package certrenewal.adapters.web.console;
 import certrenewal.adapters.web.BankZone;
 import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.SessionsPerId;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.LoginIdSummary;
@@ -60,10 +61,12 @@ final class ConsolePages {
     private final SessionStore<Session> sessions;
     private final Clock clock;
     private final Duration lifetime;
+    private final SessionsPerId perId;
 
     ConsolePages(MessageSource messages, HttpLocaleResolver locales, BankZone zone, CheckStaffSessionUseCase check,
                  SessionStore<Session> sessions, @Nullable Clock clock,
-                 @Value("${certrenewal.session.staff-lifetime:8h}") Duration lifetime) {
+                 @Value("${certrenewal.session.staff-lifetime:8h}") Duration lifetime, SessionsPerId perId) {
+        this.perId = perId;
         this.check = check;
         this.sessions = sessions;
         this.clock = clock == null ? Clock.systemUTC() : clock;
@@ -157,6 +160,7 @@ final class ConsolePages {
     /** Records a login on a session created for it, with the time it opened. */
     void open(Session session, Actor.Staff staff) {
         StaffSession.record(session, staff, clock.instant());
+        perId.opened("staff:" + staff.username(), session);
     }
 
     /**

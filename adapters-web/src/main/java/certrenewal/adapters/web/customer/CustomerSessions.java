@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.customer;
 
+import certrenewal.adapters.web.SessionsPerId;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.SessionEnd;
@@ -25,9 +26,11 @@ public final class CustomerSessions {
     private final SessionStore<Session> sessions;
     private final Clock clock;
     private final Duration lifetime;
+    private final SessionsPerId perId;
 
     CustomerSessions(CheckCustomerSessionUseCase check, SessionStore<Session> sessions, @Nullable Clock clock,
-                     @Value("${certrenewal.session.customer-lifetime:1h}") Duration lifetime) {
+                     @Value("${certrenewal.session.customer-lifetime:1h}") Duration lifetime, SessionsPerId perId) {
+        this.perId = perId;
         this.check = check;
         this.sessions = sessions;
         this.clock = clock == null ? Clock.systemUTC() : clock;
@@ -37,6 +40,7 @@ public final class CustomerSessions {
     /** Records a login on a session created for it, with the time it opened. */
     void open(Session session, AuthenticatedId who, byte[] certificateDer) {
         SignedIn.record(session, who, certificateDer, clock.instant());
+        perId.opened("customer:" + who.loginId().value(), session);
     }
 
     /** The ID signed in on this session, if it presents its certificate and may go on; else the session ends. */

@@ -1,6 +1,7 @@
 package certrenewal.adapters.web.customer;
 
 import certrenewal.adapters.web.ClientCertificate;
+import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.LogInCommand;
@@ -32,14 +33,17 @@ import java.util.Optional;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LoginController {
+    private static final String FORM = "login";
     private final LogInUseCase login;
     private final GetCertificateOverviewUseCase overview;
     private final SessionStore<Session> sessions;
     private final Pages pages;
     private final CustomerSessions customers;
+    private final FormTokens forms;
 
     LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages,
-                    CustomerSessions customers) {
+                    CustomerSessions customers, FormTokens forms) {
+        this.forms = forms;
         this.customers = customers;
         this.login = login;
         this.overview = overview;
@@ -53,9 +57,11 @@ final class LoginController {
     }
 
     @Get("/login")
-    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable Session session, @Nullable @QueryValue String expired,
                          @Nullable @QueryValue String bye, @Nullable @QueryValue String ended) {
-        Map<String, Object> model = pages.model(request, session);
+        // no server-side session before login: the form's token is signed, not stored
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
         Optional<SessionEnd> end = ended == null ? Optional.empty() : CustomerGate.parse(ended);
         if (end.isPresent()) {
             model.put("alert", pages.text(request, "session.ended." + CustomerGate.code(end.get())));
@@ -68,8 +74,8 @@ final class LoginController {
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> logIn(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
-        if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+    HttpResponse<?> logIn(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        if (!forms.matches(request, FORM, form.get("_csrf"))) {
             return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
         }
         byte[] certificate = ClientCertificate.der(request);
@@ -105,14 +111,17 @@ final class LoginController {
     }
 
     /** Deletes the session from the store and gives the browser a new, empty one in its place. */
-    private Session replaceSession(HttpRequest<?> request, Session old) {
-        old.clear();
-        sessions.deleteSession(old.getId());
+    private Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
+        if (old != null) {
+            old.clear();
+            sessions.deleteSession(old.getId());
+        }
         return SessionForRequest.create(sessions, request);
     }
 
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert) {
-        Map<String, Object> model = pages.model(request, session);
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("login", model));
     }
