@@ -22,6 +22,8 @@ import certrenewal.application.service.AbandonRenewalService;
 import certrenewal.application.service.AbandonTimedOutRenewalsService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
+import certrenewal.application.service.CheckCustomerSessionService;
+import certrenewal.application.service.CheckStaffSessionService;
 import certrenewal.application.service.CrlService;
 import certrenewal.application.service.GetCaCertificatesService;
 import certrenewal.application.service.GetCertificateOverviewService;
@@ -162,6 +164,17 @@ final class UseCaseFactory {
     GetCertificateOverviewService certificateOverview(LoadAccountPort accounts, LoadCertificatePort certificates,
                                                       RenewalPort renewals, RenewalPolicy policy, Clock clock) {
         return new GetCertificateOverviewService(accounts, certificates, renewals, policy, clock);
+    }
+
+    @Singleton
+    CheckCustomerSessionService checkCustomerSession(LoadAccountPort accounts, LoadCertificatePort certificates,
+                                                     Clock clock) {
+        return new CheckCustomerSessionService(accounts, certificates, clock);
+    }
+
+    @Singleton
+    CheckStaffSessionService checkStaffSession(StaffAccountPort staff, Clock clock) {
+        return new CheckStaffSessionService(staff, clock);
     }
 
     @Singleton

@@ -4,7 +4,10 @@ import certrenewal.application.port.in.AbandonRenewalUseCase;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.GetCaCertificatesUseCase;
+import certrenewal.application.port.in.SessionEnd;
+import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.GetIssuedCertificateUseCase;
@@ -166,6 +169,15 @@ public final class Fakes {
     public final Answer<Renew, IssuedCertificate> renew = new Answer<>("RenewWithCertificateUseCase.renew");
     public final Answer<String, byte[]> crl = new Answer<>("GetCrlUseCase.currentCrl");
 
+    /** Whether a signed-in session may go on: until a test says otherwise, it may. */
+    public final Answer<AuthenticatedId, Optional<SessionEnd>> customerSession =
+            new Answer<>("CheckCustomerSessionUseCase.check");
+    public final Answer<Actor.Staff, Optional<SessionEnd>> staffSession = new Answer<>("CheckStaffSessionUseCase.check");
+
+    {
+        sessionsGoOn();
+    }
+
     private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl);
@@ -173,11 +185,21 @@ public final class Fakes {
     /** Forgets every call and every answer. */
     public void reset() {
         all.forEach(Answer::reset);
+        sessionsGoOn();
+    }
+
+    private void sessionsGoOn() {
+        customerSession.reset();
+        customerSession.returns(Optional.empty());
+        staffSession.reset();
+        staffSession.returns(Optional.empty());
     }
 
     /** Forgets every call, keeping the answers. */
     public void forgetCalls() {
         all.forEach(Answer::forgetCalls);
+        customerSession.forgetCalls();
+        staffSession.forgetCalls();
     }
 
     /** Registers the fakes as the context's use cases; {@code caCertificates} also decides which client certificates TLS asks for. */
@@ -185,6 +207,8 @@ public final class Fakes {
         context.registerSingleton(LogInUseCase.class, command -> logIn.call(new LogIn(command.loginId(),
                 new String(command.password()), command.clientCertificateDer())));
         context.registerSingleton(GetCertificateOverviewUseCase.class, overview::call);
+        context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
+        context.registerSingleton(CheckStaffSessionUseCase.class, staffSession::call);
         context.registerSingleton(StartRenewalUseCase.class, new StartRenewalUseCase() {
             @Override
             public Renewal.Started start(AuthenticatedId who) {

@@ -76,6 +76,8 @@ final class TestWorld {
     final GetCaCertificatesService caCertificates = new GetCaCertificatesService(authority);
     final GetCertificateOverviewService overview = new GetCertificateOverviewService(store, store, store, POLICY, clock);
     final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
+    final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, clock);
+    final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
 
     // administration
     final OpenContractService openContract = new OpenContractService(store, store, store, store, hasher, store,

@@ -4,6 +4,7 @@ import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.RevocationReasons;
 import certrenewal.adapters.web.customer.CustomerGate;
+import certrenewal.adapters.web.customer.CustomerSessions;
 import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
 import certrenewal.application.port.in.AuthenticatedId;
@@ -72,10 +73,12 @@ final class AdministrationController {
     private final UnlockLoginIdUseCase unlock;
     private final Pages pages;
     private final Clock clock;
+    private final CustomerSessions customers;
 
     AdministrationController(ListContractIdsUseCase list, RegisterUserIdUseCase register, ReissueCertificateUseCase reissue,
                              RevokeCertificateUseCase revoke, UnlockLoginIdUseCase unlock, Pages pages,
-                             @Nullable Clock clock) {
+                             @Nullable Clock clock, CustomerSessions customers) {
+        this.customers = customers;
         this.list = list;
         this.register = register;
         this.reissue = reissue;
@@ -278,7 +281,7 @@ final class AdministrationController {
      */
     private HttpResponse<?> asAdministrator(HttpRequest<?> request, Session session,
                                             Function<Actor.CustomerAdministrator, HttpResponse<?>> action) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }

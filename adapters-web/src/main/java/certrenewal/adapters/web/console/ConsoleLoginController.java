@@ -1,6 +1,9 @@
 package certrenewal.adapters.web.console;
 
+import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SessionEnd;
+import java.util.Optional;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.administration.Actor;
@@ -26,25 +29,33 @@ import java.util.Map;
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleLoginController {
+    private static final String FORM = "console-login";
     static final int MAX_USERNAME = 64;
     private final StaffLoginUseCase login;
     private final SessionStore<Session> sessions;
     private final ConsolePages pages;
+    private final FormTokens forms;
 
-    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages) {
+    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages, FormTokens forms) {
+        this.forms = forms;
         this.login = login;
         this.sessions = sessions;
         this.pages = pages;
     }
 
     @Get("/login")
-    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
-                         @Nullable @QueryValue String bye) {
-        if (StaffSession.of(session).isPresent()) {
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable Session session, @Nullable @QueryValue String expired,
+                         @Nullable @QueryValue String bye, @Nullable @QueryValue String ended) {
+        if (pages.staff(request, session).isPresent()) {
             return ConsolePages.redirect("/console");
         }
-        Map<String, Object> model = pages.model(request, session, null);
-        if (expired != null) {
+        // no server-side session before login: the form's token is signed, not stored
+        Map<String, Object> model = pages.model(request, null, null);
+        model.put("csrf", forms.token(request, FORM));
+        Optional<SessionEnd> end = ended == null ? Optional.empty() : ConsolePages.parseEnd(ended);
+        if (end.isPresent()) {
+            model.put("alert", pages.text(request, "console.session.ended." + ConsolePages.code(end.get())));
+        } else if (expired != null) {
             model.put("alert", pages.text(request, "console.session.expired"));
         } else if (bye != null) {
             model.put("notice", pages.text(request, "console.login.loggedOut"));
@@ -53,8 +64,8 @@ final class ConsoleLoginController {
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> logIn(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
-        if (!StaffSession.csrfMatches(session, form.get("_csrf"))) {
+    HttpResponse<?> logIn(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        if (!forms.matches(request, FORM, form.get("_csrf"))) {
             return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "console.session.expired"), null);
         }
         String username = form.getOrDefault("username", "").strip();
@@ -73,7 +84,7 @@ final class ConsoleLoginController {
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);
-        StaffSession.record(fresh, staff);
+        pages.open(fresh, staff);
         return ConsolePages.redirect("/console");
     }
 
@@ -87,14 +98,17 @@ final class ConsoleLoginController {
     }
 
     /** Deletes the session from the store and gives the browser a new, empty one in its place. */
-    private Session replaceSession(HttpRequest<?> request, Session old) {
-        old.clear();
-        sessions.deleteSession(old.getId());
+    private Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
+        if (old != null) {
+            old.clear();
+            sessions.deleteSession(old.getId());
+        }
         return SessionForRequest.create(sessions, request);
     }
 
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert, String username) {
-        Map<String, Object> model = pages.model(request, session, null);
+        Map<String, Object> model = pages.model(request, null, null);
+        model.put("csrf", forms.token(request, FORM));
         model.put("alert", alert);
         model.put("username", username == null || username.length() > MAX_USERNAME ? null : username);
         return ConsolePages.status(status, "login", model);

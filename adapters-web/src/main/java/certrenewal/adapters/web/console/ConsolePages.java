@@ -3,6 +3,7 @@ package certrenewal.adapters.web.console;
 import certrenewal.adapters.web.BankZone;
 import certrenewal.adapters.web.OfferedActions;
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.SessionsPerId;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.readmodel.CertificateSummary;
 import certrenewal.application.readmodel.LoginIdSummary;
@@ -19,6 +20,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import certrenewal.application.port.in.SessionEnd;
+import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import java.time.Clock;
+import java.time.Duration;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -40,6 +48,7 @@ import java.util.function.Function;
 @Singleton
 final class ConsolePages {
     static final String LOGIN = "/console/login";
+    private static final String ENDED = ConsolePages.class.getName() + ".ended";
 
     private final MessageSource messages;
     private final HttpLocaleResolver locales;
@@ -48,7 +57,20 @@ final class ConsolePages {
     private final DateTimeFormatter minutes;
     private final DateTimeFormatter seconds;
 
-    ConsolePages(MessageSource messages, HttpLocaleResolver locales, BankZone zone) {
+    private final CheckStaffSessionUseCase check;
+    private final SessionStore<Session> sessions;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final SessionsPerId perId;
+
+    ConsolePages(MessageSource messages, HttpLocaleResolver locales, BankZone zone, CheckStaffSessionUseCase check,
+                 SessionStore<Session> sessions, @Nullable Clock clock,
+                 @Value("${certrenewal.session.staff-lifetime:8h}") Duration lifetime, SessionsPerId perId) {
+        this.perId = perId;
+        this.check = check;
+        this.sessions = sessions;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        this.lifetime = lifetime;
         this.messages = messages;
         this.locales = locales;
         this.zone = zone.zone();
@@ -135,9 +157,56 @@ final class ConsolePages {
         return HttpResponse.status(status).body(view(name, model));
     }
 
-    /** Where a request without a signed-in staff member goes: the console's login, saying so when the session expired. */
+    /** Records a login on a session created for it, with the time it opened. */
+    void open(Session session, Actor.Staff staff) {
+        StaffSession.record(session, staff, clock.instant());
+        perId.opened("staff:" + staff.username(), session);
+    }
+
+    /**
+     * The one place where a request finds its signed-in staff member: the session must be younger
+     * than the absolute lifetime, and the account must still allow it ({@link CheckStaffSessionUseCase});
+     * a session that may not go on ends here, and the login says why ({@link #toLogin}).
+     */
+    Optional<Actor.Staff> staff(HttpRequest<?> request, @Nullable Session session) {
+        Optional<Actor.Staff> staff = StaffSession.of(session);
+        if (staff.isEmpty()) {
+            return staff;
+        }
+        Optional<SessionEnd> end = StaffSession.openedAt(session)
+                .filter(opened -> clock.instant().isBefore(opened.plus(lifetime)))
+                .isEmpty() ? Optional.of(SessionEnd.LIFETIME_OVER) : check.check(staff.get());
+        if (end.isPresent()) {
+            session.clear();
+            sessions.deleteSession(session.getId());
+            request.setAttribute(ENDED, end.get());
+            return Optional.empty();
+        }
+        return staff;
+    }
+
+    /** Where a request without a signed-in staff member goes: the console's login, saying why the session ended or that it expired. */
     static HttpResponse<?> toLogin(HttpRequest<?> request, Session session) {
+        Optional<SessionEnd> end = request.getAttribute(ENDED, SessionEnd.class);
+        if (end.isPresent()) {
+            return redirect(LOGIN + "?ended=" + code(end.get()));
+        }
         return redirect(session == null && StaffSession.hadSession(request) ? LOGIN + "?expired=1" : LOGIN);
+    }
+
+    /** The reason as the login's link carries it, e.g. "role-changed". */
+    static String code(SessionEnd end) {
+        return end.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The reason a login's link carries, if it is one. */
+    static Optional<SessionEnd> parseEnd(String code) {
+        for (SessionEnd end : SessionEnd.values()) {
+            if (code(end).equals(code)) {
+                return Optional.of(end);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -145,7 +214,7 @@ final class ConsolePages {
      * becomes a page with its status (403 for what the role may not do).
      */
     HttpResponse<?> signedIn(HttpRequest<?> request, Session session, Function<Actor.Staff, HttpResponse<?>> page) {
-        Optional<Actor.Staff> staff = StaffSession.of(session);
+        Optional<Actor.Staff> staff = staff(request, session);
         if (staff.isEmpty()) {
             return toLogin(request, session);
         }
@@ -159,7 +228,7 @@ final class ConsolePages {
     /** As {@link #signedIn}, for a form posted with the session's CSRF token (refused with 403 without it). */
     HttpResponse<?> posted(HttpRequest<?> request, Session session, Map<String, String> form,
                            Function<Actor.Staff, HttpResponse<?>> action) {
-        Optional<Actor.Staff> staff = StaffSession.of(session);
+        Optional<Actor.Staff> staff = staff(request, session);
         if (staff.isEmpty()) {
             return toLogin(request, session);
         }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.session.Session;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -19,18 +20,26 @@ final class StaffSession {
     private static final String USERNAME = "console.staff.username";
     private static final String ROLE = "console.staff.role";
     private static final String CSRF = "console.csrfToken";
+    private static final String OPENED_AT = "console.openedAt";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private StaffSession() {
     }
 
     /** Records who signed in, on a session created at this login, with a new CSRF token. */
-    static void record(Session session, Actor.Staff staff) {
+    static void record(Session session, Actor.Staff staff, Instant openedAt) {
+        session.put(OPENED_AT, openedAt.toEpochMilli());
         session.put(USERNAME, staff.username());
         session.put(ROLE, staff.role().name());
         session.put(CSRF, newToken());
     }
 
+    /** When the login opened this session. */
+    static Optional<Instant> openedAt(Session session) {
+        return session.get(OPENED_AT, Long.class).map(Instant::ofEpochMilli);
+    }
+
+    /** The staff member recorded on this session; whether the session may still go on is {@link ConsolePages#staff}'s question. */
     static Optional<Actor.Staff> of(Session session) {
         if (session == null) {
             return Optional.empty();

@@ -1,14 +1,60 @@
 package certrenewal.adapters.web.customer;
 
+import certrenewal.application.port.in.SessionEnd;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Where a request without a signed-in session goes: the login screen, saying so when the session expired. */
+/**
+ * Where a request without a signed-in session goes: the login screen, saying why when the session
+ * ended (what changed about the ID or its certificate, its lifetime) or expired.
+ */
 public final class CustomerGate {
+    private static final String ENDED = CustomerGate.class.getName() + ".ended";
+
     private CustomerGate() {
     }
 
     public static HttpResponse<?> toLogin(HttpRequest<?> request) {
-        return Pages.redirect(SignedIn.hadSession(request) ? "/login?expired=1" : "/login");
+        return Pages.redirect(loginPath(request));
+    }
+
+    /** The login screen's path for this request, with why its session ended. */
+    public static String loginPath(HttpRequest<?> request) {
+        Optional<SessionEnd> end = request.getAttribute(ENDED, SessionEnd.class);
+        if (end.isPresent()) {
+            return "/login?ended=" + code(end.get());
+        }
+        return SignedIn.hadSession(request) ? "/login?expired=1" : "/login";
+    }
+
+    /** The login screen's path for a script's step refused without a session: it ended (why), else it expired. */
+    static String stepLoginPath(HttpRequest<?> request) {
+        return request.getAttribute(ENDED, SessionEnd.class).map(end -> "/login?ended=" + code(end)).orElse("/login?expired=1");
+    }
+
+    /** The text's key of why the request's session ended, or that it expired. */
+    static String endedText(HttpRequest<?> request) {
+        return request.getAttribute(ENDED, SessionEnd.class).map(end -> "session.ended." + code(end)).orElse("session.expired");
+    }
+
+    static void ended(HttpRequest<?> request, SessionEnd end) {
+        request.setAttribute(ENDED, end);
+    }
+
+    /** The reason as the login screen's link carries it, e.g. "certificate-revoked". */
+    static String code(SessionEnd end) {
+        return end.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The reason a login screen's link carries, if it is one. */
+    static Optional<SessionEnd> parse(String code) {
+        for (SessionEnd end : SessionEnd.values()) {
+            if (code(end).equals(code)) {
+                return Optional.of(end);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,11 +1,13 @@
 package certrenewal.adapters.web.customer;
 
 import certrenewal.adapters.web.ClientCertificate;
+import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.LogInCommand;
 import certrenewal.application.port.in.LogInUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.SessionEnd;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.LoginId;
 import io.micronaut.core.annotation.Nullable;
@@ -31,12 +33,18 @@ import java.util.Optional;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LoginController {
+    private static final String FORM = "login";
     private final LogInUseCase login;
     private final GetCertificateOverviewUseCase overview;
     private final SessionStore<Session> sessions;
     private final Pages pages;
+    private final CustomerSessions customers;
+    private final FormTokens forms;
 
-    LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages) {
+    LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages,
+                    CustomerSessions customers, FormTokens forms) {
+        this.forms = forms;
+        this.customers = customers;
         this.login = login;
         this.overview = overview;
         this.sessions = sessions;
@@ -45,14 +53,19 @@ final class LoginController {
 
     @Get
     HttpResponse<?> root(HttpRequest<?> request, @Nullable Session session) {
-        return Pages.redirect(SignedIn.of(session, request).isPresent() ? "/main" : "/login");
+        return Pages.redirect(customers.of(session, request).isPresent() ? "/main" : CustomerGate.loginPath(request));
     }
 
     @Get("/login")
-    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired,
-                         @Nullable @QueryValue String bye) {
-        Map<String, Object> model = pages.model(request, session);
-        if (expired != null) {
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable Session session, @Nullable @QueryValue String expired,
+                         @Nullable @QueryValue String bye, @Nullable @QueryValue String ended) {
+        // no server-side session before login: the form's token is signed, not stored
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
+        Optional<SessionEnd> end = ended == null ? Optional.empty() : CustomerGate.parse(ended);
+        if (end.isPresent()) {
+            model.put("alert", pages.text(request, "session.ended." + CustomerGate.code(end.get())));
+        } else if (expired != null) {
             model.put("alert", pages.text(request, "session.expired"));
         } else if (bye != null) {
             model.put("notice", pages.text(request, "login.loggedOut"));
@@ -61,8 +74,8 @@ final class LoginController {
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> logIn(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
-        if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+    HttpResponse<?> logIn(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
+        if (!forms.matches(request, FORM, form.get("_csrf"))) {
             return refused(request, session, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
         }
         byte[] certificate = ClientCertificate.der(request);
@@ -83,7 +96,7 @@ final class LoginController {
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);
-        SignedIn.record(fresh, who, certificate);
+        customers.open(fresh, who, certificate);
         boolean renewable = overview.overview(who).renewalRefusal().isEmpty();
         return Pages.redirect(renewable ? "/renewal/notice" : "/main");
     }
@@ -98,14 +111,17 @@ final class LoginController {
     }
 
     /** Deletes the session from the store and gives the browser a new, empty one in its place. */
-    private Session replaceSession(HttpRequest<?> request, Session old) {
-        old.clear();
-        sessions.deleteSession(old.getId());
+    private Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
+        if (old != null) {
+            old.clear();
+            sessions.deleteSession(old.getId());
+        }
         return SessionForRequest.create(sessions, request);
     }
 
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert) {
-        Map<String, Object> model = pages.model(request, session);
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("login", model));
     }

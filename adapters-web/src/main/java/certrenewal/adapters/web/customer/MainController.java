@@ -19,15 +19,17 @@ import java.util.Optional;
 final class MainController {
     private final GetCertificateOverviewUseCase overview;
     private final Pages pages;
+    private final CustomerSessions customers;
 
-    MainController(GetCertificateOverviewUseCase overview, Pages pages) {
+    MainController(GetCertificateOverviewUseCase overview, Pages pages, CustomerSessions customers) {
+        this.customers = customers;
         this.overview = overview;
         this.pages = pages;
     }
 
     @Get("/main")
     HttpResponse<?> main(HttpRequest<?> request, @Nullable Session session) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
@@ -36,7 +38,7 @@ final class MainController {
 
     @Get("/renewal/notice")
     HttpResponse<?> notice(HttpRequest<?> request, @Nullable Session session) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }

@@ -53,10 +53,12 @@ final class RenewalPagesController {
     private final GetIssuedCertificateUseCase issued;
     private final GetCertificateOverviewUseCase overview;
     private final Pages pages;
+    private final CustomerSessions customers;
 
     RenewalPagesController(StartRenewalUseCase start, PrepareRenewalUseCase prepare, SubmitCertificateRequestUseCase submit,
                            AbandonRenewalUseCase abandon, GetIssuedCertificateUseCase issued,
-                           GetCertificateOverviewUseCase overview, Pages pages) {
+                           GetCertificateOverviewUseCase overview, Pages pages, CustomerSessions customers) {
+        this.customers = customers;
         this.start = start;
         this.prepare = prepare;
         this.submit = submit;
@@ -79,7 +81,7 @@ final class RenewalPagesController {
 
     private HttpResponse<?> start(HttpRequest<?> request, Session session, Map<String, String> form,
                                   Function<AuthenticatedId, Renewal.Started> starting) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
@@ -159,7 +161,7 @@ final class RenewalPagesController {
     /** A screen of the renewal of the path: the login screen without a session, the main menu for what is no renewal ID. */
     private HttpResponse<?> renewalPage(HttpRequest<?> request, Session session, String id,
                                         BiFunction<AuthenticatedId, RenewalId, HttpResponse<?>> page) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return CustomerGate.toLogin(request);
         }
@@ -170,10 +172,10 @@ final class RenewalPagesController {
     /** A JSON step on the renewal of the path: signed in, CSRF checked, refusals as {error, code} in the user's language. */
     private HttpResponse<?> json(HttpRequest<?> request, Session session, String id, String csrf,
                                  BiFunction<AuthenticatedId, RenewalId, HttpResponse<?>> step) {
-        Optional<AuthenticatedId> who = SignedIn.of(session, request);
+        Optional<AuthenticatedId> who = customers.of(session, request);
         if (who.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
-                    "error", pages.text(request, "session.expired"), "login", "/login?expired=1"));
+                    "error", pages.text(request, CustomerGate.endedText(request)), "login", CustomerGate.stepLoginPath(request)));
         }
         if (!SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", pages.text(request, "session.expired"),

@@ -11,6 +11,7 @@ import io.micronaut.session.Session;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -28,12 +29,14 @@ public final class SignedIn {
     private static final String SERIAL = "certificateSerial";
     private static final String CERTIFICATE_HASH = "certificateSha256";
     private static final String CSRF = "csrfToken";
+    private static final String OPENED_AT = "openedAt";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SignedIn() {
     }
 
-    static void record(Session session, AuthenticatedId who, byte[] certificateDer) {
+    static void record(Session session, AuthenticatedId who, byte[] certificateDer, Instant openedAt) {
+        session.put(OPENED_AT, openedAt.toEpochMilli());
         session.put(LOGIN_ID, who.loginId().value());
         session.put(CONTRACT, who.contract().value());
         session.put(KIND, who.kind().name());
@@ -42,8 +45,16 @@ public final class SignedIn {
         session.put(CSRF, newToken());
     }
 
-    /** The ID signed in on this session, if the request presents the certificate it signed in with. */
-    public static Optional<AuthenticatedId> of(Session session, HttpRequest<?> request) {
+    /** When the login opened this session. */
+    static Optional<Instant> openedAt(Session session) {
+        return session.get(OPENED_AT, Long.class).map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * The ID signed in on this session, if the request presents the certificate it signed in with;
+     * whether the session may still go on is {@link CustomerSessions}'s question.
+     */
+    static Optional<AuthenticatedId> of(Session session, HttpRequest<?> request) {
         if (session == null) {
             return Optional.empty();
         }

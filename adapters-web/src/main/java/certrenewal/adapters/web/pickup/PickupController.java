@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.pickup;
 
+import certrenewal.adapters.web.FormTokens;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.customer.KeyFlow;
 import certrenewal.adapters.web.customer.Pages;
@@ -41,6 +42,7 @@ import java.util.Optional;
 @Controller("/pickup")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PickupController {
+    private static final String FORM = "pickup";
     /** The verified credentials, kept between the credentials screen and the certificate request only. */
     private static final String LOGIN_ID = "pickup.loginId";
     private static final String LOGIN_PASSWORD = "pickup.loginPassword";
@@ -53,16 +55,20 @@ final class PickupController {
     private final PickupCertificateUseCase pickUp;
     private final SessionStore<Session> sessions;
     private final Pages pages;
+    private final FormTokens forms;
 
-    PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages) {
+    PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages, FormTokens forms) {
+        this.forms = forms;
         this.pickUp = pickUp;
         this.sessions = sessions;
         this.pages = pages;
     }
 
     @Get
-    HttpResponse<?> form(HttpRequest<?> request, Session session, @Nullable @QueryValue String expired) {
-        Map<String, Object> model = pages.model(request, session);
+    HttpResponse<?> form(HttpRequest<?> request, @Nullable Session session, @Nullable @QueryValue String expired) {
+        // no server-side session before the credentials are verified: the form's token is signed, not stored
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
         if (expired != null) {
             model.put("alert", pages.text(request, "pickup.expired"));
         }
@@ -70,9 +76,9 @@ final class PickupController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> verify(HttpRequest<?> request, Session session, @Body Map<String, String> form) {
+    HttpResponse<?> verify(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
         String typedId = form.getOrDefault("loginId", "").strip();
-        if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+        if (!forms.matches(request, FORM, form.get("_csrf"))) {
             return formWithAlert(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "pickup.expired"));
         }
         String loginPassword = form.getOrDefault("password", "");
@@ -172,15 +178,18 @@ final class PickupController {
     }
 
     /** Deletes the session from the store and gives the browser a new, empty one in its place. */
-    private Session replaceSession(HttpRequest<?> request, Session old) {
-        old.clear();
-        sessions.deleteSession(old.getId());
+    private Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
+        if (old != null) {
+            old.clear();
+            sessions.deleteSession(old.getId());
+        }
         return SessionForRequest.create(sessions, request);
     }
 
     private HttpResponse<?> formWithAlert(HttpRequest<?> request, Session session, String typedId, HttpStatus status,
                                           String alert) {
-        Map<String, Object> model = pages.model(request, session);
+        Map<String, Object> model = pages.model(request, null);
+        model.put("csrf", forms.token(request, FORM));
         model.put("loginId", typedId);
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("pickup/form", model));

@@ -10,6 +10,7 @@ import certrenewal.adapters.web.Reply;
 import certrenewal.adapters.web.Samples;
 import certrenewal.adapters.web.Texts;
 import certrenewal.adapters.web.WebTest;
+import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
@@ -19,6 +20,8 @@ import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +85,28 @@ class AdministrationControllerTest extends WebTest {
             assertFalse(fakes.listIds.called(), "not even the list is read for a user ID");
         }
         assertNothingChanged();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CERTIFICATE_REVOKED, ja", "CERTIFICATE_SUPERSEDED, en", "CERTIFICATE_EXPIRED, ja", "LOCKED, en",
+            "WITHDRAWN, ja", "LIFETIME_OVER, en"})
+    void aSessionThatMayNotGoOnEndsAtTheNextRequestAndTheLoginSaysWhy(SessionEnd end, String language) {
+        for (String[] screen : SCREENS) {
+            Browser browser = server.signedIn(server.administrator, language);
+            String token = browser.csrf();
+            fakes.customerSession.returns(Optional.of(end));
+
+            Reply reply = request(browser, screen, token);
+
+            String code = end.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            assertEquals("/login?ended=" + code, reply.location(), String.join(" ", screen));
+            assertEquals(server.administrator.who(), fakes.customerSession.onlyCall());
+            fakes.customerSession.returns(Optional.empty());
+            assertEquals("/login?expired=1", browser.get("/admin/users").location(), "the session is gone");
+            assertEquals(Texts.of(language, "session.ended." + code), browser.get(reply.location()).alert());
+        }
+        assertNothingChanged();
+        assertFalse(fakes.listIds.called());
     }
 
     @Test

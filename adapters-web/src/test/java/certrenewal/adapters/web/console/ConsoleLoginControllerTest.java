@@ -11,10 +11,13 @@ import certrenewal.adapters.web.Reply;
 import certrenewal.adapters.web.Samples;
 import certrenewal.adapters.web.Texts;
 import certrenewal.adapters.web.WebTest;
+import certrenewal.application.port.in.SessionEnd;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +38,23 @@ class ConsoleLoginControllerTest extends WebTest {
     @Test
     void aSignedInStaffMemberIsSentOnToTheDashboard() {
         assertEquals("/console", server.staff(StaffRole.OPERATOR, "ja").get("/console/login").location());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LOCKED, ja", "WITHDRAWN, en", "ROLE_CHANGED, ja", "LIFETIME_OVER, en"})
+    void aSessionThatMayNotGoOnEndsAtTheNextRequestAndTheLoginSaysWhy(SessionEnd end, String language) {
+        Browser browser = server.staff(StaffRole.OPERATOR, language);
+        fakes.staffSession.returns(Optional.of(end));
+
+        Reply reply = browser.get("/console");
+
+        String code = end.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        assertEquals("/console/login?ended=" + code, reply.location());
+        assertEquals(new Actor.Staff("operator", StaffRole.OPERATOR), fakes.staffSession.onlyCall());
+        assertFalse(fakes.dashboard.called());
+        fakes.staffSession.returns(Optional.empty());
+        assertEquals("/console/login?expired=1", browser.get("/console").location(), "the session is gone");
+        assertEquals(Texts.of(language, "console.session.ended." + code), browser.get(reply.location()).alert());
     }
 
     @ParameterizedTest
@@ -85,7 +105,9 @@ class ConsoleLoginControllerTest extends WebTest {
     void aLoginOpensANewSessionOnTheDashboard() {
         Browser browser = server.browser(null, "ja");
         browser.get("/console/login");
-        String before = browser.cookie("SESSION").orElseThrow();
+        assertTrue(browser.cookie("SESSION").isEmpty(), "no server-side session before login");
+        String before = certrenewal.adapters.web.TestServer.endedSession();
+        browser.setCookie("SESSION", before);
         fakes.staffLogIn.returns(new Actor.Staff("operator", StaffRole.OPERATOR));
 
         Reply reply = browser.post("/console/login", "_csrf", browser.csrf(), "username", " operator ", "password", " Staff Pass ");

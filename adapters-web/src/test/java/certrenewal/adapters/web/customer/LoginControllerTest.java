@@ -12,9 +12,11 @@ import certrenewal.adapters.web.Fakes;
 import certrenewal.adapters.web.Reply;
 import certrenewal.adapters.web.Samples;
 import certrenewal.adapters.web.Texts;
+import certrenewal.adapters.web.TestServer;
 import certrenewal.adapters.web.WebTest;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -144,10 +146,43 @@ class LoginControllerTest extends WebTest {
     }
 
     @Test
+    void anIdKeepsAtMostThreeSessionsAndTheOldestEnds() {
+        List<Browser> browsers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            browsers.add(server.signedIn(server.user, "ja"));
+        }
+        fakes.overview.answers(who -> Samples.overview(who, null));
+        assertEquals("/login?expired=1", browsers.get(0).get("/main").location(), "the oldest ended");
+        for (Browser browser : browsers.subList(1, 4)) {
+            assertEquals(200, browser.get("/main").status());
+        }
+    }
+
+    @Test
+    void theAnonymousFormsKeepNoSessionAndTheirTokenIsBoundToTheBrowsersCookie() {
+        for (String path : List.of("/login", "/pickup", "/console/login")) {
+            Browser browser = server.browser(null, "ja");
+            assertEquals(200, browser.get(path).status());
+            assertTrue(browser.cookie("SESSION").isEmpty(), path + " made a session");
+            assertTrue(browser.cookie("FORM_CSRF").isPresent(), path);
+        }
+        Browser browser = server.browser(server.user.certificate(), "ja");
+        browser.get("/login");
+        String token = browser.csrf();
+        Browser other = server.browser(server.user.certificate(), "ja");
+        other.get("/login");
+        Reply reply = other.post("/login", "_csrf", token, "loginId", "web-user", "password", Samples.LOGIN_PASSWORD);
+        assertEquals(403, reply.status(), "another browser's token");
+        assertFalse(fakes.logIn.called());
+    }
+
+    @Test
     void aLoginOpensANewSessionAndShowsTheRenewalNoticeWhileRenewalIsPossible() {
         Browser browser = server.browser(server.user.certificate(), "ja");
         browser.get("/login");
-        String before = browser.cookie("SESSION").orElseThrow();
+        assertTrue(browser.cookie("SESSION").isEmpty(), "no server-side session before login");
+        String before = TestServer.endedSession();
+        browser.setCookie("SESSION", before);
         fakes.logIn.returns(server.user.who());
         fakes.overview.answers(who -> Samples.overview(who, null));
 

@@ -88,7 +88,8 @@ class PickupControllerTest extends WebTest {
 
             assertEquals(status, reply.status(), reply.toString());
             assertEquals(Texts.of(language, "rejection." + code.name()), reply.alert());
-            assertTrue(browser.get("/pickup/start").location().startsWith("/pickup?"), "nothing kept for the start screen");
+            String start = browser.get("/pickup/start").location();
+            assertTrue(start.equals("/pickup") || start.startsWith("/pickup?"), "nothing kept for the start screen: " + start);
         }
     }
 
@@ -103,7 +104,9 @@ class PickupControllerTest extends WebTest {
     void verifiedCredentialsOpenANewSessionAndTheStartScreen() {
         Browser browser = server.browser(null, "ja");
         browser.get("/pickup");
-        String before = browser.cookie("SESSION").orElseThrow();
+        assertTrue(browser.cookie("SESSION").isEmpty(), "no server-side session before the credentials are verified");
+        String before = certrenewal.adapters.web.TestServer.endedSession();
+        browser.setCookie("SESSION", before);
         fakes.verifyPickup.succeeds();
 
         Reply reply = browser.post("/pickup", "_csrf", browser.csrf(), "loginId", " new-user ", "password", " Login Pass 1 ",
