@@ -31,15 +31,25 @@ public final class EndToEnd implements AutoCloseable {
     }
 
     public static EndToEnd start(Path dataDir) {
-        ApplicationContext context = ApplicationContext.builder()
-                .environments(ENVIRONMENT)
-                .properties(Map.of(
+        return start(dataDir, Map.of(
+                // the walks log in many times from 127.0.0.1; AttemptLimitsTest tests the limits as configured
+                "certrenewal.attempt-limits.per-address", 1_000_000,
+                "certrenewal.attempt-limits.per-login-id", 1_000_000));
+    }
+
+    /** The system with {@code settings} over the test defaults below (not over the limits {@link #start(Path)} raises). */
+    public static EndToEnd start(Path dataDir, Map<String, Object> settings) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                         "certrenewal.data-dir", dataDir.toAbsolutePath().toString(),
                         "micronaut.server.ssl.port", -1,
                         // PBKDF2's production cost (600,000) is checked in adapters-pki; here it would only slow every login
                         "certrenewal.login.password-hash-iterations", 10_000,
                         // the walks check the CRL right after a revocation; coalescing is CrlServiceTest's
-                        "certrenewal.crl.min-interval", "0s"))
+                        "certrenewal.crl.min-interval", "0s"));
+        properties.putAll(settings);
+        ApplicationContext context = ApplicationContext.builder()
+                .environments(ENVIRONMENT)
+                .properties(properties)
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new EndToEnd(dataDir, context, server);

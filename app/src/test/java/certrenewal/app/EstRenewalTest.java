@@ -122,6 +122,58 @@ class EstRenewalTest {
         assertTrue(reply.body().contains("No client certificate"), reply.body());
     }
 
+    /**
+     * 7 MB announced (or streamed in chunks) without a client certificate: the refusal comes while the client has
+     * sent one KiB and waits, so the server has not waited for the body, let alone read it.
+     */
+    @Test
+    void aLargeBodyWithoutClientCertificateIsRefusedBeforeItIsRead() throws Exception {
+        String declared = "Content-Length: " + 7 * 1024 * 1024 + "\r\n\r\n";
+        String answer = postingOneKibOf(declared, "x".repeat(1024));
+        assertTrue(answer.startsWith("HTTP/1.1 413") || answer.startsWith("HTTP/1.1 401"), answer);
+        String chunked = "Transfer-Encoding: chunked\r\n\r\n";
+        answer = postingOneKibOf(chunked, "400\r\n" + "x".repeat(1024) + "\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+        assertTrue(answer.contains("NO_CLIENT_CERTIFICATE"), answer);
+    }
+
+    /** Sends the headers ending in {@code framing} and {@code body}, never the rest, and gives the answer's head. */
+    private static String postingOneKibOf(String framing, String body) throws Exception {
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(system.dataDir.resolve("tls").resolve("issuer.crt"))) {
+            trusted.setCertificateEntry("anchor", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket("localhost", system.server.getPort())) {
+            // a bound on the wait, not a pause: the old server never answered within it
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST " + SIMPLEREENROLL + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + PKCS10 + "\r\n" + framing + body).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] head = new byte[4096];
+            int n = 0;
+            try {
+                for (int read; n < head.length && (read = socket.getInputStream().read(head, n, head.length - n)) > 0; ) {
+                    n += read;
+                    if (new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                if (n == 0) {
+                    throw new AssertionError("no answer while the body was still due", e);
+                }
+            }
+            return new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Test
     void malformedRequestsAreRefused() throws Exception {
         Credentials id = newIdWithCertificate("est-malformed", Duration.ofDays(30));

@@ -76,7 +76,10 @@ public final class TestServer implements AutoCloseable {
                 Map.entry("micronaut.router.static-resources.default.enabled", true),
                 Map.entry("micronaut.router.static-resources.default.paths", "classpath:static"),
                 Map.entry("micronaut.router.static-resources.default.mapping", "/static/**"),
-                Map.entry("micronaut.views.folder", "views")));
+                Map.entry("micronaut.views.folder", "views"),
+                // every test posts from 127.0.0.1 to one shared server; the limits' own tests set theirs
+                Map.entry("certrenewal.attempt-limits.per-address", 1_000_000),
+                Map.entry("certrenewal.attempt-limits.per-login-id", 1_000_000)));
         properties.putAll(settings);
         context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).build();
         fakes.registerIn(context, () -> List.of(pki.caDer()));

@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,19 @@ class BrowserRenewalTest extends RunningSystemWithBrowser {
         assertTrue(all.contains("-----BEGIN CERTIFICATE-----"), all);
         assertNotEquals(0, Browsers.exitCode(work, "openssl", "pkcs12", "-in", p12, "-passin", "pass:wrong-password", "-nodes"),
                 "the file is protected by the password");
+        // PBKDF2 (the key, the certificates) and the MAC's KDF: 100,000 iterations at least
+        String info = run(work, "openssl", "pkcs12", "-in", p12, "-passin", pass, "-noout", "-info");
+        Matcher iterations = Pattern.compile("(?i)iteration (\\d+)").matcher(info);
+        int counts = 0;
+        while (iterations.find()) {
+            counts++;
+            assertTrue(Integer.parseInt(iterations.group(1)) >= 100_000, info);
+        }
+        assertTrue(counts >= 2, info);
+        // and NSS (Firefox's import) opens it too
+        Path nss = Files.createTempDirectory(work, "nss");
+        run(work, "certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+        run(work, "pk12util", "-i", p12, "-d", "sql:" + nss, "-W", password);
 
         run(work, "openssl", "pkcs12", "-in", p12, "-passin", pass, "-clcerts", "-nokeys", "-out", "renewed.crt");
         run(work, "openssl", "pkcs12", "-in", p12, "-passin", pass, "-nocerts", "-nodes", "-out", "renewed.key");

@@ -54,7 +54,9 @@ final class EstController {
     // and the browser would present the customer's client certificate with them.
     @Consumes({PKCS10, MediaType.APPLICATION_OCTET_STREAM})
     HttpResponse<String> simplereenroll(HttpRequest<?> request, @Body byte[] body) {
-        AuthenticatedId who = authentication.authenticate(ClientCertificate.der(request));
+        // EstClientCertificateGate authenticated it before the body was read
+        AuthenticatedId who = EstClientCertificateGate.authenticated(request)
+                .orElseGet(() -> authentication.authenticate(ClientCertificate.der(request)));
         IssuedCertificate issued = renewal.renew(who, decode(body));
         return certsOnly(List.of(issued.certificate().der()));
     }
