@@ -75,9 +75,11 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
     /**
      * @param maxFailedPasswords wrong passwords in a row that lock a login ID
      * @param passwordHashIterations PBKDF2 iterations for new password hashes
+     * @param passwordHashConcurrency password hashes computed at once; the others wait, so that a flood of
+     *     anonymous logins cannot take every core from renewals
      */
     @ConfigurationProperties("login")
-    public record Login(int maxFailedPasswords, int passwordHashIterations) {
+    public record Login(int maxFailedPasswords, int passwordHashIterations, int passwordHashConcurrency) {
     }
 
     /**

@@ -7,6 +7,7 @@ import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
 import certrenewal.adapters.pki.DevelopmentTlsIssuer;
+import certrenewal.adapters.pki.ConcurrencyLimitedPasswordHasher;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
 import certrenewal.adapters.pki.SignedCheckpointFile;
 import certrenewal.adapters.pki.TlsServerCertificate;
@@ -99,7 +100,8 @@ final class PkiFactory {
 
     @Singleton
     PasswordHasherPort passwordHasher(BankSettings settings) {
-        return new Pbkdf2PasswordHasher(settings.login().passwordHashIterations());
+        return new ConcurrencyLimitedPasswordHasher(new Pbkdf2PasswordHasher(settings.login().passwordHashIterations()),
+                settings.login().passwordHashConcurrency());
     }
 
     private static CaKeyMaterial loadCa(BankSettings.Ca ca, Clock clock) {
