@@ -40,14 +40,16 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
      * @param keystore PKCS#12 file holding the audit signing key (alias "audit"), kept with the CA key, never in the database
      * @param checkpoints the append-only file the checkpoints are written to, one signed line each
      * @param checkpointInterval how often a checkpoint is written when the chain grew (and once more at shutdown)
+     * @param unknownCallerAddressesPerMinute how many client addresses a minute get a record of their own for refusals
+     *     of unknown certificates, staff names and login IDs; the rest are counted together
      */
     @ConfigurationProperties("audit")
     public record Audit(String keystore, String password, String checkpoints,
-                        Duration checkpointInterval) {
+                        Duration checkpointInterval, int unknownCallerAddressesPerMinute) {
         @Override
         public String toString() {
             return "Audit[keystore=" + keystore + ", checkpoints=" + checkpoints + ", checkpointInterval="
-                    + checkpointInterval + "]";
+                    + checkpointInterval + ", unknownCallerAddressesPerMinute=" + unknownCallerAddressesPerMinute + "]";
         }
     }
 

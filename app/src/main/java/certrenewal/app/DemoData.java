@@ -77,7 +77,7 @@ final class DemoData {
         }
         List<LoginId> users = Arrays.stream(demo.users().split(",")).map(String::strip).map(LoginId::new).toList();
         for (LoginId user : users) {
-            loginIds.register(new RegisterUserIdCommand(ACTOR, number, user, loginPassword()));
+            loginIds.register(new RegisterUserIdCommand(ACTOR, number, user, loginPassword(), new char[0]));
         }
         Path folder = Path.of(settings.dataDir(), "demo");
         issueCredentials(administrator, folder);

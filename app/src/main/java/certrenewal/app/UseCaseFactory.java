@@ -23,6 +23,7 @@ import certrenewal.application.service.AbandonTimedOutRenewalsService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.CheckCustomerSessionService;
+import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.CheckStaffSessionService;
 import certrenewal.application.service.CrlService;
 import certrenewal.application.service.GetCaCertificatesService;
@@ -43,6 +44,7 @@ import certrenewal.application.service.SearchRecordsService;
 import certrenewal.application.service.StaffLoginService;
 import certrenewal.application.service.StartRenewalService;
 import certrenewal.application.service.SubmitCertificateRequestService;
+import certrenewal.application.service.UnknownCallerRefusals;
 import certrenewal.application.service.UnlockLoginIdService;
 import certrenewal.application.service.VerifyAuditTrailService;
 import certrenewal.application.service.ViewDashboardService;
@@ -86,14 +88,22 @@ final class UseCaseFactory {
 
     // ---- the customer's login and renewal ----
 
+    /** Counts refusals of callers the bank does not know per address and minute; one instance for every use case. */
+    @Singleton
+    UnknownCallerRefusals unknownCallerRefusals(AuditTrailPort audit, TransactionPort transactions,
+                                                BankSettings settings, Clock clock) {
+        return new UnknownCallerRefusals(audit, transactions, clock, settings.audit().unknownCallerAddressesPerMinute());
+    }
+
     @Singleton
     AuthenticateCertificateService authenticateCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                            LoadCertificatePort certificates,
                                                            SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                            CrlService crl, AuditTrailPort audit,
-                                                           TransactionPort transactions, Clock clock) {
+                                                           TransactionPort transactions,
+                                                           UnknownCallerRefusals unknownCallers, Clock clock) {
         return new AuthenticateCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals, crl,
-                audit, transactions, clock);
+                audit, transactions, unknownCallers, clock);
     }
 
     @Singleton
@@ -193,13 +203,23 @@ final class UseCaseFactory {
                 settings.administration().pickupPeriod(), audit, transactions, clock);
     }
 
+    /** The acting person's password typed again before a grave action; wrong ones count towards their lock-out. */
+    @Singleton
+    ConfirmationPasswords confirmationPasswords(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                                PasswordPort passwords, StaffAccountPort staff, PasswordHasherPort hasher,
+                                                AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
+                                                Clock clock) {
+        return new ConfirmationPasswords(accounts, savedAccounts, passwords, staff, hasher, audit, transactions,
+                settings.login().maxFailedPasswords(), staffLockout(settings), clock);
+    }
+
     @Singleton
     RegisterUserIdService registerUserId(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                          PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
-                                         AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
-                                         Clock clock) {
+                                         ConfirmationPasswords confirmations, AuditTrailPort audit,
+                                         TransactionPort transactions, BankSettings settings, Clock clock) {
         return new RegisterUserIdService(contracts, accounts, savedAccounts, passwords, hasher, grants,
-                settings.administration().pickupPeriod(), audit, transactions, clock);
+                settings.administration().pickupPeriod(), confirmations, audit, transactions, clock);
     }
 
     @Singleton
@@ -219,40 +239,41 @@ final class UseCaseFactory {
                                                IssuanceGrantPort grants, LoadCertificatePort certificates,
                                                SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
                                                AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
-                                               IssuanceRules rules, PickupFailuresPort failures, BankSettings settings,
-                                               Clock clock) {
+                                               IssuanceRules rules, PickupFailuresPort failures,
+                                               UnknownCallerRefusals unknownCallers, BankSettings settings, Clock clock) {
         BankSettings.Pickup pickup = settings.pickup();
         return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, certificates,
                 savedCertificates, authority, audit, transactions, policy, rules, failures,
-                new PickupThrottle(pickup.freeAttempts(), pickup.firstDelay(), pickup.maxDelay()), clock);
+                new PickupThrottle(pickup.freeAttempts(), pickup.firstDelay(), pickup.maxDelay()), unknownCallers, clock);
     }
 
     @Singleton
     RevokeCertificateService revokeCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                               RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
-                                               PasswordHasherPort hasher, CrlService crl, AuditTrailPort audit,
-                                               TransactionPort transactions, Clock clock) {
-        return new RevokeCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals, passwords,
-                staff, hasher, crl, audit, transactions, clock);
+                                               RenewalPort renewals, ConfirmationPasswords confirmations,
+                                               CrlService crl, AuditTrailPort audit, TransactionPort transactions,
+                                               Clock clock) {
+        return new RevokeCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
+                confirmations, crl, audit, transactions, clock);
     }
 
     @Singleton
     ReissueCertificateService reissueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                  LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                                 RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
+                                                 RenewalPort renewals, ConfirmationPasswords confirmations,
                                                  PasswordHasherPort hasher, IssuanceGrantPort grants, CrlService crl,
                                                  AuditTrailPort audit, TransactionPort transactions,
                                                  BankSettings settings, Clock clock) {
         return new ReissueCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
-                passwords, staff, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
+                confirmations, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
                 clock);
     }
 
     @Singleton
-    UnlockLoginIdService unlockLoginId(LoadAccountPort accounts, SaveAccountPort savedAccounts, AuditTrailPort audit,
+    UnlockLoginIdService unlockLoginId(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                       ConfirmationPasswords confirmations, AuditTrailPort audit,
                                        TransactionPort transactions, Clock clock) {
-        return new UnlockLoginIdService(accounts, savedAccounts, audit, transactions, clock);
+        return new UnlockLoginIdService(accounts, savedAccounts, confirmations, audit, transactions, clock);
     }
 
     @Singleton
@@ -265,9 +286,14 @@ final class UseCaseFactory {
 
     @Singleton
     StaffLoginService staffLogin(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
-                                 TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new StaffLoginService(staff, hasher, audit, transactions, new StaffLockout(
-                settings.login().maxFailedPasswords(), settings.staff().firstLockout(), settings.staff().maxLockout()), clock);
+                                 TransactionPort transactions, UnknownCallerRefusals unknownCallers,
+                                 BankSettings settings, Clock clock) {
+        return new StaffLoginService(staff, hasher, audit, transactions, staffLockout(settings), unknownCallers, clock);
+    }
+
+    private static StaffLockout staffLockout(BankSettings settings) {
+        return new StaffLockout(settings.login().maxFailedPasswords(), settings.staff().firstLockout(),
+                settings.staff().maxLockout());
     }
 
     @Singleton

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 10 per login ID), over HTTP against the running system: 429, Retry-After and the form's page in the user's language.
  */
 class AttemptLimitsTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @TempDir
     static Path dataDir;
@@ -50,8 +49,8 @@ class AttemptLimitsTest {
 
     @Test
     void eachFormRefusesPastItsLimitsWithRetryAfterOnItsOwnPage() throws Exception {
-        Client ja = new Client("ja");
-        Client en = new Client("en");
+        FormClient ja = new FormClient(system, "ja");
+        FormClient en = new FormClient(system, "en");
         // per login ID: ten wrong logins, then 429 on the login page, for 証明書取得 with the same ID too
         for (int i = 0; i < 10; i++) {
             assertEquals(401, ja.post("/login", "/login", Map.of("loginId", "someone01", "password", "wrong")).statusCode());
@@ -91,45 +90,5 @@ class AttemptLimitsTest {
         assertTrue(reply.body().contains(message), reply.body());
         assertTrue(reply.body().contains(formField), reply.body());
         assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    }
-
-    /** A browser without a client certificate: cookies, its language, the CSRF token of the form it posts. */
-    private static final class Client {
-        private final HttpClient http;
-        private final String language;
-
-        Client(String language) throws Exception {
-            this.language = language;
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            try (InputStream in = Files.newInputStream(system.dataDir.resolve("tls").resolve("issuer.crt"))) {
-                trusted.setCertificateEntry("anchor", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trust.getTrustManagers(), null);
-            CookieManager cookies = new CookieManager();
-            HttpCookie lang = new HttpCookie("lang", language);
-            lang.setPath("/");
-            cookies.getCookieStore().add(URI.create(system.origin()), lang);
-            http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        }
-
-        HttpResponse<String> post(String formPage, String path, Map<String, String> fields) throws Exception {
-            String page = send(HttpRequest.newBuilder(URI.create(system.url(formPage))).GET()).body();
-            Matcher csrf = CSRF.matcher(page);
-            String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&")) + (csrf.find() ? "&_csrf=" + csrf.group(1) : "");
-            return send(HttpRequest.newBuilder(URI.create(system.url(path)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Origin", system.origin())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return http.send(request.header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

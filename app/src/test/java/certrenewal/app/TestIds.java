@@ -42,7 +42,7 @@ public final class TestIds {
 
     public void userId(ContractNumber contract, LoginId id, String loginPassword) {
         system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(SYSTEM, contract, id,
-                new LoginPassword(loginPassword.toCharArray())));
+                new LoginPassword(loginPassword.toCharArray()), new char[0]));
     }
 
     public void administratorId(ContractNumber contract, LoginId id, String loginPassword) {

@@ -1,5 +1,6 @@
 package certrenewal.adapters.web;
 
+import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.AbandonRenewalUseCase;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
@@ -53,6 +54,7 @@ import certrenewal.domain.renewal.RenewalId;
 import io.micronaut.context.ApplicationContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +66,9 @@ public final class Fakes {
     // ---- customer screens
     public record LogIn(LoginId loginId, String password, byte[] clientCertificate) {
     }
+
+    /** The client addresses the use cases were given, in order. */
+    public final List<ClientAddress> addresses = new CopyOnWriteArrayList<>();
 
     public final Answer<LogIn, AuthenticatedId> logIn = new Answer<>("LogInUseCase.logIn");
     public final Answer<AuthenticatedId, CertificateOverview> overview = new Answer<>("GetCertificateOverviewUseCase.overview");
@@ -106,7 +111,8 @@ public final class Fakes {
 
     public final Answer<OnContract, List<LoginIdSummary>> listIds = new Answer<>("ListContractIdsUseCase.list");
 
-    public record Register(Actor actor, ContractNumber contract, LoginId loginId, String initialPassword) {
+    public record Register(Actor actor, ContractNumber contract, LoginId loginId, String initialPassword,
+                           String confirmationPassword) {
     }
 
     public final Answer<Register, IssuancePassword> register = new Answer<>("RegisterUserIdUseCase.register");
@@ -124,7 +130,10 @@ public final class Fakes {
     public record OnId(Actor actor, LoginId loginId) {
     }
 
-    public final Answer<OnId, Void> unlock = new Answer<>("UnlockLoginIdUseCase.unlock");
+    public record Unlock(Actor actor, LoginId loginId, String confirmationPassword) {
+    }
+
+    public final Answer<Unlock, Void> unlock = new Answer<>("UnlockLoginIdUseCase.unlock");
 
     public record Open(Actor actor, Contract contract, LoginId administrator, String initialPassword) {
     }
@@ -185,6 +194,7 @@ public final class Fakes {
     /** Forgets every call and every answer. */
     public void reset() {
         all.forEach(Answer::reset);
+        addresses.clear();
         sessionsGoOn();
     }
 
@@ -204,8 +214,10 @@ public final class Fakes {
 
     /** Registers the fakes as the context's use cases; {@code caCertificates} also decides which client certificates TLS asks for. */
     void registerIn(ApplicationContext context, Supplier<List<byte[]>> caCertificates) {
-        context.registerSingleton(LogInUseCase.class, command -> logIn.call(new LogIn(command.loginId(),
-                new String(command.password()), command.clientCertificateDer())));
+        context.registerSingleton(LogInUseCase.class, command -> {
+            addresses.add(command.from());
+            return logIn.call(new LogIn(command.loginId(), new String(command.password()), command.clientCertificateDer()));
+        });
         context.registerSingleton(GetCertificateOverviewUseCase.class, overview::call);
         context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
         context.registerSingleton(CheckStaffSessionUseCase.class, staffSession::call);
@@ -229,26 +241,32 @@ public final class Fakes {
         context.registerSingleton(PickupCertificateUseCase.class, new PickupCertificateUseCase() {
             @Override
             public void verify(PickupCredentials credentials) {
+                addresses.add(credentials.from());
                 verifyPickup.call(Pickup.of(credentials));
             }
 
             @Override
             public IssuedCertificate pickUp(PickupCredentials credentials, byte[] pkcs10Der) {
+                addresses.add(credentials.from());
                 return pickUp.call(new PickUp(Pickup.of(credentials), pkcs10Der));
             }
         });
         context.registerSingleton(ListContractIdsUseCase.class, (actor, contract) -> listIds.call(new OnContract(actor, contract)));
         context.registerSingleton(RegisterUserIdUseCase.class, command -> register.call(new Register(command.actor(),
-                command.contract(), command.loginId(), new String(command.initialLoginPassword().characters()))));
+                command.contract(), command.loginId(), new String(command.initialLoginPassword().characters()),
+                new String(command.confirmationPassword()))));
         context.registerSingleton(ReissueCertificateUseCase.class, command -> reissue.call(new Reissue(command.actor(),
                 command.target(), new String(command.confirmationPassword()))));
         context.registerSingleton(RevokeCertificateUseCase.class, command -> revoke.call(new Revoke(command.actor(),
                 command.serial(), command.reason(), new String(command.confirmationPassword()))));
-        context.registerSingleton(UnlockLoginIdUseCase.class, (actor, target) -> unlock.call(new OnId(actor, target)));
+        context.registerSingleton(UnlockLoginIdUseCase.class, (actor, target, password) -> unlock.call(
+                new Unlock(actor, target, new String(password))));
         context.registerSingleton(OpenContractUseCase.class, command -> open.call(new Open(command.actor(), command.contract(),
                 command.administrator(), new String(command.initialLoginPassword().characters()))));
-        context.registerSingleton(StaffLoginUseCase.class,
-                (username, password) -> staffLogIn.call(new StaffLogIn(username, new String(password))));
+        context.registerSingleton(StaffLoginUseCase.class, (username, password, from) -> {
+            addresses.add(from);
+            return staffLogIn.call(new StaffLogIn(username, new String(password)));
+        });
         context.registerSingleton(ViewDashboardUseCase.class, dashboard::call);
         context.registerSingleton(SearchRecordsUseCase.class, new SearchRecordsUseCase() {
             @Override
@@ -274,7 +292,10 @@ public final class Fakes {
         context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
         context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);
         context.registerSingleton(GetCaCertificatesUseCase.class, caCertificates::get);
-        context.registerSingleton(AuthenticateCertificateUseCase.class, der -> authenticate.call(new Presented(der)));
+        context.registerSingleton(AuthenticateCertificateUseCase.class, (der, from) -> {
+            addresses.add(from);
+            return authenticate.call(new Presented(der));
+        });
         context.registerSingleton(RenewWithCertificateUseCase.class, (who, der) -> renew.call(new Renew(who, der)));
         context.registerSingleton(GetCrlUseCase.class, new GetCrlUseCase() {
             @Override

@@ -180,7 +180,8 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
             case REGISTER_USER_ID -> {
                 String loginId = "new-" + n;
                 Reply r = post(c, "/admin/users", Map.of("loginId", loginId, "password", Browsers.LOGIN_PASSWORD,
-                        "passwordConfirm", Browsers.LOGIN_PASSWORD, "contract", CONTRACT, "contractNumber", CONTRACT));
+                        "passwordConfirm", Browsers.LOGIN_PASSWORD, "ownPassword", c.password(), "contract", CONTRACT,
+                        "contractNumber", CONTRACT));
                 Optional<LoginAccount> made = account(loginId);
                 if (may) {
                     assertEquals(200, r.status, r.toString());
@@ -223,7 +224,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
             }
             case UNLOCK_USER_ID -> {
                 Target t = newId(n, IdKind.USER, true);
-                Reply r = post(c, "/admin/users/" + t.loginId + "/unlock", Map.of());
+                Reply r = post(c, "/admin/users/" + t.loginId + "/unlock", Map.of("password", c.password()));
                 if (may) {
                     assertEquals(303, r.status, r.toString());
                     assertEquals("/admin/users", r.location);
@@ -248,7 +249,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
             }
             case UNLOCK_ADMINISTRATOR_ID -> {
                 Target t = newId(n, IdKind.ADMINISTRATOR, true);
-                Reply r = post(c, "/console/ids/" + t.loginId + "/unlock", Map.of());
+                Reply r = post(c, "/console/ids/" + t.loginId + "/unlock", Map.of("password", c.password()));
                 if (may) {
                     assertEquals(303, r.status, r.toString());
                     assertEquals("/console/ids/" + t.loginId + "?done=unlocked", r.location);

@@ -123,7 +123,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
 
             // Nothing on another contract's ID, even with this session's CSRF token; nothing without the token.
             assertEquals(404, postForm(page, "/admin/users/other-user/reissue", "_csrf=" + csrf + "&password=demo-password"));
-            assertEquals(404, postForm(page, "/admin/users/other-user/unlock", "_csrf=" + csrf));
+            assertEquals(404, postForm(page, "/admin/users/other-user/unlock", "_csrf=" + csrf + "&password=demo-password"));
             assertEquals(403, postForm(page, "/admin/users", "loginId=no-csrf-user&password=demo-password&passwordConfirm=demo-password"));
             assertTrue(system.bean(LoadAccountPort.class).loadAccount(new LoginId("no-csrf-user")).isEmpty(), "not registered");
         }
@@ -290,6 +290,14 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
             assertThat(buttonIn(row(page, "demo-user1"), Names.EN.unlock())).hasCount(0);
 
             buttonIn(row(page, id.loginId()), Names.EN.unlock()).click();
+            assertThat(heading1(page)).hasText("Unlock a user ID");
+            assertThat(page.locator("main")).containsText(id.loginId());
+            confirmWith(page, Names.EN, "Not-my-password");
+            button(page, Names.EN.unlock()).click();
+            assertThat(alert(page)).hasText("The confirmation password is wrong.");
+            assertEquals(AccountStatus.LOCKED, status(id.loginId()), "a wrong confirmation password unlocks nothing");
+            confirmWith(page, Names.EN, Browsers.LOGIN_PASSWORD);
+            button(page, Names.EN.unlock()).click();
 
             assertThat(heading1(page)).hasText(Names.EN.userManagement());
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(id.loginId());
@@ -339,7 +347,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void anIssuancePasswordPastItsDeadlineNoLongerWorks() throws Exception {
         String loginId = "adm-late";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray())));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray()), new char[0]));
         MutableClock clock = system.bean(MutableClock.class);
         Instant before = clock.instant();
         clock.set(granted.deadline().plusSeconds(1));
@@ -359,7 +367,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     void declinedConfirmationsLeaveTheIssuancePasswordUsable() throws Exception {
         String loginId = "adm-declined";
         IssuancePassword granted = system.bean(RegisterUserIdUseCase.class).register(new RegisterUserIdCommand(
-                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray())));
+                new Actor.SystemTask("test"), new ContractNumber(CONTRACT), new LoginId(loginId), new LoginPassword(Browsers.LOGIN_PASSWORD.toCharArray()), new char[0]));
         for (String declined : List.of("key", "save")) {
             try (BrowserContext context = browsers.withoutCertificate(Lang.JA)) {
                 Page page = context.newPage();
@@ -423,12 +431,22 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(n.lang().loginId()).setExact(true)).fill(loginId);
         page.getByLabel(n.initialPassword(), new Page.GetByLabelOptions().setExact(true)).fill("Other-password");
         page.getByLabel(n.initialPasswordConfirmation(), new Page.GetByLabelOptions().setExact(true)).fill("Different-password");
+        confirmWith(page, n, Browsers.LOGIN_PASSWORD);
         button(page, n.register()).click();
         assertThat(alert(page)).hasText(n.lang().passwordsDiffer());
         assertTrue(system.bean(LoadAccountPort.class).loadAccount(new LoginId(loginId)).isEmpty(), "not registered");
 
+        // the administrator's own password is asked for, and a wrong one registers nothing
         page.getByLabel(n.initialPassword(), new Page.GetByLabelOptions().setExact(true)).fill(Browsers.LOGIN_PASSWORD);
         page.getByLabel(n.initialPasswordConfirmation(), new Page.GetByLabelOptions().setExact(true)).fill(Browsers.LOGIN_PASSWORD);
+        confirmWith(page, n, "Not-my-password");
+        button(page, n.register()).click();
+        assertThat(alert(page)).isVisible();
+        assertTrue(system.bean(LoadAccountPort.class).loadAccount(new LoginId(loginId)).isEmpty(), "not registered");
+
+        page.getByLabel(n.initialPassword(), new Page.GetByLabelOptions().setExact(true)).fill(Browsers.LOGIN_PASSWORD);
+        page.getByLabel(n.initialPasswordConfirmation(), new Page.GetByLabelOptions().setExact(true)).fill(Browsers.LOGIN_PASSWORD);
+        confirmWith(page, n, Browsers.LOGIN_PASSWORD);
         Response reply = page.waitForResponse(r -> r.request().method().equals("POST") && r.url().equals(system.url("/admin/users")),
                 () -> button(page, n.register()).click());
         assertEquals(200, reply.status(), "rendered in the reply to the POST, not redirected to a URL of its own");

@@ -301,6 +301,11 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             assertThat(page.locator("dd.account-LOCKED")).hasText("Locked");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unlock").setExact(true)).click();
             assertThat(heading1(page)).hasText("Unlock login ID");
+            page.getByLabel("Your password (confirmation)").fill("Not-my-password");
+            button(page, "Unlock").click();
+            assertThat(alert(page)).hasText("The confirmation password is wrong.");
+            assertThat(heading1(page)).hasText("Unlock login ID");
+            page.getByLabel("Your password (confirmation)").fill(OPERATOR_PASSWORD);
             button(page, "Unlock").click();
             assertThat(heading1(page)).hasText("Login ID details");
             assertThat(page.getByRole(AriaRole.STATUS)).hasText(LOCKED_ADMIN + " has been unlocked.");

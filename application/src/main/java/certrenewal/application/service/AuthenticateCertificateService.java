@@ -2,6 +2,7 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditTrailPort;
@@ -40,12 +41,18 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
     private final Clock clock;
     private final Audit audit;
     private final Revocations revocations;
+    private final UnknownCallerRefusals unknownCallers;
 
-    /** @param crl signed again once a confirmation has superseded the old certificate */
+    /**
+     * @param crl signed again once a confirmation has superseded the old certificate
+     * @param unknownCallers counts certificates the bank did not issue, per address and minute
+     */
     public AuthenticateCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                           LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                           RenewalPort renewals, GetCrlUseCase crl, AuditTrailPort auditTrail,
-                                          TransactionPort transactions, Clock clock) {
+                                          TransactionPort transactions, UnknownCallerRefusals unknownCallers,
+                                          Clock clock) {
+        this.unknownCallers = unknownCallers;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
@@ -57,12 +64,12 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
     }
 
     @Override
-    public AuthenticatedId authenticate(byte[] certificateDer) {
+    public AuthenticatedId authenticate(byte[] certificateDer, ClientAddress from) {
         try {
-            return complete(present(certificateDer, null));
+            return complete(present(certificateDer, null, from));
         } catch (ConcurrentUpdateException e) {
             // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
-            return complete(present(certificateDer, null));
+            return complete(present(certificateDer, null, from));
         }
     }
 
@@ -78,16 +85,19 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
      * Judges the presented certificate without changing anything; a certificate it cannot accept
      * is refused (and audited) with the reason.
      */
-    Presented present(byte[] certificateDer, LoginId expectedOwner) {
+    Presented present(byte[] certificateDer, LoginId expectedOwner, ClientAddress from) {
         if (certificateDer == null || certificateDer.length == 0) {
             throw new RequestRefusedException(Rejection.of(Code.NO_CLIENT_CERTIFICATE));
         }
         SerialNumber serial = serialOf(certificateDer);
         // The serial only finds the record; the whole encoding must match what this CA issued.
-        Certificate presented = certificates.loadCertificate(serial)
-                .filter(c -> c.hasEncoding(certificateDer))
-                .orElseThrow(() -> audit.refused("unknown", "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
-                        new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE))));
+        Optional<Certificate> issued = certificates.loadCertificate(serial).filter(c -> c.hasEncoding(certificateDer));
+        if (issued.isEmpty()) {
+            // anyone can present a certificate of their own making: counted, not recorded one by one
+            unknownCallers.count(from, "CERTIFICATE_AUTHENTICATION", Code.UNKNOWN_CERTIFICATE.name(), "certificate:" + serial.hex());
+            throw new RequestRefusedException(Rejection.of(Code.UNKNOWN_CERTIFICATE));
+        }
+        Certificate presented = issued.get();
         if (expectedOwner != null && !presented.owner().equals(expectedOwner)) {
             throw audit.refused(expectedOwner.value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
                     new RequestRefusedException(Rejection.of(Code.CERTIFICATE_OF_ANOTHER_ID)));

@@ -50,7 +50,7 @@ public final class LogInService implements LogInUseCase {
         String target = "login-id:" + id;
         AuthenticateCertificateService.Presented presented;
         try {
-            presented = certificates.present(command.clientCertificateDer(), id);
+            presented = certificates.present(command.clientCertificateDer(), id, command.from());
         } catch (RequestRefusedException e) {
             if (e.rejection().code() == Code.NO_CLIENT_CERTIFICATE) {
                 throw e; // no password was looked at: "choose your certificate" tells nothing about it
@@ -74,7 +74,7 @@ public final class LogInService implements LogInUseCase {
             who = certificates.complete(presented);
         } catch (ConcurrentUpdateException e) {
             // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
-            who = certificates.complete(certificates.present(command.clientCertificateDer(), id));
+            who = certificates.complete(certificates.present(command.clientCertificateDer(), id, command.from()));
         }
         AuthenticatedId authenticated = who;
         transactions.inTransaction(() -> audit.success(id.value(), ACTION, target,

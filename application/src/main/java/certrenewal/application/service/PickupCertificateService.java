@@ -41,6 +41,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     private static final String ACTION = "CERTIFICATE_PICKUP";
 
     private final LoadAccountPort accounts;
+    private final UnknownCallerRefusals unknownCallers;
     private final SaveAccountPort savedAccounts;
     private final ContractPort contracts;
     private final PasswordHasherPort hasher;
@@ -61,7 +62,9 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                     CertificateAuthorityPort authority, AuditTrailPort auditTrail,
                                     TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
-                                    PickupFailuresPort failures, PickupThrottle throttle, Clock clock) {
+                                    PickupFailuresPort failures, PickupThrottle throttle,
+                                    UnknownCallerRefusals unknownCallers, Clock clock) {
+        this.unknownCallers = unknownCallers;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.contracts = contracts;
@@ -129,14 +132,14 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         String actor = id.value();
         String target = "login-id:" + id;
         Instant now = clock.instant();
+        Optional<LoginAccount> account = accounts.loadAccount(id);
         Optional<Instant> waitUntil = failures.loadFailures(id)
                 .flatMap(counted -> throttle.waitUntil(counted.count(), counted.last()))
                 .filter(now::isBefore);
         if (waitUntil.isPresent()) {
-            throw audit.refused(actor, ACTION, target,
-                    new RequestRefusedException(Rejection.of(Code.PICKUP_THROTTLED), waitUntil.get()));
+            throw refused(credentials, account, new RequestRefusedException(Rejection.of(Code.PICKUP_THROTTLED),
+                    waitUntil.get()), "throttled until " + waitUntil.get());
         }
-        Optional<LoginAccount> account = accounts.loadAccount(id);
         Optional<IssuanceGrant> grant = account.isPresent() ? grants.loadGrant(id) : Optional.empty();
         boolean loginPasswordRight = loginPasswords.matches(id, credentials.loginPassword());
         boolean issuancePasswordRight = hasher.matches(credentials.issuancePassword(),
@@ -144,13 +147,27 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         Optional<String> wrong = whatIsWrong(account, grant, loginPasswordRight, issuancePasswordRight, now);
         if (wrong.isPresent()) {
             failures.recordFailure(id, now);
-            throw audit.refused(actor, ACTION, target, refusal(Code.PICKUP_REFUSED), wrong.get());
+            throw refused(credentials, account, refusal(Code.PICKUP_REFUSED), wrong.get());
         }
         if (account.get().currentCertificateSerial().isPresent()) {
             throw audit.refused(actor, ACTION, target, refusal(Code.ALREADY_HAS_CERTIFICATE));
         }
         failures.clearFailures(id);
         return grant.get();
+    }
+
+    /**
+     * Audits the refusal: one record for a known ID; for an unknown one, which anyone can type, a
+     * count per address and minute.
+     */
+    private RequestRefusedException refused(PickupCredentials credentials, Optional<LoginAccount> account,
+                                            RequestRefusedException refusal, String why) {
+        String target = "login-id:" + credentials.loginId();
+        if (account.isEmpty()) {
+            unknownCallers.count(credentials.from(), ACTION, refusal.rejection().code() + ": unknown login ID", target);
+            return refusal;
+        }
+        return audit.refused(credentials.loginId().value(), ACTION, target, refusal, why);
     }
 
     /** What the audit trail records of a refused pickup; the person is told only that it was refused. */

@@ -20,17 +20,22 @@ import certrenewal.domain.administration.AdministrativeAction;
 import java.time.Clock;
 import java.time.Duration;
 
-/** 利用者登録: a customer administrator (or the system) registers a user ID of the contract with its first passwords. */
+/**
+ * 利用者登録: a customer administrator (or the system) registers a user ID of the contract with its
+ * first passwords, after typing their own password again.
+ */
 public final class RegisterUserIdService implements RegisterUserIdUseCase {
     private final ContractPort contracts;
     private final LoginIdRegistration registration;
+    private final ConfirmationPasswords confirmations;
 
     /** @param pickupPeriod how long the issuance password can be used (default 80 days) */
     public RegisterUserIdService(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                  PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
-                                 Duration pickupPeriod, AuditTrailPort auditTrail, TransactionPort transactions,
-                                 Clock clock) {
+                                 Duration pickupPeriod, ConfirmationPasswords confirmations, AuditTrailPort auditTrail,
+                                 TransactionPort transactions, Clock clock) {
         this.contracts = contracts;
+        this.confirmations = confirmations;
         this.registration = new LoginIdRegistration(accounts, savedAccounts, passwords, hasher,
                 new IssuanceGrants(grants, hasher, pickupPeriod), transactions, new Audit(auditTrail, transactions, clock),
                 clock);
@@ -42,7 +47,10 @@ public final class RegisterUserIdService implements RegisterUserIdUseCase {
                         "login-id:" + command.loginId(), issued -> "USER of contract " + command.contract()
                         + "; issuance password valid until " + issued.deadline()),
                 command.initialLoginPassword(), LoginAccount.register(command.loginId(), command.contract(), IdKind.USER),
-                () -> Permissions.permit(command.actor(), AdministrativeAction.REGISTER_USER_ID, command.contract()),
+                () -> {
+                    Permissions.permit(command.actor(), AdministrativeAction.REGISTER_USER_ID, command.contract());
+                    confirmations.confirm(command.actor(), command.confirmationPassword());
+                },
                 () -> {
                     if (contracts.loadContract(command.contract()).isEmpty()) {
                         throw refusal(Code.UNKNOWN_CONTRACT);

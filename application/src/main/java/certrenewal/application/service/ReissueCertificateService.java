@@ -11,10 +11,8 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
-import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveCertificatePort;
-import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.SaveAccountPort;
@@ -56,14 +54,14 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
      */
     public ReissueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                      LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                     RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
+                                     RenewalPort renewals, ConfirmationPasswords confirmations,
                                      PasswordHasherPort hasher, IssuanceGrantPort grants, Duration pickupPeriod,
                                      GetCrlUseCase crl, AuditTrailPort auditTrail, TransactionPort transactions,
                                      Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
-        this.confirmations = new ConfirmationPasswords(passwords, staff, hasher);
+        this.confirmations = confirmations;
         this.grants = new IssuanceGrants(grants, hasher, pickupPeriod);
         this.audit = new Audit(auditTrail, transactions, clock);
         this.revocations = new Revocations(savedCertificates, transactions, crl);

@@ -8,10 +8,7 @@ import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.LoadAccountPort;
-import certrenewal.application.port.out.PasswordHasherPort;
-import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveCertificatePort;
-import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
@@ -48,14 +45,14 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
     /** @param crl signed again once a revocation has committed */
     public RevokeCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                    RenewalPort renewals, PasswordPort passwords, StaffAccountPort staff,
-                                    PasswordHasherPort hasher, GetCrlUseCase crl, AuditTrailPort auditTrail,
+                                    RenewalPort renewals, ConfirmationPasswords confirmations,
+                                    GetCrlUseCase crl, AuditTrailPort auditTrail,
                                     TransactionPort transactions, Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
         this.renewals = renewals;
-        this.confirmations = new ConfirmationPasswords(passwords, staff, hasher);
+        this.confirmations = confirmations;
         this.audit = new Audit(auditTrail, transactions, clock);
         this.revocations = new Revocations(savedCertificates, transactions, crl);
         this.unfinished = new UnfinishedRenewalsCleanup(renewals, certificates, revocations, audit);

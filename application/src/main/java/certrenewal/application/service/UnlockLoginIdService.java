@@ -17,27 +17,31 @@ import certrenewal.domain.administration.AdministrativeAction;
 import java.time.Clock;
 import java.util.Objects;
 
-/** ロック解除: a user ID by its administrator, an administrator ID by the bank. */
+/** ロック解除: a user ID by its administrator, an administrator ID by the bank, after typing their own password again. */
 public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
     private final RetryingTransactions transactions;
+    private final ConfirmationPasswords confirmations;
     private final Audit audit;
 
-    public UnlockLoginIdService(LoadAccountPort accounts, SaveAccountPort savedAccounts, AuditTrailPort auditTrail,
+    public UnlockLoginIdService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                ConfirmationPasswords confirmations, AuditTrailPort auditTrail,
                                 TransactionPort transactions, Clock clock) {
         this.accounts = accounts;
+        this.confirmations = confirmations;
         this.savedAccounts = savedAccounts;
         this.transactions = new RetryingTransactions(transactions);
         this.audit = new Audit(auditTrail, transactions, clock);
     }
 
     @Override
-    public void unlock(Actor actor, LoginId id) {
+    public void unlock(Actor actor, LoginId id, char[] confirmationPassword) {
         Objects.requireNonNull(actor, "actor must not be null");
         String target = "login-id:" + id;
         try {
             Permissions.permit(actor, AdministrativeAction.UNLOCK_ID, accounts.loadAccount(id), Code.UNKNOWN_LOGIN_ID);
+            confirmations.confirm(actor, confirmationPassword);
             transactions.inTransaction(() -> {
                 LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
                 if (account.status() != AccountStatus.LOCKED) {

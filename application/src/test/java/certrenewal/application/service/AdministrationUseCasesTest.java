@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.readmodel.LoginIdSummary;
 import certrenewal.application.port.in.admin.OpenContractCommand;
@@ -107,34 +109,83 @@ class AdministrationUseCasesTest {
     }
 
     @Test
-    void wrongConfirmationPasswordIsRefusedAuditedAndNeverLocksTheAdministrator() {
-        for (int i = 0; i < TestWorld.MAX_FAILED_PASSWORDS + 2; i++) {
+    void wrongConfirmationPasswordsCountTowardsTheAdministratorsLockOutAndEndTheSession() {
+        AuthenticatedId session = world.admin();
+        for (int i = 1; i < TestWorld.MAX_FAILED_PASSWORDS; i++) {
             assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), WRONG)));
+            assertEquals(i, store.account(ADMIN).failedPasswordAttempts());
         }
 
+        assertRefused(Code.ID_LOCKED, () -> world.revoke.revoke(revokeByAdmin(userCertificate.serial(), WRONG)));
+
         assertEquals(CertificateStatus.ACTIVE, store.certificate(userCertificate.serial()).storedStatus());
-        LoginAccount admin = store.account(ADMIN);
-        assertEquals(AccountStatus.ACTIVE, admin.status());
-        assertEquals(0, admin.failedPasswordAttempts());
+        assertEquals(AccountStatus.LOCKED, store.account(ADMIN).status());
+        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkCustomerSession.check(session));
+        assertEquals(1, store.audit("ID_LOCKED").size());
         AuditEvent refusal = store.audit("CERTIFICATE_REVOKED").getLast();
         assertEquals(AuditEvent.REFUSED, refusal.outcome());
-        assertTrue(refusal.detail().startsWith("WRONG_CONFIRMATION_PASSWORD"), refusal.detail());
-        assertFalse(refusal.detail().contains(WRONG));
+        assertTrue(refusal.detail().startsWith("ID_LOCKED"), refusal.detail());
+        assertTrue(store.audit().stream().noneMatch(e -> e.detail().contains(WRONG)));
         assertEquals(0, world.authority.crls().size());
     }
 
     @Test
-    void staffConfirmWithTheirConsolePasswordAndAWrongOneCountsNothing() {
+    void theRightConfirmationPasswordEndsTheRunOfWrongOnes() {
+        for (int i = 1; i < TestWorld.MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.reissue.reissue(reissueByAdmin(USER, WRONG)));
+        }
+
+        world.reissue.reissue(reissueByAdmin(USER, passwordOf(ADMIN)));
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.reissue.reissue(reissueByAdmin(USER, WRONG)));
+
+        assertEquals(AccountStatus.ACTIVE, store.account(ADMIN).status());
+        assertEquals(1, store.account(ADMIN).failedPasswordAttempts());
+    }
+
+    @Test
+    void wrongConfirmationPasswordsLockAStaffMemberForAWhileAndEndTheConsoleSession() {
+        world.lock(ADMIN);
+        char[] wrong = WRONG.toCharArray();
+        for (int i = 1; i <= TestWorld.MAX_FAILED_PASSWORDS; i++) {
+            assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.unlock.unlock(OPERATOR, ADMIN, wrong));
+        }
+
+        assertEquals(world.clock.instant().plus(TestWorld.STAFF_LOCKOUT.first()), store.staff(OPERATOR.username()).lockedUntil());
+        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkStaffSession.check(OPERATOR));
+        assertEquals(AccountStatus.LOCKED, store.account(ADMIN).status());
+        assertEquals(1, store.audit("STAFF_LOCKED").size());
+        assertEquals(TestWorld.MAX_FAILED_PASSWORDS, store.audit("ID_UNLOCKED").size());
+    }
+
+    @Test
+    void registeringAndUnlockingAskForTheAdministratorsOwnPassword() {
+        world.lock(USER);
+
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.registerUserId.register(new RegisterUserIdCommand(
+                ADMIN_ACTOR, CONTRACT.number(), NEWBIE, new LoginPassword("newbie-password".toCharArray()), WRONG.toCharArray())));
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.unlock.unlock(ADMIN_ACTOR, USER,
+                passwordOf(USER).toCharArray()));
+
+        assertNull(store.account(NEWBIE));
+        assertEquals(AccountStatus.LOCKED, store.account(USER).status());
+        assertEquals(2, store.account(ADMIN).failedPasswordAttempts());
+        assertEquals(AuditEvent.REFUSED, store.audit("LOGIN_ID_REGISTERED").getLast().outcome());
+        assertEquals(AuditEvent.REFUSED, store.audit("ID_UNLOCKED").getLast().outcome());
+    }
+
+    @Test
+    void staffConfirmWithTheirConsolePasswordAndAWrongOneCounts() {
         RevokeCertificateCommand withCustomersPassword = new RevokeCertificateCommand(OPERATOR, adminCertificate.serial(),
                 RevocationReason.AFFILIATION_CHANGED, passwordOf(ADMIN).toCharArray());
         assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.revoke.revoke(withCustomersPassword));
-        assertEquals(0, store.staff(OPERATOR.username()).failedPasswordAttempts());
+        assertEquals(1, store.staff(OPERATOR.username()).failedPasswordAttempts());
 
         world.revoke.revoke(new RevokeCertificateCommand(OPERATOR, adminCertificate.serial(), RevocationReason.AFFILIATION_CHANGED,
                 passwordOf(OPERATOR).toCharArray()));
 
         assertEquals(CertificateStatus.REVOKED, store.certificate(adminCertificate.serial()).storedStatus());
         assertEquals("staff:tanaka", store.audit("CERTIFICATE_REVOKED").getLast().actor());
+        assertEquals(0, store.staff(OPERATOR.username()).failedPasswordAttempts());
     }
 
     @Test
@@ -304,14 +355,16 @@ class AdministrationUseCasesTest {
     }
 
     @Test
-    void reissueWithAWrongConfirmationPasswordChangesNothing() {
+    void reissueWithAWrongConfirmationPasswordChangesNothingButTheCount() {
         String before = store.contents();
 
         assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.reissue.reissue(reissueByAdmin(USER, WRONG)));
 
-        assertEquals(before, store.contents());
+        assertEquals(before.replace("failedPasswordAttempts=0, currentCertificate=" + world.first.certificate().serial().hex()
+                + ", version=1", "failedPasswordAttempts=1, currentCertificate=" + world.first.certificate().serial().hex()
+                + ", version=2"), store.contents());
         assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_REISSUED").getLast().outcome());
-        assertEquals(0, store.account(ADMIN).failedPasswordAttempts());
+        assertEquals(1, store.account(ADMIN).failedPasswordAttempts());
     }
 
     @Test
@@ -328,7 +381,8 @@ class AdministrationUseCasesTest {
     void anUnknownIdIsUnknownToOperatorsButNotPermittedToCustomers() {
         assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.reissue.reissue(reissueByOperator(new LoginId("nobody"))));
         assertRefused(Code.NOT_PERMITTED, () -> world.reissue.reissue(reissueByAdmin(new LoginId("nobody"), passwordOf(ADMIN))));
-        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.unlock.unlock(OPERATOR, new LoginId("nobody")));
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.unlock.unlock(OPERATOR, new LoginId("nobody"),
+                passwordOf(OPERATOR).toCharArray()));
     }
 
     // ---- ロック解除: unlock ----
@@ -337,7 +391,7 @@ class AdministrationUseCasesTest {
     void administratorUnlocksALockedUserWhoseCountStartsAgain() {
         world.lock(USER);
 
-        world.unlock.unlock(ADMIN_ACTOR, USER);
+        world.unlock.unlock(ADMIN_ACTOR, USER, passwordOf(ADMIN).toCharArray());
 
         assertEquals(AccountStatus.ACTIVE, store.account(USER).status());
         assertEquals(0, store.account(USER).failedPasswordAttempts());
@@ -348,7 +402,7 @@ class AdministrationUseCasesTest {
 
     @Test
     void anIdThatIsNotLockedIsNotUnlocked() {
-        assertRefused(Code.NOT_LOCKED, () -> world.unlock.unlock(ADMIN_ACTOR, USER));
+        assertRefused(Code.NOT_LOCKED, () -> world.unlock.unlock(ADMIN_ACTOR, USER, passwordOf(ADMIN).toCharArray()));
 
         assertEquals(AuditEvent.REFUSED, store.audit("ID_UNLOCKED").getLast().outcome());
     }
@@ -358,7 +412,7 @@ class AdministrationUseCasesTest {
         world.lock(USER);
         store.conflictOnNextAccountUpdate();
 
-        world.unlock.unlock(ADMIN_ACTOR, USER);
+        world.unlock.unlock(ADMIN_ACTOR, USER, passwordOf(ADMIN).toCharArray());
 
         assertEquals(AccountStatus.ACTIVE, store.account(USER).status());
         assertEquals(1, store.audit("ID_UNLOCKED").size());
@@ -393,7 +447,7 @@ class AdministrationUseCasesTest {
     @Test
     void noIdIsRegisteredInAnUnknownContract() {
         assertRefused(Code.UNKNOWN_CONTRACT, () -> world.registerUserId.register(new RegisterUserIdCommand(SYSTEM,
-                new ContractNumber("C9999"), NEWBIE, new LoginPassword("newbie-password".toCharArray()))));
+                new ContractNumber("C9999"), NEWBIE, new LoginPassword("newbie-password".toCharArray()), new char[0])));
 
         assertNull(store.account(NEWBIE));
     }
@@ -465,7 +519,7 @@ class AdministrationUseCasesTest {
     @Test
     void aPickupPeriodMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new RegisterUserIdService(store, store, store, store,
-                world.hasher, store, Duration.ZERO, store, store, world.clock));
+                world.hasher, store, Duration.ZERO, world.confirmations, store, store, world.clock));
     }
 
     // ---- helpers ----
@@ -488,6 +542,7 @@ class AdministrationUseCasesTest {
     }
 
     private static RegisterUserIdCommand registerByAdmin(LoginId id, String password) {
-        return new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), id, new LoginPassword(password.toCharArray()));
+        return new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), id, new LoginPassword(password.toCharArray()),
+                passwordOf(ADMIN).toCharArray());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
@@ -56,12 +57,14 @@ class AuthenticateCertificateServiceTest {
         byte[] forged = FakeCertificateAuthority.forge(first.serial(), first.subject(), first.notBefore(), first.notAfter());
         assertEquals(first.serial().value(), FakeCertificateAuthority.parse(forged).getSerialNumber());
 
-        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> service.authenticate(forged));
+        assertRefused(Code.UNKNOWN_CERTIFICATE, () -> service.authenticate(forged, new ClientAddress("198.51.100.7")));
+        world.unknownCallers.writeAll();
 
         AuditEvent entry = store.audit("CERTIFICATE_AUTHENTICATION").getLast();
         assertEquals(AuditEvent.REFUSED, entry.outcome());
-        assertEquals("certificate:" + first.serial().hex(), entry.target());
-        assertEquals("unknown", entry.actor());
+        assertEquals("anonymous:198.51.100.7", entry.actor());
+        assertTrue(entry.detail().startsWith("UNKNOWN_CERTIFICATE: 1 refusal in the minute from "), entry.detail());
+        assertTrue(entry.detail().endsWith("e.g. certificate:" + first.serial().hex()), entry.detail());
     }
 
     @Test

@@ -74,7 +74,7 @@ class AuthorizationMatrixTest {
             @Override
             void perform(Scenario s, Who who) {
                 s.world.registerUserId.register(new RegisterUserIdCommand(who.actor, CONTRACT.number(),
-                        new LoginId("new-user"), new LoginPassword("initial-password".toCharArray())));
+                        new LoginId("new-user"), new LoginPassword("initial-password".toCharArray()), who.password()));
             }
         },
         REISSUE_USER {
@@ -109,7 +109,7 @@ class AuthorizationMatrixTest {
 
             @Override
             void perform(Scenario s, Who who) {
-                s.world.unlock.unlock(who.actor, USER);
+                s.world.unlock.unlock(who.actor, USER, who.password());
             }
         },
         UNLOCK_ADMINISTRATOR {
@@ -120,7 +120,7 @@ class AuthorizationMatrixTest {
 
             @Override
             void perform(Scenario s, Who who) {
-                s.world.unlock.unlock(who.actor, ADMIN);
+                s.world.unlock.unlock(who.actor, ADMIN, who.password());
             }
         },
         OPEN_CONTRACT {

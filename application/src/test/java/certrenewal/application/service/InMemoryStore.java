@@ -92,6 +92,10 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         failingAuditActions.add(action);
     }
 
+    void stopFailingAuditAppends() {
+        failingAuditActions.clear();
+    }
+
     /** Stores or overwrites directly, as test set-up: no version check. */
     void put(LoginAccount account) {
         state.accounts.put(account.id(), account);

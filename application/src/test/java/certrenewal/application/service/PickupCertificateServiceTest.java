@@ -50,7 +50,7 @@ class PickupCertificateServiceTest {
     PickupCertificateServiceTest() {
         world.setLoginPassword(ADMIN);
         issued = world.registerUserId.register(new RegisterUserIdCommand(ADMIN_ACTOR, CONTRACT.number(), NEWBIE,
-                new LoginPassword(LOGIN_PASSWORD.toCharArray())));
+                new LoginPassword(LOGIN_PASSWORD.toCharArray()), TestWorld.confirmationOf(ADMIN_ACTOR)));
         world.clock.advance(Duration.ofDays(2));
     }
 

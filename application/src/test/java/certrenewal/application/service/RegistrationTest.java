@@ -222,7 +222,8 @@ class RegistrationTest {
     }
 
     private static RegisterUserIdCommand register(Actor actor, ContractNumber contract, LoginId id) {
-        return new RegisterUserIdCommand(actor, contract, id, new LoginPassword("first-password".toCharArray()));
+        return new RegisterUserIdCommand(actor, contract, id, new LoginPassword("first-password".toCharArray()),
+                TestWorld.confirmationOf(actor));
     }
 
     private static IssueCertificateCommand command(LoginId id) {

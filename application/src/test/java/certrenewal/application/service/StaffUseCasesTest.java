@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.console.BootstrapCredential;
 import certrenewal.application.port.out.AuditEvent;
-import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.administration.StaffRole;
 import java.time.Duration;
@@ -112,7 +113,7 @@ class StaffUseCasesTest {
     void theLockOutThresholdIsConfigurable() {
         world.addStaff(OPERATOR);
         StaffLoginService strict = new StaffLoginService(store, world.hasher, store, store,
-                new StaffLockout(2, Duration.ofMinutes(15), Duration.ofHours(24)), world.clock);
+                new StaffLockout(2, Duration.ofMinutes(15), Duration.ofHours(24)), world.unknownCallers, world.clock);
 
         assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));
         assertFalse(store.staff("tanaka").lockedAt(world.clock.instant()));
@@ -142,11 +143,21 @@ class StaffUseCasesTest {
     }
 
     @Test
-    void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAndIsAudited() {
-        assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("nobody", "whatever".toCharArray()));
+    void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAndIsCountedPerAddressAndMinute() {
+        ClientAddress from = new ClientAddress("203.0.113.9");
+        for (int i = 0; i < 50; i++) {
+            assertRefused(Code.WRONG_CREDENTIALS, () -> world.staffLogin.logIn("nobody", "whatever".toCharArray(), from));
+        }
+        assertEquals(List.of(), store.audit("STAFF_LOGIN"), "nothing written while the minute runs");
+
+        world.clock.advance(Duration.ofMinutes(1));
+        assertEquals(1, world.unknownCallers.writeFinishedMinutes());
 
         AuditEvent entry = store.audit("STAFF_LOGIN").getLast();
         assertEquals(AuditEvent.REFUSED, entry.outcome());
-        assertEquals("staff:nobody", entry.target());
+        assertEquals("anonymous:203.0.113.9", entry.actor());
+        assertTrue(entry.detail().startsWith("WRONG_CREDENTIALS: unknown staff account: 50 refusals in the minute from "),
+                entry.detail());
+        assertTrue(entry.detail().endsWith("e.g. staff:nobody"), entry.detail());
     }
 }

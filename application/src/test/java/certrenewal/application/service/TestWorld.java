@@ -1,12 +1,14 @@
 package certrenewal.application.service;
 
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.IssueCertificateCommand;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.SubmitCertificateRequestCommand;
 import certrenewal.domain.administration.StaffAccount;
+import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -56,10 +58,11 @@ final class TestWorld {
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
     final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
     final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, Duration.ZERO, clock);
+    final UnknownCallerRefusals unknownCallers = new UnknownCallerRefusals(store, store, clock, 3);
 
     // the customer's renewal
     final AuthenticateCertificateService authentication = new AuthenticateCertificateService(store, store, store, store,
-            store, crl, store, store, clock);
+            store, crl, store, store, unknownCallers, clock);
     final LogInService logIn = new LogInService(store, store, store, hasher, authentication, store, store,
             MAX_FAILED_PASSWORDS, clock);
     final StartRenewalService startRenewal = new StartRenewalService(store, store, store, store, store, crl, store, store,
@@ -80,23 +83,25 @@ final class TestWorld {
     final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
 
     // administration
+    final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,
+            MAX_FAILED_PASSWORDS, STAFF_LOCKOUT, clock);
     final OpenContractService openContract = new OpenContractService(store, store, store, store, hasher, store,
             PICKUP_PERIOD, store, store, clock);
     final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, hasher, store,
-            PICKUP_PERIOD, store, store, clock);
+            PICKUP_PERIOD, confirmations, store, store, clock);
     final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
-            store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, clock);
-    final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, store, store,
-            hasher, crl, store, store, clock);
-    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, store,
+            store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, unknownCallers, clock);
+    final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, confirmations,
+            crl, store, store, clock);
+    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, confirmations,
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
-    final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, store, store, clock);
+    final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
     // the bank's console
-    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, clock);
+    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);
     final BootstrapStaffService bootstrapStaff = new BootstrapStaffService(store, hasher, store, store, clock);
     final ViewDashboardService dashboard = new ViewDashboardService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
     final SearchRecordsService searchRecords = new SearchRecordsService(consoleQueries, store, store, clock);
@@ -112,7 +117,7 @@ final class TestWorld {
     TestWorld() {
         openContract.open(new OpenContractCommand(SYSTEM, CONTRACT, ADMIN, new LoginPassword(passwordOf(ADMIN).toCharArray())));
         registerUserId.register(new RegisterUserIdCommand(SYSTEM, CONTRACT.number(), USER,
-                new LoginPassword(passwordOf(USER).toCharArray())));
+                new LoginPassword(passwordOf(USER).toCharArray()), new char[0]));
         store.inTransaction(() -> store.deleteGrant(USER)); // a user who will get a first certificate directly, as the administrator did
         first = issueCertificate.issue(new IssueCertificateCommand(ADMIN, FakeCertificateAuthority.request(), VALIDITY, SYSTEM));
     }
@@ -146,6 +151,20 @@ final class TestWorld {
 
     static String passwordOf(Actor.Staff member) {
         return member.username() + PASSWORD_SUFFIX;
+    }
+
+    /** A console login with a name that no staff account has, refused. */
+    void staffLoginRefused(String username, ClientAddress from) {
+        RenewalUseCasesTest.assertRefused(Code.WRONG_CREDENTIALS, () -> staffLogin.logIn(username, "x".toCharArray(), from));
+    }
+
+    /** The acting person's own password, as typed to confirm a grave action (nothing for the system). */
+    static char[] confirmationOf(Actor actor) {
+        return switch (actor) {
+            case Actor.CustomerAdministrator admin -> passwordOf(admin.loginId()).toCharArray();
+            case Actor.Staff member -> passwordOf(member).toCharArray();
+            case Actor.SystemTask system -> new char[0];
+        };
     }
 
     /** Another contract with its administrator ID, registered by the system; the ID's password is {@link #passwordOf(LoginId)}. */

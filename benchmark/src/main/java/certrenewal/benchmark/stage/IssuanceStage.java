@@ -137,7 +137,7 @@ public final class IssuanceStage {
             ids.add(new LoginId("bench-" + i));
         }
         Measurement registered = new LoadRun(settings.threads(), i -> loginIds.register(
-                new RegisterUserIdCommand(ACTOR, CONTRACT, ids.get(i), password())))
+                new RegisterUserIdCommand(ACTOR, CONTRACT, ids.get(i), password(), new char[0])))
                 .phase(0, count, Duration.ofMinutes(5));
         if (registered.failures() > 0 || registered.operations() < count) {
             throw new IllegalStateException("registered only " + registered.operations() + " of " + count

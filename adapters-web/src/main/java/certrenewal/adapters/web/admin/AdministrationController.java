@@ -99,23 +99,31 @@ final class AdministrationController {
         });
     }
 
+    @Get("/users/{loginId}/unlock")
+    HttpResponse<?> unlockForm(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId) {
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId,
+                target -> unlockPage(request, session, target, HttpStatus.OK, null)));
+    }
+
     @Post(value = "/users/{loginId}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unlock(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                            @Body Map<String, String> form) {
-        return asAdministrator(request, session, admin -> {
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId, target -> {
             if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
-                return usersPage(request, session, admin, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"), null);
+                return unlockPage(request, session, target, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
             }
+            char[] confirmation = form.getOrDefault("password", "").toCharArray();
             try {
-                LoginIdSummary target = ownUser(admin, loginId);
-                unlock.unlock(admin, target.loginId());
+                unlock.unlock(admin, target.loginId(), confirmation);
                 session.put(FLASH_NOTICE, pages.text(request, "admin.unlocked", target.loginId().value()));
                 return Pages.redirect("/admin/users");
             } catch (RequestRefusedException e) {
-                return usersPage(request, session, admin, RefusalHandler.statusOf(e.rejection().code()),
-                        pages.refusal(request, e.rejection()), null);
+                return unlockPage(request, session, target, RefusalHandler.statusOf(e.rejection().code()),
+                        pages.refusal(request, e.rejection()));
+            } finally {
+                Arrays.fill(confirmation, '\0');
             }
-        });
+        }));
     }
 
     // ----- 利用者登録 -----
@@ -139,6 +147,7 @@ final class AdministrationController {
             }
             char[] password = form.getOrDefault("password", "").toCharArray();
             char[] confirmation = form.getOrDefault("passwordConfirm", "").toCharArray();
+            char[] ownPassword = form.getOrDefault("ownPassword", "").toCharArray();
             try {
                 // the bank's rule for login passwords is the domain's; this screen only words its refusal
                 Optional<Rejection> problem = LoginPassword.problemWith(password);
@@ -153,7 +162,7 @@ final class AdministrationController {
                 LoginPassword initial = new LoginPassword(password);
                 try {
                     IssuancePassword issued = register.register(
-                            new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial));
+                            new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial, ownPassword));
                     return issuancePasswordPage(request, session, loginId.get(), issued, "admin.issued.registered");
                 } catch (RequestRefusedException e) {
                     return registerPage(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
@@ -164,6 +173,7 @@ final class AdministrationController {
             } finally {
                 Arrays.fill(password, '\0');
                 Arrays.fill(confirmation, '\0');
+                Arrays.fill(ownPassword, '\0');
             }
         });
     }
@@ -172,28 +182,14 @@ final class AdministrationController {
 
     @Get("/users/{loginId}/reissue")
     HttpResponse<?> reissueForm(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId) {
-        return asAdministrator(request, session, admin -> {
-            try {
-                LoginIdSummary target = ownUser(admin, loginId);
-                return reissuePage(request, session, target, HttpStatus.OK, null);
-            } catch (RequestRefusedException e) {
-                return usersPage(request, session, admin, RefusalHandler.statusOf(e.rejection().code()),
-                        pages.refusal(request, e.rejection()), null);
-            }
-        });
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId,
+                target -> reissuePage(request, session, target, HttpStatus.OK, null)));
     }
 
     @Post(value = "/users/{loginId}/reissue", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reissue(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                             @Body Map<String, String> form) {
-        return asAdministrator(request, session, admin -> {
-            LoginIdSummary target;
-            try {
-                target = ownUser(admin, loginId);
-            } catch (RequestRefusedException e) {
-                return usersPage(request, session, admin, RefusalHandler.statusOf(e.rejection().code()),
-                        pages.refusal(request, e.rejection()), null);
-            }
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId, target -> {
             if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
                 return reissuePage(request, session, target, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
             }
@@ -207,7 +203,7 @@ final class AdministrationController {
             } finally {
                 Arrays.fill(confirmation, '\0');
             }
-        });
+        }));
     }
 
     // ----- 失効 -----
@@ -305,6 +301,19 @@ final class AdministrationController {
     }
 
     /** A user ID of the administrator's own contract, found in its own list (so no other contract's ID is ever shown). */
+    /** {@code page} for one of the administrator's own user IDs; any other ID: the user list saying why. */
+    private HttpResponse<?> onOwnUser(HttpRequest<?> request, Session session, Actor.CustomerAdministrator admin,
+                                      String loginId, Function<LoginIdSummary, HttpResponse<?>> page) {
+        LoginIdSummary target;
+        try {
+            target = ownUser(admin, loginId);
+        } catch (RequestRefusedException e) {
+            return usersPage(request, session, admin, RefusalHandler.statusOf(e.rejection().code()),
+                    pages.refusal(request, e.rejection()), null);
+        }
+        return page.apply(target);
+    }
+
     private LoginIdSummary ownUser(Actor.CustomerAdministrator admin, String loginId) {
         return contractIds(admin).stream()
                 .filter(s -> s.kind() == IdKind.USER && s.loginId().value().equals(loginId))
@@ -351,6 +360,14 @@ final class AdministrationController {
         model.put("loginId", typedId);
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/register", model));
+    }
+
+    private HttpResponse<?> unlockPage(HttpRequest<?> request, Session session, LoginIdSummary target,
+                                       HttpStatus status, String alert) {
+        Map<String, Object> model = pages.model(request, session);
+        model.put("loginId", target.loginId().value());
+        model.put("alert", alert);
+        return HttpResponse.status(status).body(Pages.view("admin/unlock", model));
     }
 
     private HttpResponse<?> reissuePage(HttpRequest<?> request, Session session, LoginIdSummary target,

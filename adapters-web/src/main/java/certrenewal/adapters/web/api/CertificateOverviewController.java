@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.api;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.CertificateOverview;
@@ -22,14 +23,18 @@ final class CertificateOverviewController {
     private final AuthenticateCertificateUseCase authentication;
     private final GetCertificateOverviewUseCase overview;
 
-    CertificateOverviewController(AuthenticateCertificateUseCase authentication, GetCertificateOverviewUseCase overview) {
+    private final ClientAddresses addresses;
+
+    CertificateOverviewController(AuthenticateCertificateUseCase authentication, GetCertificateOverviewUseCase overview,
+                                  ClientAddresses addresses) {
+        this.addresses = addresses;
         this.authentication = authentication;
         this.overview = overview;
     }
 
     @Get("/certificate")
     CertificateView certificate(HttpRequest<?> request) {
-        CertificateOverview o = overview.overview(authentication.authenticate(ClientCertificate.der(request)));
+        CertificateOverview o = overview.overview(authentication.authenticate(ClientCertificate.der(request), addresses.of(request)));
         return new CertificateView(o.loginId().value(), o.kind().name(), o.serial().hex(), o.subject().rfc4514(),
                 o.notBefore().toString(), o.notAfter().toString(), o.status().name(),
                 o.renewalWindowOpensAt().toString(), o.renewalRefusal().isEmpty(),

@@ -170,10 +170,12 @@ final class ActionsController {
     @Post(value = "/ids/{loginId}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> unlock(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                            @Body Map<String, String> form) {
-        return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d -> {
-            unlock.unlock(staff, d.id().loginId());
-            return ConsolePages.redirect("/console/ids/" + d.id().loginId().value() + "?done=unlocked");
-        }));
+        return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
+                confirmedWithOwnPassword(request, form, password -> {
+                    unlock.unlock(staff, d.id().loginId(), password);
+                    return ConsolePages.redirect("/console/ids/" + d.id().loginId().value() + "?done=unlocked");
+                }, (status, alert) -> idConfirmation(request, session, staff, loginId,
+                        AdministrativeAction.UNLOCK_ID, status, alert))));
     }
 
     /**

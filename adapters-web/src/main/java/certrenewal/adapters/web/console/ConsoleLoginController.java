@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.console;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.SessionEnd;
@@ -35,9 +36,12 @@ final class ConsoleLoginController {
     private final SessionStore<Session> sessions;
     private final ConsolePages pages;
     private final FormTokens forms;
+    private final ClientAddresses addresses;
 
-    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages, FormTokens forms) {
+    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages, FormTokens forms,
+                           ClientAddresses addresses) {
         this.forms = forms;
+        this.addresses = addresses;
         this.login = login;
         this.sessions = sessions;
         this.pages = pages;
@@ -76,7 +80,7 @@ final class ConsoleLoginController {
             if (username.isEmpty() || username.length() > MAX_USERNAME || password.length == 0) {
                 throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
             }
-            staff = login.logIn(username, password);
+            staff = login.logIn(username, password, addresses.of(request));
         } catch (RequestRefusedException e) {
             return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()), username);
         } finally {

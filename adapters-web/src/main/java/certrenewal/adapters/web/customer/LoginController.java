@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.customer;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.AuthenticatedId;
@@ -40,10 +41,12 @@ final class LoginController {
     private final Pages pages;
     private final CustomerSessions customers;
     private final FormTokens forms;
+    private final ClientAddresses addresses;
 
     LoginController(LogInUseCase login, GetCertificateOverviewUseCase overview, SessionStore<Session> sessions, Pages pages,
-                    CustomerSessions customers, FormTokens forms) {
+                    CustomerSessions customers, FormTokens forms, ClientAddresses addresses) {
         this.forms = forms;
+        this.addresses = addresses;
         this.customers = customers;
         this.login = login;
         this.overview = overview;
@@ -88,7 +91,7 @@ final class LoginController {
         char[] password = form.getOrDefault("password", "").toCharArray();
         AuthenticatedId who;
         try {
-            who = login.logIn(new LogInCommand(loginId.get(), password, certificate));
+            who = login.logIn(new LogInCommand(loginId.get(), password, certificate, addresses.of(request)));
         } catch (RequestRefusedException e) {
             return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()));
         } finally {

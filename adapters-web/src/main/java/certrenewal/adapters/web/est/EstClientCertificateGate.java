@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.est;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
@@ -27,7 +28,11 @@ final class EstClientCertificateGate {
     private final AuthenticateCertificateUseCase authentication;
     private final RefusalHandler refusals;
 
-    EstClientCertificateGate(AuthenticateCertificateUseCase authentication, RefusalHandler refusals) {
+    private final ClientAddresses addresses;
+
+    EstClientCertificateGate(AuthenticateCertificateUseCase authentication, RefusalHandler refusals,
+                             ClientAddresses addresses) {
+        this.addresses = addresses;
         this.authentication = authentication;
         this.refusals = refusals;
     }
@@ -43,7 +48,7 @@ final class EstClientCertificateGate {
             return null;
         }
         try {
-            request.setAttribute(AUTHENTICATED, authentication.authenticate(ClientCertificate.der(request)));
+            request.setAttribute(AUTHENTICATED, authentication.authenticate(ClientCertificate.der(request), addresses.of(request)));
             return null;
         } catch (RequestRefusedException e) {
             return refusals.handle(request, e);

@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.est;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
@@ -37,8 +38,11 @@ final class EstController {
     private final AuthenticateCertificateUseCase authentication;
     private final RenewWithCertificateUseCase renewal;
 
+    private final ClientAddresses addresses;
+
     EstController(GetCaCertificatesUseCase caCertificates, AuthenticateCertificateUseCase authentication,
-                  RenewWithCertificateUseCase renewal) {
+                  RenewWithCertificateUseCase renewal, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.caCertificates = caCertificates;
         this.authentication = authentication;
         this.renewal = renewal;
@@ -56,7 +60,7 @@ final class EstController {
     HttpResponse<String> simplereenroll(HttpRequest<?> request, @Body byte[] body) {
         // EstClientCertificateGate authenticated it before the body was read
         AuthenticatedId who = EstClientCertificateGate.authenticated(request)
-                .orElseGet(() -> authentication.authenticate(ClientCertificate.der(request)));
+                .orElseGet(() -> authentication.authenticate(ClientCertificate.der(request), addresses.of(request)));
         IssuedCertificate issued = renewal.renew(who, decode(body));
         return certsOnly(List.of(issued.certificate().der()));
     }

@@ -1,5 +1,6 @@
 package certrenewal.adapters.web.pickup;
 
+import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.customer.KeyFlow;
@@ -56,9 +57,12 @@ final class PickupController {
     private final SessionStore<Session> sessions;
     private final Pages pages;
     private final FormTokens forms;
+    private final ClientAddresses addresses;
 
-    PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages, FormTokens forms) {
+    PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages, FormTokens forms,
+                     ClientAddresses addresses) {
         this.forms = forms;
+        this.addresses = addresses;
         this.pickUp = pickUp;
         this.sessions = sessions;
         this.pages = pages;
@@ -87,7 +91,8 @@ final class PickupController {
             // what is no login ID at all is refused as any unknown one
             LoginId loginId = LoginId.parse(typedId)
                     .orElseThrow(() -> new RequestRefusedException(Rejection.of(Rejection.Code.PICKUP_REFUSED)));
-            pickUp.verify(new PickupCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray()));
+            pickUp.verify(new PickupCredentials(loginId, loginPassword.toCharArray(), issuancePassword.toCharArray(),
+                    addresses.of(request)));
             // A new session for the verified credentials: an identifier planted before is worth nothing now.
             Session fresh = replaceSession(request, session);
             fresh.put(LOGIN_ID, loginId.value());
@@ -102,7 +107,7 @@ final class PickupController {
 
     @Get("/start")
     HttpResponse<?> start(HttpRequest<?> request, @Nullable Session session) {
-        Optional<PickupCredentials> credentials = credentials(session);
+        Optional<PickupCredentials> credentials = credentials(request, session);
         if (credentials.isEmpty()) {
             return Pages.redirect(session != null && SignedIn.hadSession(request) ? "/pickup?expired=1" : "/pickup");
         }
@@ -114,7 +119,7 @@ final class PickupController {
     @Post(value = "/request", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> request(HttpRequest<?> request, @Nullable Session session,
                             @Nullable @Header(KeyFlow.CSRF_HEADER) String csrf, @Body KeyFlow.CertificateRequest body) {
-        Optional<PickupCredentials> credentials = credentials(session);
+        Optional<PickupCredentials> credentials = credentials(request, session);
         if (credentials.isEmpty() || !SignedIn.csrfMatches(session, csrf)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of(
                     "error", pages.text(request, "pickup.expired"), "login", "/pickup?expired=1"));
@@ -157,7 +162,7 @@ final class PickupController {
         return pages.complete(request, session, shown, "pickup.complete");
     }
 
-    private static Optional<PickupCredentials> credentials(Session session) {
+    private Optional<PickupCredentials> credentials(HttpRequest<?> request, Session session) {
         if (session == null) {
             return Optional.empty();
         }
@@ -168,7 +173,7 @@ final class PickupController {
             return Optional.empty();
         }
         return Optional.of(new PickupCredentials(new LoginId(loginId.get()), loginPassword.get().toCharArray(),
-                issuancePassword.get().toCharArray()));
+                issuancePassword.get().toCharArray(), addresses.of(request)));
     }
 
     private static void forget(Session session) {

@@ -178,29 +178,58 @@ class AdministrationControllerTest extends WebTest {
         fakes.listIds.returns(List.of(ADMIN, LOCKED));
         fakes.unlock.succeeds();
 
-        Reply reply = browser.post("/admin/users/user-locked/unlock", "_csrf", browser.csrf());
+        Reply reply = browser.post("/admin/users/user-locked/unlock", "_csrf", browser.csrf(), "password", ADMINS_OWN_PASSWORD);
 
         assertEquals(303, reply.status(), reply.toString());
         assertEquals("/admin/users", reply.location());
-        assertEquals(new Fakes.OnId(admin, LOCKED.loginId()), fakes.unlock.onlyCall());
+        assertEquals(new Fakes.Unlock(admin, LOCKED.loginId(), ADMINS_OWN_PASSWORD), fakes.unlock.onlyCall());
         assertEquals("user-locked のロックを解除しました。", browser.get("/admin/users").notice());
         assertEquals("", browser.get("/admin/users").notice(), "said once");
     }
 
+    @Test
+    void theUnlockFormAsksForTheAdministratorsOwnPassword() {
+        fakes.listIds.returns(List.of(ADMIN, LOCKED));
+
+        Reply form = server.signedIn(server.administrator, "ja").get("/admin/users/user-locked/unlock");
+
+        assertEquals(200, form.status(), form.toString());
+        assertEquals("ロック解除", form.h1());
+        assertTrue(form.text().contains("user-locked"), form.text());
+        assertTrue(form.body().contains("name=\"password\" type=\"password\" autocomplete=\"current-password\""), form.body());
+        assertTrue(form.text().contains("管理者ご自身のログインパスワード"), form.text());
+        assertFalse(fakes.unlock.called());
+    }
+
     @ParameterizedTest
-    @CsvSource({"NOT_LOCKED, 409", "NOT_PERMITTED, 403", "UNKNOWN_LOGIN_ID, 404"})
-    void aRefusedUnlockSaysWhyOnTheList(Code code, int status) {
+    @CsvSource({"NOT_LOCKED, 409", "NOT_PERMITTED, 403", "UNKNOWN_LOGIN_ID, 404", "WRONG_CONFIRMATION_PASSWORD, 403",
+            "ID_LOCKED, 403"})
+    void aRefusedUnlockSaysWhyOnItsForm(Code code, int status) {
         for (String language : List.of("ja", "en")) {
             Browser browser = server.signedIn(server.administrator, language);
             fakes.listIds.returns(List.of(ADMIN, LOCKED));
             fakes.unlock.refuses(code);
 
-            Reply reply = browser.post("/admin/users/user-locked/unlock", "_csrf", browser.csrf());
+            Reply reply = browser.post("/admin/users/user-locked/unlock", "_csrf", browser.csrf(), "password", "typo");
 
             assertEquals(status, reply.status(), reply.toString());
             assertEquals(Texts.of(language, "rejection." + code.name()), reply.alert());
-            assertEquals(Texts.of(language, "admin.users.title"), reply.h1());
+            assertEquals(Texts.of(language, "admin.unlock.title"), reply.h1());
         }
+    }
+
+    @Test
+    void registeringPassesTheAdministratorsOwnPasswordAndARefusedOneSaysWhy() {
+        Browser browser = server.signedIn(server.administrator, "en");
+        fakes.register.refuses(Code.WRONG_CONFIRMATION_PASSWORD);
+
+        Reply reply = browser.post("/admin/users", "_csrf", browser.csrf(), "loginId", "new-user", "password", "Initial-Pass-1",
+                "passwordConfirm", "Initial-Pass-1", "ownPassword", "typo");
+
+        assertEquals(403, reply.status(), reply.toString());
+        assertEquals(Texts.of("en", "rejection.WRONG_CONFIRMATION_PASSWORD"), reply.alert());
+        assertEquals("typo", fakes.register.onlyCall().confirmationPassword());
+        assertTrue(browser.get("/admin/users/new").body().contains("name=\"ownPassword\""));
     }
 
     // ---- 利用者登録
@@ -291,7 +320,8 @@ class AdministrationControllerTest extends WebTest {
         assertTrue(reply.body().contains("id=\"issuance-password\"") && reply.text().contains("Abcdefgh23456789"), reply.body());
         assertTrue(reply.text().contains("2026/06/20 09:00 JST"), reply.text());
         assertEquals("no-store", reply.header("Cache-Control").orElseThrow());
-        assertEquals(new Fakes.Register(admin, Samples.CONTRACT, new LoginId("new-user"), "Initial-Pass-1"), fakes.register.onlyCall());
+        assertEquals(new Fakes.Register(admin, Samples.CONTRACT, new LoginId("new-user"), "Initial-Pass-1",
+                ADMINS_OWN_PASSWORD), fakes.register.onlyCall());
     }
 
     @ParameterizedTest
@@ -470,12 +500,15 @@ class AdministrationControllerTest extends WebTest {
     // ----
 
     /** 利用者登録 posted with the session's token. */
+    private static final String ADMINS_OWN_PASSWORD = "admins-own-password";
+
     private static Reply register(Browser browser, String loginId, String password, String confirmation) {
         return registerWithToken(browser, browser.csrf(), loginId, password, confirmation);
     }
 
     private static Reply registerWithToken(Browser browser, String token, String loginId, String password, String confirmation) {
-        return browser.post("/admin/users", "_csrf", token, "loginId", loginId, "password", password, "passwordConfirm", confirmation);
+        return browser.post("/admin/users", "_csrf", token, "loginId", loginId, "password", password, "passwordConfirm", confirmation,
+                "ownPassword", ADMINS_OWN_PASSWORD);
     }
 
     /** 失効 posted with the session's token. */

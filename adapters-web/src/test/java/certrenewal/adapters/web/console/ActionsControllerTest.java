@@ -278,11 +278,25 @@ class ActionsControllerTest extends WebTest {
         Browser browser = server.staff(StaffRole.OPERATOR, "ja");
         fakes.unlock.succeeds();
 
-        Reply reply = browser.post("/console/ids/locked-admin/unlock", "_csrf", browser.csrf(), "from", "confirmation");
+        Reply reply = browser.post("/console/ids/locked-admin/unlock", "_csrf", browser.csrf(), "password", "Staff-Pass-1");
 
         assertEquals(303, reply.status(), reply.toString());
         assertEquals("/console/ids/locked-admin?done=unlocked", reply.location());
-        assertEquals(new Fakes.OnId(OPERATOR, new LoginId("locked-admin")), fakes.unlock.onlyCall());
+        assertEquals(new Fakes.Unlock(OPERATOR, new LoginId("locked-admin"), "Staff-Pass-1"), fakes.unlock.onlyCall());
+    }
+
+    @Test
+    void theUnlockPageAsksForTheOperatorsOwnPasswordAndAWrongOneShowsItAgain() {
+        Browser browser = server.staff(StaffRole.OPERATOR, "en");
+        Reply form = browser.get("/console/ids/locked-admin/unlock");
+        assertTrue(form.body().contains("name=\"password\" type=\"password\""), form.body());
+        fakes.unlock.refuses(Code.WRONG_CONFIRMATION_PASSWORD);
+
+        Reply reply = browser.post("/console/ids/locked-admin/unlock", "_csrf", browser.csrf(), "password", "Not-mine");
+
+        assertEquals(403, reply.status());
+        assertEquals(form.h1(), reply.h1());
+        assertEquals("The confirmation password is wrong.", reply.alert());
     }
 
     // ---- 契約の登録

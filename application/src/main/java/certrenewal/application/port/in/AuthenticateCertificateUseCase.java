@@ -7,7 +7,14 @@ package certrenewal.application.port.in;
 public interface AuthenticateCertificateUseCase {
     /**
      * @param certificateDer the DER encoding presented in the TLS handshake, or null when none was
+     * @param from where the request came from: a certificate the bank did not issue is counted per
+     *             address in the audit trail rather than recorded once per request
      * @throws RequestRefusedException when the certificate is missing, unknown, revoked, superseded or expired
      */
-    AuthenticatedId authenticate(byte[] certificateDer);
+    AuthenticatedId authenticate(byte[] certificateDer, ClientAddress from);
+
+    /** For callers inside the server (set-up, benchmark). */
+    default AuthenticatedId authenticate(byte[] certificateDer) {
+        return authenticate(certificateDer, ClientAddress.IN_PROCESS);
+    }
 }

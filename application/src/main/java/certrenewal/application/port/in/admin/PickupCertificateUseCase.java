@@ -4,8 +4,8 @@ import certrenewal.application.port.in.IssuedCertificate;
 
 /**
  * 証明書取得: an ID without a certificate obtains one with its login password and its one-time
- * issuance password. Wrong login passwords count towards the lock-out; the issuance password
- * works once and only until its deadline.
+ * issuance password. Failures slow the ID's next attempts down rather than lock its login; the
+ * issuance password works once and only until its deadline.
  */
 public interface PickupCertificateUseCase {
     /** Checks the credentials before the browser makes a key. @throws certrenewal.application.port.in.RequestRefusedException */
