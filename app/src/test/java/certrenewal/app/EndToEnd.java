@@ -23,11 +23,14 @@ public final class EndToEnd implements AutoCloseable {
     public final Path dataDir;
     public final ApplicationContext context;
     public final EmbeddedServer server;
+    /** The management port (plain HTTP: /health, /prometheus), a free one picked at start. */
+    public final int managementPort;
 
     private EndToEnd(Path dataDir, ApplicationContext context, EmbeddedServer server) {
         this.dataDir = dataDir;
         this.context = context;
         this.server = server;
+        this.managementPort = context.getRequiredProperty("endpoints.all.port", Integer.class);
     }
 
     public static EndToEnd start(Path dataDir) {
@@ -45,7 +48,9 @@ public final class EndToEnd implements AutoCloseable {
                         // PBKDF2's production cost (600,000) is checked in adapters-pki; here it would only slow every login
                         "certrenewal.login.password-hash-iterations", 10_000,
                         // the walks check the CRL right after a revocation; coalescing is CrlServiceTest's
-                        "certrenewal.crl.min-interval", "0s"));
+                        "certrenewal.crl.min-interval", "0s",
+                        // not application.yml's 8081, which another server on this machine may hold
+                        "endpoints.all.port", freePort()));
         properties.putAll(settings);
         ApplicationContext context = ApplicationContext.builder()
                 .environments(ENVIRONMENT)
@@ -53,6 +58,15 @@ public final class EndToEnd implements AutoCloseable {
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         return new EndToEnd(dataDir, context, server);
+    }
+
+    /** A port nothing listens on now (the management listener needs a fixed number: its routes are bound to it). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String origin() {

@@ -247,7 +247,8 @@ class ProductionStartTest {
                 .environments("prod") // MICRONAUT_ENVIRONMENTS=prod
                 .propertySources(asEnvironmentVariables(variables))
                 // PBKDF2's production cost is checked in adapters-pki; here it would only slow the start
-                .properties(Map.of("micronaut.server.ssl.port", -1, "certrenewal.login.password-hash-iterations", 10_000))
+                .properties(Map.of("micronaut.server.ssl.port", -1, "certrenewal.login.password-hash-iterations", 10_000,
+                        "endpoints.all.port", EndToEnd.freePort()))
                 .build();
         try {
             context.start();

@@ -5,8 +5,11 @@ import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,9 +19,14 @@ import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /** A software CA that signs the bank's client certificates with BouncyCastle. Thread-safe. */
 public final class BouncyCastleCertificateAuthority implements CertificateAuthorityPort {
+    /** What {@link #checkSigningKey()} signs. */
+    private static final byte[] PROBE = "certrenewal CA key health check".getBytes(StandardCharsets.US_ASCII);
     private final byte[] caCertificate;
     private final String issuer;
     private final CertificationRequestCheck requestCheck;
@@ -26,6 +34,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
     private final RevocationListProfile revocationList;
     private final SignerPool signers;
     private final PreIssuanceCheck preIssuanceCheck;
+    private final PublicKey caPublicKey;
 
     /** @param crlDistributionPoint where relying parties fetch the CRL; written into every certificate */
     public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint) {
@@ -43,6 +52,34 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         this.revocationList = new RevocationListProfile(ca.certificate());
         this.signers = new SignerPool(ca.privateKey());
         this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);
+        this.caPublicKey = ca.certificate().getPublicKey();
+    }
+
+    /** Signs {@link #PROBE} with a signer of the pool (the same path as certificates and CRLs) and verifies it. */
+    @Override
+    public void checkSigningKey() {
+        signers.withSigner(signer -> {
+            byte[] signature;
+            try (OutputStream out = signer.getOutputStream()) {
+                out.write(PROBE);
+            } catch (IOException e) {
+                throw new IllegalStateException("the CA key cannot sign: " + e.getMessage(), e);
+            }
+            signature = signer.getSignature();
+            try {
+                ContentVerifier verifier = new JcaContentVerifierProviderBuilder()
+                        .setProvider(Certificates.BC).build(caPublicKey).get(signer.getAlgorithmIdentifier());
+                try (OutputStream out = verifier.getOutputStream()) {
+                    out.write(PROBE);
+                }
+                if (!verifier.verify(signature)) {
+                    throw new IllegalStateException("a signature of the CA key does not verify with the CA certificate");
+                }
+            } catch (OperatorCreationException | IOException e) {
+                throw new IllegalStateException("the CA key's signature cannot be verified: " + e.getMessage(), e);
+            }
+            return null;
+        });
     }
 
     @Override

@@ -307,6 +307,11 @@ public final class Fakes {
             public void publishCrl() {
                 throw new AssertionError("the web adapter never signs a CRL");
             }
+
+            @Override
+            public java.util.Optional<java.time.Instant> publishedNextUpdate() {
+                throw new AssertionError("the web adapter never checks the CRL's freshness");
+            }
         });
     }
 }

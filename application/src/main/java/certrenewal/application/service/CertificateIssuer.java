@@ -40,9 +40,24 @@ final class CertificateIssuer {
         this.audit = audit;
     }
 
+    /**
+     * How a certificate reached its holder; the audit entry ends with "via" and its name, so that auditors (and the
+     * metrics counted from the audit trail) can tell the channels apart.
+     */
+    enum Channel {
+        /** EST simplereenroll, authenticated by the certificate being renewed. */
+        EST,
+        /** The browser renewal screens. */
+        BROWSER_RENEWAL,
+        /** 証明書取得 with an issuance password: a newly registered ID's first certificate, or a re-issued one. */
+        PICKUP,
+        /** Issued directly by the bank to an ID without one (IssueCertificateUseCase: the demo data, tools). */
+        DIRECT
+    }
+
     /** @throws RequestRefusedException KEY_COMPROMISED, KEY_ALREADY_CERTIFIED, ISSUANCE_LIMIT_REACHED (with when to retry) */
     Certificate issue(LoginAccount account, Contract contract, CheckedRequest request,
-                      Instant now, Duration validity, String actor) {
+                      Instant now, Duration validity, String actor, Channel channel) {
         rules.keyRefusal(account.id(), issued.findCertifying(request.subjectPublicKeyInfo())).ifPresent(Refusals::refuse);
         rules.exhaustedUntil(issued.issuedAfter(account.id(), rules.windowStart(now)), now).ifPresent(until -> {
             throw new RequestRefusedException(Rejection.of(Code.ISSUANCE_LIMIT_REACHED), until);
@@ -58,7 +73,7 @@ final class CertificateIssuer {
         certificates.insertCertificate(certificate, request.subjectPublicKeyInfo());
         audit.success(actor, "CERTIFICATE_ISSUED", "certificate:" + serial.hex(),
                 "login ID " + account.id() + ", " + subject + ", key " + request.keyDescription()
-                        + ", valid until " + notAfter);
+                        + ", valid until " + notAfter + ", via " + channel);
         return certificate;
     }
 }

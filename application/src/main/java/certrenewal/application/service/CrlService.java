@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -68,6 +69,11 @@ public final class CrlService implements GetCrlUseCase {
             published = refresh();
         }
         return published.der().clone();
+    }
+
+    @Override
+    public Optional<Instant> publishedNextUpdate() {
+        return Optional.ofNullable(current.get()).map(Published::nextUpdate);
     }
 
     /** After a revocation: signs now, unless a CRL was signed less than the minimum interval ago. */

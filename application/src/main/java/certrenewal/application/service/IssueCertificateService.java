@@ -77,7 +77,8 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
                 throw refusal(Code.ALREADY_HAS_CERTIFICATE);
             }
             Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate issued = issuer.issue(account, contract, request, clock.instant(), command.validity(), actor);
+            Certificate issued = issuer.issue(account, contract, request, clock.instant(), command.validity(), actor,
+                    CertificateIssuer.Channel.DIRECT);
             savedAccounts.updateAccount(account.withCurrentCertificate(issued.serial()));
             grants.loadGrant(account.id()).ifPresent(grant -> grants.deleteGrant(account.id()));
             return issued;

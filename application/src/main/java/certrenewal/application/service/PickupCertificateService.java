@@ -108,7 +108,8 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
             }
             Contract contract = contracts.loadContract(account.contract())
                     .orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate issued = issuer.issue(account, contract, request, now, policy.validity(), actor);
+            Certificate issued = issuer.issue(account, contract, request, now, policy.validity(), actor,
+                    CertificateIssuer.Channel.PICKUP);
             savedAccounts.updateAccount(account.recordSuccessfulPassword().withCurrentCertificate(issued.serial()));
             audit.success(actor, ACTION, target, "certificate " + issued.serial().hex() + "; issuance password used up");
             return issued;

@@ -72,7 +72,8 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
             Certificate old = claims.claim(who, now);
             LoginAccount account = claims.account(who);
             Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), actor);
+            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), actor,
+                    CertificateIssuer.Channel.EST);
             Renewal.Issued renewal = Renewal.start(who.loginId(), old.serial(), now).awaitKey().issue(certificate.serial(), now);
             renewals.insertRenewal(renewal);
             audit.success(actor, "RENEWAL_ISSUED", "renewal:" + renewal.id(), "new certificate " + certificate.serial().hex());

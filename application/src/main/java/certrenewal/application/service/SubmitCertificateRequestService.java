@@ -74,7 +74,8 @@ public final class SubmitCertificateRequestService implements SubmitCertificateR
                     .orElseThrow(() -> refusal(Code.UNKNOWN_CERTIFICATE));
             RenewalEligibility.check(account, old, Optional.empty(), now, policy).ifPresent(Refusals::refuse);
             Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), who.loginId().value());
+            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), who.loginId().value(),
+                    CertificateIssuer.Channel.BROWSER_RENEWAL);
             renewals.updateRenewal(awaiting.issue(certificate.serial(), now));
             return certificate;
         }, new AllOrNothingIssuance.Endings() {

@@ -222,6 +222,13 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
     }
 
     @Override
+    public void checkSigningKey() {
+        if (chainFailure != null) {
+            throw chainFailure;
+        }
+    }
+
+    @Override
     public List<byte[]> caCertificates() {
         if (chainFailure != null) {
             throw chainFailure;

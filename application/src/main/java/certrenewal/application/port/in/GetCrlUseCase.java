@@ -1,5 +1,8 @@
 package certrenewal.application.port.in;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** The current CRL (RFC 5280, DER), signed again after revocations (coalesced) and before its nextUpdate. */
 public interface GetCrlUseCase {
     byte[] currentCrl();
@@ -9,4 +12,10 @@ public interface GetCrlUseCase {
      * as the minimum interval between CRLs has passed.
      */
     void publishCrl();
+
+    /**
+     * The nextUpdate of the CRL being served, without signing one: empty before the first. Past it, relying parties
+     * reject the CRL (what the health check reports).
+     */
+    Optional<Instant> publishedNextUpdate();
 }

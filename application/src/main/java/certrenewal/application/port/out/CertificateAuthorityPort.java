@@ -29,6 +29,14 @@ public interface CertificateAuthorityPort {
      */
     byte[] signCrl(List<RevokedCertificate> revoked, Instant thisUpdate, Instant nextUpdate, java.math.BigInteger crlNumber);
 
+    /**
+     * Signs a few fixed bytes with the CA key and verifies the signature with the CA certificate's public key: proves
+     * the key is usable now (a health check), cheaply and without issuing anything.
+     *
+     * @throws IllegalStateException when the key cannot sign or the signature does not verify, with the reason
+     */
+    void checkSigningKey();
+
     /** The CA chain, issuing CA first, each DER-encoded. */
     List<byte[]> caCertificates();
 
