@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final String WEB = "certrenewal.adapters.web..";
     static final String PERSISTENCE = "certrenewal.adapters.persistence..";
     static final String PKI = "certrenewal.adapters.pki..";
+    static final String MONITORING = "certrenewal.adapters.monitoring..";
     static final String COMPOSITION_ROOT = "certrenewal.app..";
 
     @ArchTest
@@ -68,15 +69,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(WEB)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, PKI, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, PKI, MONITORING, COMPOSITION_ROOT);
 
     @ArchTest
     static final ArchRule persistenceAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(WEB, PKI, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PKI, MONITORING, COMPOSITION_ROOT);
 
     @ArchTest
     static final ArchRule pkiAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PKI)
-            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, MONITORING, COMPOSITION_ROOT);
+
+    @ArchTest
+    static final ArchRule monitoringAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(MONITORING)
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, PKI, COMPOSITION_ROOT)
+            .because("health checks and metrics ask through the application's ports, like any other adapter");
+
+    @ArchTest
+    static final ArchRule metricsAndManagementStayInTheMonitoringAdapter = noClasses()
+            .that().resideOutsideOfPackages(MONITORING, COMPOSITION_ROOT)
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.micronaut.management..",
+                    "io.micronaut.configuration.metrics..", "io.micronaut.health..")
+            .because("the domain, the application and the other adapters know nothing of Micrometer or Micronaut "
+                    + "management: what they do is counted from the audit trail");
 
     @ArchTest
     static final ArchRule webReachesTheApplicationThroughIncomingPortsOnly = noClasses().that().resideInAPackage(WEB)
@@ -100,6 +114,7 @@ class ArchitectureTest {
                 outgoingPortsDoNotDependOnIncomingPorts, readModelsAreSharedByBothSidesAndDependOnNeither,
                 eachServiceImplementsOneUseCase, webAdapterDependsOnNoOtherAdapter,
                 persistenceAdapterDependsOnNoOtherAdapter, pkiAdapterDependsOnNoOtherAdapter,
+                monitoringAdapterDependsOnNoOtherAdapter, metricsAndManagementStayInTheMonitoringAdapter,
                 webReachesTheApplicationThroughIncomingPortsOnly, onlyTheCompositionRootBuildsUseCases,
                 drivenAdaptersDoNotCallUseCases);
     }
