@@ -95,6 +95,29 @@ class BouncyCastleCertificateAuthorityTest {
     }
 
     @Test
+    void theCaKeySignsAProbeThatVerifiesWithTheCaCertificate() {
+        authority(CaKeyType.P256).checkSigningKey();
+    }
+
+    @Test
+    void anRsaCaKeySignsAProbeToo() {
+        authority(CaKeyType.RSA2048).checkSigningKey();
+    }
+
+    @Test
+    void aCaKeyThatDoesNotMatchTheCaCertificateFailsTheCheck() {
+        CaKeyMaterial ca = CaKeyStore.loadOrCreate(dir.resolve("ca.p12"), PASSWORD, CaKeyType.P256,
+                "CN=Test Bank Client CA,O=Test Bank,C=JP", Clock.systemUTC());
+        CaKeyMaterial other = CaKeyStore.loadOrCreate(dir.resolve("other.p12"), PASSWORD, CaKeyType.P256,
+                "CN=Other CA,O=Test Bank,C=JP", Clock.systemUTC());
+        BouncyCastleCertificateAuthority mismatched = new BouncyCastleCertificateAuthority(
+                new CaKeyMaterial(other.privateKey(), ca.certificate()), CRL);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, mismatched::checkSigningKey);
+        assertTrue(failure.getMessage().contains("does not verify"), failure.getMessage());
+    }
+
+    @Test
     void fingerprintAndIssuerAreWhatOpenSslSays() {
         BouncyCastleCertificateAuthority authority = authority(CaKeyType.P256);
         SignedCertificate signed = signFor(authority, OpenSsl.certificationRequest(dir, ATTACKER,
