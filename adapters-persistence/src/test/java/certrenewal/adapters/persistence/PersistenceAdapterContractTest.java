@@ -27,6 +27,7 @@ import certrenewal.application.port.out.AuditChainEnd;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.OperationsQueryPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.RevocationListPort;
@@ -139,6 +140,8 @@ abstract class PersistenceAdapterContractTest {
     ConsoleQueryPort console;
     @Inject
     AuditQueryPort auditQuery;
+    @Inject
+    OperationsQueryPort operations;
 
     @BeforeEach
     void startFromEmptyTables() {
@@ -965,6 +968,45 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(Map.of(CertificateStatus.ACTIVE, 2L, CertificateStatus.EXPIRED, 2L,
                 CertificateStatus.SUPERSEDED, 1L, CertificateStatus.REVOKED, 0L),
                 console.dashboard(NOW, ZONE).certificatesByStatus());
+    }
+
+    // --- operations (health checks, metrics) ---
+
+    @Test
+    void operationsCountCertificatesByStatusAndActiveOnesExpiringWithinEachHorizon() {
+        List<Duration> horizons = List.of(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(40));
+        var empty = operations.certificateCounts(NOW, horizons);
+        assertEquals(Map.of(CertificateStatus.ACTIVE, 0L, CertificateStatus.EXPIRED, 0L,
+                CertificateStatus.SUPERSEDED, 0L, CertificateStatus.REVOKED, 0L), empty.byStatus());
+        assertEquals(Map.of(horizons.get(0), 0L, horizons.get(1), 0L, horizons.get(2), 0L), empty.activeExpiringWithin());
+        LoginId owner = account().id();
+        stored(owner, serial(), NOW.plus(Duration.ofDays(7))); // within 7 days, its last instant included
+        stored(owner, serial(), NOW.plus(Duration.ofDays(30)).plusSeconds(1)); // just beyond 30 days
+        stored(owner, serial(), NOW.plus(Duration.ofDays(300)));
+        stored(owner, serial(), NOW); // expired at now
+        revoke(stored(owner, serial(), NOW.plus(Duration.ofDays(3))), RevocationReason.SUPERSEDED, NOW);
+        revoke(stored(owner, serial(), NOW.plus(Duration.ofDays(3))), RevocationReason.KEY_COMPROMISE, NOW);
+
+        var counts = operations.certificateCounts(NOW, horizons);
+
+        assertEquals(Map.of(CertificateStatus.ACTIVE, 3L, CertificateStatus.EXPIRED, 1L,
+                CertificateStatus.SUPERSEDED, 1L, CertificateStatus.REVOKED, 1L), counts.byStatus());
+        assertEquals(Map.of(horizons.get(0), 1L, horizons.get(1), 1L, horizons.get(2), 2L), counts.activeExpiringWithin());
+        assertEquals(NOW, counts.asOf());
+    }
+
+    @Test
+    void operationsSeeTheOldestAuditEntryWaitingToBeChainedAndNoneOnceSealed() {
+        operations.ping();
+        assertEquals(Optional.empty(), operations.oldestUnsealedAuditEntry());
+        // read inside the appending transaction, where no sealer can see the entries yet
+        transactions.inTransaction(() -> {
+            auditTrail.append(new AuditEvent(T0, "tester", "LOGIN", "login-id:tester", AuditEvent.SUCCESS, ""));
+            auditTrail.append(new AuditEvent(T0.plusSeconds(5), "tester", "LOGIN", "login-id:tester", AuditEvent.SUCCESS, ""));
+            assertEquals(Optional.of(T0), operations.oldestUnsealedAuditEntry(), "its own transaction's entries");
+        });
+        auditTrail.sealPending();
+        assertEquals(Optional.empty(), operations.oldestUnsealedAuditEntry());
     }
 
     @Test
