@@ -155,6 +155,8 @@ class MonitoringTest {
         // what Micronaut and Micrometer provide: the HTTP server's requests, the JVM
         assertTrue(after.contains("http_server_requests_seconds_count{"), "HTTP server metrics");
         assertTrue(after.contains("jvm_memory_used_bytes{"), "JVM metrics");
+        assertTrue(after.contains("process_uptime_seconds") && after.contains("system_cpu_count"), "process metrics");
+        assertTrue(after.contains("hikaricp_connections_active{"), "connection pool metrics");
         assertTrue(after.contains("# TYPE certrenewal_renewals_total counter"), "Prometheus text format");
     }
 
