@@ -46,6 +46,18 @@ class CrlServiceTest {
     }
 
     @Test
+    void theNextUpdateOfTheCrlBeingServedIsReadWithoutSigningOne() {
+        service.publishCrl();
+        FakeCertificateAuthority.SignedCrl crl = authority.lastCrl();
+        assertEquals(java.util.Optional.of(crl.nextUpdate()), service.publishedNextUpdate());
+
+        world.clock.set(crl.nextUpdate().plusSeconds(1)); // past it: what the health check reports as DOWN
+
+        assertEquals(java.util.Optional.of(crl.nextUpdate()), service.publishedNextUpdate());
+        assertEquals(crl.crlNumber(), authority.lastCrl().crlNumber(), "reading signs nothing");
+    }
+
+    @Test
     void expiredCertificatesLeaveTheCrl() {
         world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, T0.plusSeconds(60)));
         world.clock.set(certificate.notAfter());

@@ -70,6 +70,7 @@ class PickupCertificateServiceTest {
         assertEquals(1, picked.caChain().size());
         assertEquals(AuditEvent.SUCCESS, store.audit("CERTIFICATE_PICKUP").getLast().outcome());
         assertEquals(1, store.audit("CERTIFICATE_ISSUED").stream().filter(e -> e.actor().equals("newbie")).count());
+        assertTrue(store.audit("CERTIFICATE_ISSUED").getLast().detail().endsWith(", via PICKUP"));
         AuthenticatedId who = world.authentication.authenticate(certificate.der());
         assertEquals(NEWBIE, who.loginId());
     }

@@ -8,6 +8,7 @@ import static certrenewal.application.service.TestWorld.SYSTEM;
 import static certrenewal.application.service.TestWorld.USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,6 +127,7 @@ class RegistrationTest {
         assertEquals(Optional.of(certificate.serial()), store.account(SECOND_ADMIN).currentCertificateSerial());
         AuditEvent entry = store.audit("CERTIFICATE_ISSUED").getLast();
         assertEquals(SYSTEM.auditName(), entry.actor());
+        assertTrue(entry.detail().endsWith(", via DIRECT"), entry.detail());
         assertEquals("certificate:" + certificate.serial().hex(), entry.target());
         assertArrayEquals(world.authority.caCertificate(), issued.caChain().get(0));
     }

@@ -98,6 +98,7 @@ class RenewalUseCasesTest {
         assertEquals("certificate:" + certificate.serial().hex(), issuedEntry.target());
         assertEquals(AuditEvent.SUCCESS, issuedEntry.outcome());
         assertEquals("demo-admin", issuedEntry.actor());
+        assertTrue(issuedEntry.detail().endsWith(", via BROWSER_RENEWAL"), issuedEntry.detail());
         assertEquals(1, store.audit("RENEWAL_STARTED").size());
         assertEquals(1, store.audit("RENEWAL_AWAITING_KEY").size());
         assertEquals(List.of(expected), authority.signed().stream().skip(1).map(FakeCertificateAuthority.Signed::subject).toList());
@@ -164,6 +165,7 @@ class RenewalUseCasesTest {
         assertEquals(Optional.of(oldSerial), store.account(ADMIN).currentCertificateSerial());
         assertEquals(AuditEvent.SUCCESS, store.audit("RENEWAL_ISSUED").getLast().outcome());
         assertEquals("certificate:" + certificate.serial().hex(), store.audit("CERTIFICATE_ISSUED").getLast().target());
+        assertTrue(store.audit("CERTIFICATE_ISSUED").getLast().detail().endsWith(", via EST"));
         assertArrayEquals(authority.caCertificate(), issued.caChain().get(0));
     }
 
