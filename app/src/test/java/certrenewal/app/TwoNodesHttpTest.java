@@ -72,6 +72,7 @@ class TwoNodesHttpTest {
     static Path dir;
     static String database;
     static String namespace;
+    static Map<String, Object> settings;
     static EndToEnd nodeA;
     static EndToEnd nodeB;
 
@@ -106,16 +107,22 @@ class TwoNodesHttpTest {
         shared.put("certrenewal.crl.refresh-check", "200ms");
         shared.put("certrenewal.audit.seal-sweep-interval", "200ms");
 
-        Path dataA = dir.resolve("node-a");
-        nodeA = EndToEnd.start(dataA, shared); // makes the CA, the audit key and the demo contract
-        Path dataB = dir.resolve("node-b");
-        Files.createDirectories(dataB.resolve("ca"));
+        settings = Map.copyOf(shared);
+        nodeA = EndToEnd.start(dir.resolve("node-a"), shared); // makes the CA, the audit key and the demo contract
+        nodeB = anotherNode("node-b", Map.of());
+    }
+
+    /** A node beside node A: its own data directory with node A's CA and audit key stores, no demo data of its own. */
+    private static EndToEnd anotherNode(String name, Map<String, Object> changed) throws IOException {
+        Path data = dir.resolve(name);
+        Files.createDirectories(data.resolve("ca"));
         for (String store : List.of("ca.p12", "audit.p12")) {
-            Files.copy(dataA.resolve("ca").resolve(store), dataB.resolve("ca").resolve(store));
+            Files.copy(nodeA.dataDir.resolve("ca").resolve(store), data.resolve("ca").resolve(store));
         }
-        Map<String, Object> second = new HashMap<>(shared);
-        second.put("certrenewal.demo.enabled", false); // the demo contract is in the shared database already
-        nodeB = EndToEnd.start(dataB, second);
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("certrenewal.demo.enabled", false); // the demo contract is in the shared database already
+        properties.putAll(changed);
+        return EndToEnd.start(data, properties);
     }
 
     @AfterAll
@@ -216,6 +223,28 @@ class TwoNodesHttpTest {
 
     @Test
     @Order(5)
+    void aSessionInRedisExpiresAfterItsIdleTime() throws Exception {
+        try (EndToEnd shortIdle = anotherNode("node-c", Map.of("micronaut.session.max-inactive-interval", "2s"))) {
+            Browser customer = new Browser(nodeA.demo("demo-user1.p12"));
+            HttpResponse<String> login = customer.post(shortIdle, "/login", "_csrf",
+                    csrfOf(customer.get(shortIdle, "/login")), "loginId", "demo-user1", "password", LOGIN_PASSWORD);
+            assertEquals(303, login.statusCode(), login.body());
+            assertEquals(200, customer.get(shortIdle, "/main").statusCode());
+            String sessionId = customer.sessionId();
+            @SuppressWarnings("unchecked")
+            io.micronaut.session.SessionStore<io.micronaut.session.Session> store =
+                    shortIdle.bean(io.micronaut.session.SessionStore.class);
+            assertTrue(store.findSession(sessionId).join().isPresent(), "stored in Redis");
+
+            // looked up without being touched, as a request would touch it
+            awaitTrue("the idle session expires", () -> store.findSession(sessionId).join().isEmpty());
+            assertEquals("/login?expired=1", location(customer.get(shortIdle, "/main")));
+            assertEquals("/login?expired=1", location(customer.get(nodeB, "/main")), "expired for every node");
+        }
+    }
+
+    @Test
+    @Order(6)
     void whenTheHolderStopsTheOtherNodeTakesTheSharedTasksOver() {
         ClusterTasks a = nodeA.bean(ClusterTasks.class);
         ClusterTasks b = nodeB.bean(ClusterTasks.class);
@@ -272,6 +301,13 @@ class TwoNodesHttpTest {
 
         boolean hasSessionCookie() {
             return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("SESSION"));
+        }
+
+        /** The session's ID in the store: the cookie carries it Base64-encoded (micronaut-session's default). */
+        String sessionId() {
+            String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+            return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
         }
     }
 
