@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigurationProperties("certrenewal")
 public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal, Login login,
                            Administration administration, Crl crl, Demo demo, Issuance issuance, Pickup pickup,
-                           Staff staff) {
+                           Staff staff, Cluster cluster) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -154,6 +154,19 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
         @Override
         public String toString() {
             return "Demo[enabled=" + enabled + ", contract=" + contractNumber + "]";
+        }
+    }
+
+    /**
+     * @param leaseDuration how long a node holds a cluster-wide task's lease from its last run (ClusterTasks): a
+     *     node that died is replaced after at most this long; every run of a task must end within it
+     */
+    @ConfigurationProperties("cluster")
+    public record Cluster(Duration leaseDuration) {
+        public Cluster {
+            if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("certrenewal.cluster.lease-duration must be at least 1s: " + leaseDuration);
+            }
         }
     }
 }

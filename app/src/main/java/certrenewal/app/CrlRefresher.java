@@ -10,9 +10,11 @@ import jakarta.inject.Singleton;
 @Singleton
 final class CrlRefresher {
     private final GetCrlUseCase crl;
+    private final ClusterTasks cluster;
 
-    CrlRefresher(GetCrlUseCase crl) {
+    CrlRefresher(GetCrlUseCase crl, ClusterTasks cluster) {
         this.crl = crl;
+        this.cluster = cluster;
     }
 
     @EventListener
@@ -20,9 +22,13 @@ final class CrlRefresher {
         crl.publishCrl();
     }
 
-    /** currentCrl() signs a new one when the current one is near its nextUpdate. */
+    /**
+     * currentCrl() signs a new one when the current one is near its nextUpdate; on one node of the cluster at a
+     * time. (Each node keeps the CRL it serves and signs one at its start; currentCrl() also signs a due one
+     * when asked, so a node that does not hold the lease never serves a CRL past its nextUpdate.)
+     */
     @Scheduled(fixedDelay = "${certrenewal.crl.refresh-check:10m}", initialDelay = "${certrenewal.crl.refresh-check:10m}")
     void keepFresh() {
-        crl.currentCrl();
+        cluster.runIfHeld(ClusterTasks.CRL_REFRESH, crl::currentCrl);
     }
 }

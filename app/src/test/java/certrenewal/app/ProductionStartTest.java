@@ -247,6 +247,16 @@ class ProductionStartTest {
         assertFalse(Files.exists(data));
     }
 
+    @Test
+    void withoutARedisForTheSessionsTheStartStopsNamingTheVariable() throws Exception {
+        Map<String, Object> variables = variables(Map.of());
+        variables.remove("CERTRENEWAL_REDIS_URI");
+
+        assertStartRefusedWith(variables, "CERTRENEWAL_REDIS_URI is not set; production keeps its sessions in Redis");
+
+        assertFalse(Files.exists(data));
+    }
+
     // --- starting ---
 
     /** The server, started as Application.main would in production, with these variables changed or added. */
@@ -289,6 +299,8 @@ class ProductionStartTest {
         variables.put("CERTRENEWAL_AUDIT_CHECKPOINTS", dir.resolve("shipped").resolve("checkpoints").toString());
         // no longer read (production writes no server certificate), still set where operators followed older notes
         variables.put("CERTRENEWAL_HOSTNAMES", "localhost,127.0.0.1");
+        // sessions shared by the servers; the Redis the machine runs (.ci/run starts one)
+        variables.put("CERTRENEWAL_REDIS_URI", "redis://127.0.0.1:6379");
         variables.putAll(changed);
         return variables;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.readmodel.AuditVerification;
 import certrenewal.domain.administration.Actor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +67,8 @@ class TwoNodesIT {
     private static final char[] DEMO_PKCS12_PASSWORD = "demo".toCharArray();
     private static final String LOGIN_PASSWORD = "demo-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    /** The session store both nodes share: a database index of this test's own, emptied afterwards. */
+    private static final String REDIS = "redis://127.0.0.1:6379/5";
 
     @TempDir
     static Path dir;
@@ -99,6 +103,46 @@ class TwoNodesIT {
              Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
+        RedisClient client = RedisClient.create(REDIS);
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().flushdb();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void aCustomerLogsInOnOneNodeAndFinishesTheRenewalOnTheOther() throws Exception {
+        Client admin = new Client("demo-admin");
+        assertEquals(303, admin.logIn(a).statusCode());
+        String notice = admin.send(a, HttpRequest.newBuilder().GET(), "/renewal/notice").body();
+        HttpResponse<String> started = admin.post(a, "/renewal/start", csrfOf(notice), Map.of());
+        assertEquals(303, started.statusCode(), started.body());
+        String preparing = started.headers().firstValue("Location").orElseThrow();
+
+        // the same cookie, now on the other node, as behind a load balancer without stickiness
+        Matcher token = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(
+                admin.send(b, HttpRequest.newBuilder().GET(), preparing).body());
+        assertTrue(token.find(), "the preparing screen on the other node");
+        String renewal = preparing.replace("/preparing", "");
+        HttpResponse<String> prepared = admin.send(b, HttpRequest.newBuilder().header("X-CSRF-Token", token.group(1))
+                .POST(HttpRequest.BodyPublishers.noBody()), renewal + "/prepare");
+        assertEquals(200, prepared.statusCode(), prepared.body());
+        HttpResponse<String> submitted = admin.send(b, HttpRequest.newBuilder().header("X-CSRF-Token", token.group(1))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"csr\":\"" + Base64.getEncoder().encodeToString(csr()) + "\"}")), renewal + "/request");
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        Matcher certificate = Pattern.compile("\"certificate\":\"([^\"]+)\"").matcher(submitted.body());
+        assertTrue(certificate.find(), submitted.body());
+        X509Certificate renewed = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(certificate.group(1))));
+        X509Certificate ca;
+        try (InputStream in = Files.newInputStream(setup.resolve("demo/ca.crt"))) {
+            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        renewed.verify(ca.getPublicKey());
+        assertTrue(renewed.getSubjectX500Principal().getName().contains("CN=demo-admin"), renewed.getSubjectX500Principal().getName());
+        assertEquals(200, admin.send(b, HttpRequest.newBuilder().GET(), renewal + "/complete").statusCode());
     }
 
     @Test
@@ -193,6 +237,7 @@ class TwoNodesIT {
         environment.put("CERTRENEWAL_TLS_KEYSTORE", setup.resolve("tls/server.p12").toString());
         environment.put("CERTRENEWAL_TLS_PASSWORD", "development-tls-password");
         environment.put("CERTRENEWAL_FORM_TOKEN_SECRET", formTokenSecret);
+        environment.put("CERTRENEWAL_REDIS_URI", REDIS);
         // this test renews one ID many times; the daily limit is IssuanceRulesTest's
         environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");
         return environment;

@@ -33,6 +33,7 @@ import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.ClusterLeasePort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -139,6 +140,8 @@ abstract class PersistenceAdapterContractTest {
     ConsoleQueryPort console;
     @Inject
     AuditQueryPort auditQuery;
+    @Inject
+    ClusterLeasePort leases;
 
     @BeforeEach
     void startFromEmptyTables() {
@@ -152,6 +155,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM contract");
         sql("DELETE FROM audit_entry");
         sql("DELETE FROM audit_pending");
+        sql("DELETE FROM cluster_lease");
         sql("UPDATE audit_head SET last_seq = 0, last_hash = '" + JdbcAuditTrail.GENESIS_HASH + "'");
         contracts.insertContract(new Contract(CONTRACT, "株式会社サンプル商事"));
     }
@@ -1596,5 +1600,68 @@ abstract class PersistenceAdapterContractTest {
             }
         }
         throw new AssertionError("not refused by the database", thrown);
+    }
+
+    // --- cluster leases: two nodes sharing the database ---
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void ofTwoNodesAskingForAFreeLeaseOneHoldsItAndTheOtherIsRefusedUntilItExpires() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE));
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plus(LEASE).minusMillis(1), LEASE), "still held a moment before it expires");
+        assertEquals(Optional.of("node-1"), leases.holder("task-a", T0.plusSeconds(29)));
+
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plus(LEASE), LEASE), "a dead holder's lease is taken over once expired");
+        assertEquals(Optional.of("node-2"), leases.holder("task-a", T0.plus(LEASE)));
+        assertFalse(leases.tryHold("task-a", "node-1", T0.plus(LEASE).plusSeconds(1), LEASE), "the old holder lost it");
+        assertTrue(leases.tryHold("task-b", "node-1", T0, LEASE), "leases are per task");
+    }
+
+    @Test
+    void theHolderRenewingItsLeaseKeepsItPastTheFirstExpiry() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        assertTrue(leases.tryHold("task-a", "node-1", T0.plusSeconds(20), LEASE), "renewed by its holder");
+
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(40), LEASE), "past the first expiry, within the renewed one");
+        assertEquals(Optional.of("node-1"), leases.holder("task-a", T0.plusSeconds(49)));
+        assertEquals(Optional.empty(), leases.holder("task-a", T0.plusSeconds(50)), "expired 30 s after the renewal");
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plusSeconds(50), LEASE));
+    }
+
+    @Test
+    void aReleasedLeaseIsFreeAtOnceAndOnlyItsHolderCanReleaseIt() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        leases.release("task-a", "node-2");
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE), "another node cannot release it");
+
+        leases.release("task-a", "node-1");
+        assertEquals(Optional.empty(), leases.holder("task-a", T0.plusSeconds(1)));
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE));
+    }
+
+    @Test
+    void ofManyNodesRacingForALeaseExactlyOneWins() throws Exception {
+        for (Instant at : List.of(T0, T0.plus(LEASE).plusSeconds(1))) { // the first row, then an expired one
+            ExecutorService nodes = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Callable<Boolean>> attempts = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(i -> () -> {
+                    start.await();
+                    return leases.tryHold("raced", "node-" + i + "-" + at, at, LEASE);
+                }).toList();
+                List<Future<Boolean>> results = attempts.stream().map(nodes::submit).toList();
+                start.countDown();
+                long winners = 0;
+                for (Future<Boolean> result : results) {
+                    winners += result.get() ? 1 : 0;
+                }
+                assertEquals(1, winners, "winners at " + at);
+                assertTrue(leases.holder("raced", at).orElseThrow().endsWith("-" + at));
+            } finally {
+                nodes.shutdownNow();
+            }
+        }
     }
 }

@@ -157,7 +157,12 @@ public final class TestServer implements AutoCloseable {
         return text;
     }
 
-    /** A session cookie's value as the server writes them, of a session it no longer has. */
+    /** A bean of the server's context, e.g. its session store. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+        /** A session cookie's value as the server writes them, of a session it no longer has. */
     public static String endedSession() {
         return java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().getBytes());
     }
