@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,10 +87,9 @@ class TwoNodesIT {
         setup = dir.resolve("setup");
         EndToEnd.start(setup, onTheDatabase(new HashMap<>())).close();
         String formTokenSecret = UUID.randomUUID().toString();
-        a = ArtifactProcess.start(dir.resolve("a"), ArtifactProcess.freePort(), production("a", formTokenSecret));
-        b = ArtifactProcess.start(dir.resolve("b"), ArtifactProcess.freePort(), production("b", formTokenSecret));
-        a.serving();
-        b.serving();
+        // A first: its scheduled work takes the cluster's leases before B is up
+        a = ArtifactProcess.start(dir.resolve("a"), ArtifactProcess.freePort(), production("a", formTokenSecret)).serving();
+        b = ArtifactProcess.start(dir.resolve("b"), ArtifactProcess.freePort(), production("b", formTokenSecret)).serving();
     }
 
     @AfterAll
@@ -169,6 +169,12 @@ class TwoNodesIT {
         for (int i = 0; i < 4; i++) {
             received.add(issued(user.renew(i % 2 == 0 ? a : b)));
         }
+        String nodeA = a.awaitLogLine(Pattern.compile("Cluster node id: (\\S+)")).group(1);
+        long held = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from cluster_lease where holder = ?", nodeA) == 0 && System.nanoTime() < held) {
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // polled until the deadline, not waited for
+        }
+        assertTrue(count("select count(*) from cluster_lease where holder = ?", nodeA) > 0, "A runs scheduled work:\n" + a.log());
         // A dies while renewals are in flight to it: whatever a client received must be stored with its audit entry
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -188,6 +194,15 @@ class TwoNodesIT {
         for (int i = 0; i < 2; i++) {
             received.add(issued(user.renew(b)));
         }
+        // the scheduled work A held moves to B once A's leases run out
+        String nodeB = b.awaitLogLine(Pattern.compile("Cluster node id: (\\S+)")).group(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (count("select count(*) from cluster_lease where holder <> ?", nodeB) > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // polled until the deadline, not waited for
+        }
+        assertEquals(0, count("select count(*) from cluster_lease where holder <> ?", nodeB),
+                "every scheduled task is held by the node still running:\n" + b.log());
+        assertEquals(4, count("select count(*) from cluster_lease where holder = ?", nodeB), b.log());
         b.stop();
 
         Map<String, String> missing = new LinkedHashMap<>();
@@ -238,6 +253,12 @@ class TwoNodesIT {
         environment.put("CERTRENEWAL_TLS_PASSWORD", "development-tls-password");
         environment.put("CERTRENEWAL_FORM_TOKEN_SECRET", formTokenSecret);
         environment.put("CERTRENEWAL_REDIS_URI", REDIS);
+        // a node that died is replaced within this long (2 min by default)
+        environment.put("CERTRENEWAL_CLUSTER_LEASE_DURATION", "10s");
+        // the scheduled work runs often enough to be seen moving within the test
+        environment.put("CERTRENEWAL_RENEWAL_SWEEP_INTERVAL", "2s");
+        environment.put("CERTRENEWAL_ADMINISTRATION_DASHBOARD_REFRESH", "2s");
+        environment.put("CERTRENEWAL_CRL_REFRESH_CHECK", "2s");
         // this test renews one ID many times; the daily limit is IssuanceRulesTest's
         environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");
         return environment;
