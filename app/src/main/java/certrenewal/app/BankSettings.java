@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls, Renewal renewal, Login login,
-                           Administration administration, Crl crl, Ocsp ocsp, Demo demo, Issuance issuance,
-                           Pickup pickup, Staff staff) {
+public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal,
+                           Login login, Administration administration, Crl crl, Ocsp ocsp, Demo demo,
+                           Issuance issuance, Pickup pickup, Staff staff) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -33,6 +33,28 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
+        }
+    }
+
+    /**
+     * The CA key in a PKCS#11 token (an HSM) rather than in {@link Ca#keystore()}: used when {@code library} is set.
+     * The key is made in the token by the set-up ({@code java -jar … ca-token-setup}; on the embedded default at the
+     * first start) and never leaves it.
+     *
+     * @param library the token vendor's PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so; blank: no token
+     * @param slotListIndex the token's place among the module's slots that hold a token (0 for the first)
+     * @param alias the CA key's alias in the token
+     * @param pin the token's user PIN (production: CERTRENEWAL_CA_TOKEN_PIN)
+     */
+    @ConfigurationProperties("ca-token")
+    public record CaTokenSettings(String library, int slotListIndex, String alias, String pin) {
+        public boolean configured() {
+            return library != null && !library.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "CaTokenSettings[library=" + library + ", slotListIndex=" + slotListIndex + ", alias=" + alias + "]";
         }
     }
 

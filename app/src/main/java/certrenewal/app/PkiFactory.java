@@ -9,6 +9,8 @@ import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
+import certrenewal.adapters.pki.CaToken;
+import certrenewal.adapters.pki.CaTokenStore;
 import certrenewal.adapters.pki.DevelopmentTlsIssuer;
 import certrenewal.adapters.pki.ConcurrencyLimitedPasswordHasher;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
@@ -56,7 +58,8 @@ final class PkiFactory {
                     + " production never creates key material: remove the setting and provide the key stores");
         }
         try {
-            CaKeyMaterial ca = create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
+            CaKeyMaterial ca = settings.caToken().configured() ? caInToken(settings, create, clock)
+                    : create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
             if (create) {
                 developmentServerKeyStore(settings.tls(), ca, clock);
             } else {
@@ -149,7 +152,28 @@ final class PkiFactory {
                 settings.login().passwordHashConcurrency());
     }
 
+    /** The CA key in a PKCS#11 token: made there only where key material may be created, else used as it is. */
+    private static CaKeyMaterial caInToken(BankSettings settings, boolean create, Clock clock) {
+        CaToken token = caToken(settings.caToken());
+        if (!create) {
+            return CaTokenStore.load(token, clock);
+        }
+        CaKeyMaterial material = CaTokenStore.loadOrCreate(token, CaKeyType.valueOf(settings.ca().keyType()),
+                settings.ca().subject(), clock);
+        LOG.info("The CA key is in the PKCS#11 token ({}): {}", token, material.certificate().getSubjectX500Principal());
+        return material;
+    }
+
+    static CaToken caToken(BankSettings.CaTokenSettings settings) {
+        return new CaToken(Path.of(settings.library()), settings.slotListIndex(), settings.alias(),
+                settings.pin().toCharArray());
+    }
+
     private static CaKeyMaterial loadCa(BankSettings.Ca ca, Clock clock) {
+        if (ca.keystore() == null || ca.keystore().isBlank()) {
+            throw refuseStart("no CA key: set CERTRENEWAL_CA_KEYSTORE and CERTRENEWAL_CA_PASSWORD (a PKCS#12 file),"
+                    + " or CERTRENEWAL_CA_TOKEN_LIBRARY and CERTRENEWAL_CA_TOKEN_PIN (a PKCS#11 token)");
+        }
         return CaKeyStore.load(Path.of(ca.keystore()), ca.password().toCharArray(), clock);
     }
 

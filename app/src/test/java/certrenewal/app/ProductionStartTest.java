@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * operator's own TLS key store is served as it is; demo data and bootstrap passwords never appear.
  */
 class ProductionStartTest {
-    private static final String DATABASE = "certrenewal_prodtest";
+    /** Of its own per test JVM: two builds on one machine must not drop each other's database. */
+    private static final String DATABASE = "certrenewal_prodtest_" + ProcessHandle.current().pid();
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String CA_PASSWORD = "Operator-CA-Store-7431";
     private static final String TLS_PASSWORD = "Operator-TLS-Store-2268";
@@ -97,6 +99,16 @@ class ProductionStartTest {
     void stopListening() {
         root().detachAppender(log);
         log.stop();
+    }
+
+    @AfterAll
+    static void dropTheDatabase() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        } catch (java.sql.SQLException e) {
+            // no server (the tests were skipped): nothing to drop
+        }
     }
 
     @Test

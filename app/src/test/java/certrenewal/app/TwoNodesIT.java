@@ -1,0 +1,321 @@
+package certrenewal.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
+import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.domain.administration.Actor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes behind a load balancer, as a bank runs them: two processes started from the artifact in
+ * production ({@code MICRONAUT_ENVIRONMENTS=prod}) on one fresh PostgreSQL database, each on its own port with its
+ * own data directory, sharing the operator's key stores. The bank's data (the demo contract, its IDs and their
+ * certificates, and the development key stores used as the operator's) is made first by the system itself, started
+ * once on the same database.
+ */
+class TwoNodesIT {
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String DATABASE = "certrenewal_twonodes_" + ProcessHandle.current().pid();
+    private static final char[] DEMO_PKCS12_PASSWORD = "demo".toCharArray();
+    private static final String LOGIN_PASSWORD = "demo-password";
+    private static final Pattern PLAIN_HTTP = Pattern.compile("over plain HTTP \\(nothing else there\\): http://localhost:(\\d+)/");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    @TempDir
+    static Path dir;
+    private static Path setup;
+    private static ArtifactProcess a;
+    private static ArtifactProcess b;
+
+    @BeforeAll
+    static void theBanksDataThenTwoNodes() throws Exception {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + DATABASE);
+        }
+        setup = dir.resolve("setup");
+        EndToEnd.start(setup, onTheDatabase(new HashMap<>())).close();
+        String formTokenSecret = UUID.randomUUID().toString();
+        a = ArtifactProcess.start(dir.resolve("a"), ArtifactProcess.freePort(), production("a", formTokenSecret));
+        b = ArtifactProcess.start(dir.resolve("b"), ArtifactProcess.freePort(), production("b", formTokenSecret));
+        a.serving();
+        b.serving();
+    }
+
+    @AfterAll
+    static void stopAndDrop() throws Exception {
+        for (ArtifactProcess node : new ArtifactProcess[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void aRevocationOnOneNodeIsRefusedAtOnceOnTheOther() throws Exception {
+        Client admin = new Client("demo-admin");
+        assertEquals(303, admin.logIn(a).statusCode());
+        String page = admin.send(a, HttpRequest.newBuilder().GET(), "/admin/revoke?loginId=demo-user2").body();
+        HttpResponse<String> revoked = admin.post(a, "/admin/revoke", csrfOf(page), Map.of("loginId", "demo-user2",
+                "reason", "KEY_COMPROMISE", "password", LOGIN_PASSWORD));
+        assertEquals(303, revoked.statusCode(), revoked.body());
+
+        Client user = new Client("demo-user2");
+        HttpResponse<String> est = user.renew(b);
+        assertEquals(403, est.statusCode(), est.body());
+        assertEquals("CERTIFICATE_REVOKED", est.headers().firstValue("X-Refusal-Code").orElse(""));
+        HttpResponse<String> login = user.logIn(b);
+        assertEquals(401, login.statusCode(), "refused at login on the other node");
+
+        // and to relying parties on the other node's plain-HTTP listener: OCSP at once, from the database ...
+        Matcher plain = b.awaitLogLine(PLAIN_HTTP);
+        String origin = "http://localhost:" + plain.group(1);
+        Path demo = setup.resolve("demo");
+        String ocsp = EndToEnd.Tool.runOk(dir, "openssl", "ocsp", "-issuer", demo.resolve("ca.crt").toString(),
+                "-CAfile", demo.resolve("ca.crt").toString(), "-cert", demo.resolve("demo-user2.crt").toString(),
+                "-url", origin + "/ocsp");
+        assertTrue(ocsp.contains("Response verify OK"), ocsp);
+        assertTrue(ocsp.contains("demo-user2.crt: revoked") && ocsp.contains("Reason: keyCompromise"), ocsp);
+        // ... and the CRL the first node signed and stored (signing may wait out the minimum interval of 5 s)
+        String serial = EndToEnd.Tool.runOk(dir, "openssl", "x509", "-in", demo.resolve("demo-user2.crt").toString(),
+                "-noout", "-serial").strip().substring("serial=".length()).toUpperCase();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String crl = "";
+        while (!crl.contains("Serial Number: " + serial) && System.nanoTime() < deadline) {
+            EndToEnd.Tool.runOk(dir, "curl", "-s", "-f", "-o", "b.crl", origin + "/crl/ca.crl");
+            crl = EndToEnd.Tool.runOk(dir, "openssl", "crl", "-inform", "DER", "-in", "b.crl", "-CAfile",
+                    demo.resolve("ca.crt").toString(), "-verify", "-noout", "-text");
+        }
+        assertTrue(crl.contains("verify OK") && crl.contains("Serial Number: " + serial), crl);
+    }
+
+    @Test
+    void aNodeKilledDuringRenewalsLeavesNoCertificateWithoutItsRecordAndAuditEntry() throws Exception {
+        Client user = new Client("demo-user1");
+        List<X509Certificate> received = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            received.add(issued(user.renew(i % 2 == 0 ? a : b)));
+        }
+        // A dies while renewals are in flight to it: whatever a client received must be stored with its audit entry
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inFlight.add(user.renewAsync(a));
+        }
+        a.kill();
+        for (CompletableFuture<HttpResponse<String>> reply : inFlight) {
+            try {
+                HttpResponse<String> answered = reply.join();
+                if (answered.statusCode() == 200) {
+                    received.add(issued(answered));
+                }
+            } catch (RuntimeException e) {
+                // the connection died with the node: the client received nothing
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            received.add(issued(user.renew(b)));
+        }
+        b.stop();
+
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (X509Certificate certificate : received) {
+            String serial = certificate.getSerialNumber().toString(16);
+            if (count("select count(*) from certificate where ltrim(lower(serial), '0') = ?", serial) != 1) {
+                missing.put(serial, "no certificate record");
+            } else if (count("select count(*) from audit_entry where detail like ?", "%" + serial + "%")
+                    + count("select count(*) from audit_pending where detail like ?", "%" + serial + "%") == 0) {
+                missing.put(serial, "no audit entry");
+            }
+        }
+        assertEquals(Map.of(), missing, received.size() + " certificates received");
+        EndToEnd verifier = EndToEnd.start(setup, onTheDatabase(new HashMap<>()));
+        try {
+            AuditVerification verification = verifier.bean(VerifyAuditTrailUseCase.class).verify(new Actor.SystemTask("test"));
+            assertTrue(verification.firstBroken().isEmpty() && verification.findings().isEmpty(), verification.toString());
+        } finally {
+            verifier.close();
+        }
+    }
+
+    // ---- the nodes ----
+
+    private static Map<String, Object> onTheDatabase(Map<String, Object> settings) {
+        settings.put("datasources.default.url", POSTGRES + DATABASE);
+        settings.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        settings.put("datasources.default.username", "postgres");
+        settings.put("datasources.default.password", "");
+        return settings;
+    }
+
+    /** What an operator sets: the database, the key stores the set-up made (as the operator's), a data dir per node. */
+    private static Map<String, String> production(String node, String formTokenSecret) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MICRONAUT_ENVIRONMENTS", "prod");
+        environment.put("CERTRENEWAL_DATA_DIR", dir.resolve(node).resolve("data").toString());
+        environment.put("CERTRENEWAL_DB_URL", POSTGRES + DATABASE);
+        environment.put("CERTRENEWAL_DB_USER", "postgres");
+        environment.put("CERTRENEWAL_DB_PASSWORD", "");
+        environment.put("CERTRENEWAL_CA_KEYSTORE", setup.resolve("ca/ca.p12").toString());
+        environment.put("CERTRENEWAL_CA_PASSWORD", "development-ca-password");
+        environment.put("CERTRENEWAL_CRL_URL", "http://localhost/crl/ca.crl");
+        environment.put("CERTRENEWAL_OCSP_URL", "http://localhost/ocsp");
+        environment.put("CERTRENEWAL_OCSP_KEYSTORE", setup.resolve("ca/ocsp.p12").toString());
+        environment.put("CERTRENEWAL_OCSP_PASSWORD", "development-ocsp-password");
+        environment.put("CERTRENEWAL_AUDIT_KEYSTORE", setup.resolve("ca/audit.p12").toString());
+        environment.put("CERTRENEWAL_AUDIT_PASSWORD", "development-audit-password");
+        environment.put("CERTRENEWAL_AUDIT_CHECKPOINTS", dir.resolve(node).resolve("checkpoints").toString());
+        environment.put("CERTRENEWAL_TLS_KEYSTORE", setup.resolve("tls/server.p12").toString());
+        environment.put("CERTRENEWAL_TLS_PASSWORD", "development-tls-password");
+        environment.put("CERTRENEWAL_FORM_TOKEN_SECRET", formTokenSecret);
+        // this test renews one ID many times; the daily limit is IssuanceRulesTest's
+        environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");
+        return environment;
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + DATABASE, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    // ---- the clients ----
+
+    private static String csrfOf(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        assertTrue(matcher.find(), "a form with its token:\n" + page);
+        return matcher.group(1);
+    }
+
+    private static X509Certificate issued(HttpResponse<String> reply) throws Exception {
+        assertEquals(200, reply.statusCode(), reply.body());
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(Base64.getMimeDecoder().decode(reply.body()))).iterator().next();
+    }
+
+    /** A browser or an EST client holding a demo ID's PKCS#12, trusting the development TLS issuer, with cookies. */
+    private static final class Client {
+        private final String loginId;
+        private final HttpClient http;
+
+        Client(String loginId) throws Exception {
+            this.loginId = loginId;
+            KeyStore credentials = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(setup.resolve("demo").resolve(loginId + ".p12"))) {
+                credentials.load(in, DEMO_PKCS12_PASSWORD);
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(credentials, DEMO_PKCS12_PASSWORD);
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            try (InputStream in = Files.newInputStream(setup.resolve("tls/issuer.crt"))) {
+                trusted.setCertificateEntry("anchor", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        HttpResponse<String> logIn(ArtifactProcess node) throws Exception {
+            String form = send(node, HttpRequest.newBuilder().GET(), "/login").body();
+            return post(node, "/login", csrfOf(form), Map.of("loginId", loginId, "password", LOGIN_PASSWORD));
+        }
+
+        HttpResponse<String> post(ArtifactProcess node, String path, String csrf, Map<String, String> fields)
+                throws Exception {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", csrf);
+            String body = all.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                    StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(node, HttpRequest.newBuilder().header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "https://localhost:" + node.port).POST(HttpRequest.BodyPublishers.ofString(body)), path);
+        }
+
+        HttpResponse<String> renew(ArtifactProcess node) throws Exception {
+            return http.send(renewal(node), HttpResponse.BodyHandlers.ofString());
+        }
+
+        CompletableFuture<HttpResponse<String>> renewAsync(ArtifactProcess node) throws Exception {
+            return http.sendAsync(renewal(node), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> send(ArtifactProcess node, HttpRequest.Builder request, String path)
+                throws IOException, InterruptedException {
+            return http.send(request.uri(URI.create(node.url(path))).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest renewal(ArtifactProcess node) throws Exception {
+            return HttpRequest.newBuilder(URI.create(node.url("/.well-known/est/simplereenroll")))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/pkcs10")
+                    .POST(HttpRequest.BodyPublishers.ofString(Base64.getMimeEncoder().encodeToString(csr()))).build();
+        }
+    }
+
+    /** A new P-256 key and its certificate request (DER); the subject is the bank's to decide. */
+    private static byte[] csr() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        return new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=anything"), pair.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded();
+    }
+}
