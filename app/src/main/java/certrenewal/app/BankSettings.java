@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal, Login login,
-                           Administration administration, Crl crl, Demo demo, Issuance issuance, Pickup pickup,
-                           Staff staff, Cluster cluster) {
+public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal,
+                           Login login, Administration administration, Crl crl, Ocsp ocsp, Demo demo,
+                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -24,9 +24,12 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
      * @param keyType P256 or RSA2048, for a CA created here
+     * @param crlDistributionPoint the CRL's URL written into every certificate (plain HTTP, RFC 5280 4.2.1.13)
+     * @param ocspUrl the OCSP responder's URL written into every certificate's Authority Information Access
      */
     @ConfigurationProperties("ca")
-    public record Ca(String keystore, String password, String keyType, String subject, String crlDistributionPoint) {
+    public record Ca(String keystore, String password, String keyType, String subject, String crlDistributionPoint,
+                     String ocspUrl) {
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
@@ -121,6 +124,20 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
      */
     @ConfigurationProperties("crl")
     public record Crl(Duration validity, Duration minInterval) {
+    }
+
+    /**
+     * The delegated OCSP responder's key (issued by the CA for OCSP signing), kept beside the CA key: made and
+     * renewed here only where {@code certrenewal.pki.create-missing-key-material} allows, else the operator's.
+     *
+     * @param keystore PKCS#12 file holding the responder's key and certificate (alias "ocsp")
+     */
+    @ConfigurationProperties("ocsp")
+    public record Ocsp(String keystore, String password) {
+        @Override
+        public String toString() {
+            return "Ocsp[keystore=" + keystore + "]";
+        }
     }
 
     /**

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class ClusterTasks {
     static final String RENEWAL_SWEEP = "renewal-sweep";
     static final String DASHBOARD_REFRESH = "dashboard-refresh";
-    static final String CRL_REFRESH = "crl-refresh";
     static final String AUDIT_SEAL_SWEEP = "audit-seal-sweep";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);

@@ -6,29 +6,29 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
-/** Publishes a CRL at start and keeps it fresh before its nextUpdate; revocations publish at once themselves. */
+/**
+ * Keeps the stored CRL fresh on every node: signs one at start when none is stored or it nears its nextUpdate, signs
+ * what a revocation held back by the minimum interval once it has passed, and renews before nextUpdate (revocations
+ * publish at once themselves). Whichever node comes first signs; the others find its CRL stored. Not under a cluster
+ * lease: the database's publication lock already lets one node sign at a time, and a revocation held back on a node
+ * is known to that node alone, so every node must look at its own.
+ */
 @Singleton
 final class CrlRefresher {
     private final GetCrlUseCase crl;
-    private final ClusterTasks cluster;
 
-    CrlRefresher(GetCrlUseCase crl, ClusterTasks cluster) {
+    CrlRefresher(GetCrlUseCase crl) {
         this.crl = crl;
-        this.cluster = cluster;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        crl.publishCrl();
+        crl.publishPending();
     }
 
-    /**
-     * currentCrl() signs a new one when the current one is near its nextUpdate; on one node of the cluster at a
-     * time. (Each node keeps the CRL it serves and signs one at its start; currentCrl() also signs a due one
-     * when asked, so a node that does not hold the lease never serves a CRL past its nextUpdate.)
-     */
-    @Scheduled(fixedDelay = "${certrenewal.crl.refresh-check:10m}", initialDelay = "${certrenewal.crl.refresh-check:10m}")
+    /** Cheap when there is nothing to do: one look at the newest stored CRL's number and times. */
+    @Scheduled(fixedDelay = "${certrenewal.crl.refresh-check:1s}", initialDelay = "${certrenewal.crl.refresh-check:1s}")
     void keepFresh() {
-        cluster.runIfHeld(ClusterTasks.CRL_REFRESH, crl::currentCrl);
+        crl.publishPending();
     }
 }

@@ -2,6 +2,9 @@ package certrenewal.app;
 
 import certrenewal.adapters.pki.AuditKeyMaterial;
 import certrenewal.adapters.pki.AuditKeyStore;
+import certrenewal.adapters.pki.BouncyCastleOcspResponder;
+import certrenewal.adapters.pki.OcspResponderKeyStore;
+import certrenewal.adapters.pki.OcspSigningKeyMaterial;
 import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +102,48 @@ final class PkiFactory {
 
     @Singleton
     CertificateAuthorityPort certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
-        return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()));
+        return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()),
+                Optional.of(URI.create(settings.ca().ocspUrl())));
+    }
+
+    /**
+     * The delegated OCSP responder's key, by the CA key's rule: made (and renewed before it expires) only where
+     * allowed, else the operator's key store, loaded and checked (issued by the CA, for OCSP signing, valid now).
+     */
+    @Context
+    OcspSigningKeyMaterial ocspSigningKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
+        try {
+            return loadOrIssueOcspKey(ca, settings, clock);
+        } catch (UnusableKeyStoreException e) {
+            throw refuseStart(e.getMessage() + (settings.pki().createMissingKeyMaterial()
+                    ? "; it is left as it is: repair it, or delete it to have a new one made"
+                    : "; production never creates or replaces key material: provide a usable key store there"));
+        }
+    }
+
+    @Singleton
+    BouncyCastleOcspResponder ocspResponder(CaKeyMaterial ca, OcspSigningKeyMaterial key) {
+        return new BouncyCastleOcspResponder(ca.certificate(), key);
+    }
+
+    static OcspSigningKeyMaterial loadOrIssueOcspKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
+        BankSettings.Ocsp ocsp = settings.ocsp();
+        Path keystore = Path.of(ocsp.keystore());
+        char[] password = ocsp.password().toCharArray();
+        if (!settings.pki().createMissingKeyMaterial()) {
+            OcspSigningKeyMaterial key = OcspResponderKeyStore.load(keystore, password, ca.certificate(), clock);
+            if (!key.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(EXPIRY_WARNING))) {
+                LOG.warn("The OCSP responder's certificate in {} expires on {}: replace the key store before then",
+                        keystore, key.certificate().getNotAfter().toInstant());
+            }
+            return key;
+        }
+        OcspResponderKeyStore.Loaded loaded = OcspResponderKeyStore.loadOrIssue(keystore, password, ca, clock);
+        if (loaded.written() != OcspResponderKeyStore.Written.NOTHING) {
+            LOG.info("Wrote the OCSP responder's key and certificate (issued by the CA, valid until {}) to {} ({})",
+                    loaded.material().certificate().getNotAfter().toInstant(), keystore, loaded.written());
+        }
+        return loaded.material();
     }
 
     @Singleton

@@ -64,6 +64,8 @@ final class ArtifactProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("CERTRENEWAL_") || name.startsWith("MICRONAUT_"));
         builder.environment().putAll(environment);
         builder.environment().put("CERTRENEWAL_PORT", Integer.toString(port));
+        // the plain-HTTP listener (CRL, OCSP) on a free port, not 8080, which another server here may hold
+        builder.environment().putIfAbsent("CERTRENEWAL_HTTP_PORT", "-1");
         return new ArtifactProcess(directory, port, builder.start(), log);
     }
 

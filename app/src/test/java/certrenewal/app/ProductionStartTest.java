@@ -54,6 +54,7 @@ class ProductionStartTest {
     private static final String CA_PASSWORD = "Operator-CA-Store-7431";
     private static final String TLS_PASSWORD = "Operator-TLS-Store-2268";
     private static final String AUDIT_PASSWORD = "Operator-Audit-Store-5519";
+    private static final String OCSP_PASSWORD = "Operator-OCSP-Store-6604";
 
     @TempDir
     Path dir;
@@ -62,6 +63,7 @@ class ProductionStartTest {
     private Path caStore;
     private Path tlsStore;
     private Path auditStore;
+    private Path ocspStore;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeAll
@@ -88,6 +90,7 @@ class ProductionStartTest {
         caStore = operatorCaKeyStore();
         tlsStore = operatorTlsKeyStore();
         auditStore = operatorAuditKeyStore();
+        ocspStore = operatorOcspKeyStore();
         log.start();
         root().addAppender(log);
     }
@@ -202,6 +205,37 @@ class ProductionStartTest {
     }
 
     @Test
+    void aMissingOcspResponderKeyStoreStopsTheStartNamingItAndNothingIsCreated() throws Exception {
+        Files.delete(ocspStore);
+
+        assertStartRefused(Map.of(), "OCSP responder key store " + ocspStore + " does not exist");
+
+        assertFalse(Files.exists(ocspStore));
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void anOcspResponderKeyNotIssuedByTheClientCaForOcspSigningStopsTheStart() throws Exception {
+        // the operator's TLS server key store, given by mistake: neither from the client CA nor for OCSP signing
+        assertStartRefused(Map.of("CERTRENEWAL_OCSP_KEYSTORE", tlsStore.toString(), "CERTRENEWAL_OCSP_PASSWORD",
+                TLS_PASSWORD), "OCSP responder key store " + tlsStore);
+    }
+
+    @Test
+    void theOperatorsOcspResponderAnswersAndIssuedCertificatesNameItsUrl() throws Exception {
+        try (Running system = start(Map.of())) {
+            var answers = system.context().getBean(certrenewal.application.port.in.AnswerOcspRequestUseCase.class);
+            Tool.runOk(dir, "openssl", "ocsp", "-issuer", "client-ca.pem", "-serial", "0x1234", "-reqout", "req.der");
+            Files.write(dir.resolve("resp.der"), answers.answer(Files.readAllBytes(dir.resolve("req.der"))));
+            String verdict = Tool.runOk(dir, "openssl", "ocsp", "-respin", "resp.der", "-reqin", "req.der",
+                    "-CAfile", "client-ca.pem", "-resp_text");
+            assertTrue(verdict.contains("Response verify OK"), verdict);
+            assertTrue(verdict.contains("Cert Status: unknown"), verdict);
+            assertTrue(verdict.contains("Bank OCSP Responder"), "signed by the operator's responder: " + verdict);
+        }
+    }
+
+    @Test
     void aCaKeyStoreWithAnotherPasswordStopsTheStart() throws Exception {
         byte[] before = Files.readAllBytes(caStore);
 
@@ -269,7 +303,8 @@ class ProductionStartTest {
                 .environments("prod") // MICRONAUT_ENVIRONMENTS=prod
                 .propertySources(asEnvironmentVariables(variables))
                 // PBKDF2's production cost is checked in adapters-pki; here it would only slow the start
-                .properties(Map.of("micronaut.server.ssl.port", -1, "certrenewal.login.password-hash-iterations", 10_000))
+                .properties(Map.of("micronaut.server.ssl.port", -1, "micronaut.server.port", -1,
+                        "certrenewal.login.password-hash-iterations", 10_000))
                 .build();
         try {
             context.start();
@@ -295,6 +330,9 @@ class ProductionStartTest {
         variables.put("CERTRENEWAL_TLS_PASSWORD", TLS_PASSWORD);
         variables.put("CERTRENEWAL_AUDIT_KEYSTORE", auditStore.toString());
         variables.put("CERTRENEWAL_AUDIT_PASSWORD", AUDIT_PASSWORD);
+        variables.put("CERTRENEWAL_OCSP_URL", "http://pki.bank.example/ocsp");
+        variables.put("CERTRENEWAL_OCSP_KEYSTORE", ocspStore.toString());
+        variables.put("CERTRENEWAL_OCSP_PASSWORD", OCSP_PASSWORD);
         // shipped elsewhere, as the README advises: the data directory holds nothing the server writes here
         variables.put("CERTRENEWAL_AUDIT_CHECKPOINTS", dir.resolve("shipped").resolve("checkpoints").toString());
         // no longer read (production writes no server certificate), still set where operators followed older notes
@@ -362,6 +400,20 @@ class ProductionStartTest {
                 "-passout", "pass:" + AUDIT_PASSWORD, "-out", "audit.p12");
         Files.delete(dir.resolve("audit.key"));
         return dir.resolve("audit.p12");
+    }
+
+    /** The delegated OCSP responder's key as the README tells the operator to make it; alias "ocsp". */
+    private Path operatorOcspKeyStore() throws Exception {
+        Files.writeString(dir.resolve("ocsp.ext"), "basicConstraints=critical,CA:FALSE\n"
+                + "keyUsage=critical,digitalSignature\nextendedKeyUsage=OCSPSigning\nnoCheck=ignored\n");
+        Tool.runOk(dir, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "ocsp.key", "-out", "ocsp.csr", "-subj", "/O=Bank/CN=Bank OCSP Responder");
+        Tool.runOk(dir, "openssl", "x509", "-req", "-in", "ocsp.csr", "-CA", "client-ca.pem", "-CAkey", "client-ca.key",
+                "-CAcreateserial", "-days", "90", "-extfile", "ocsp.ext", "-out", "ocsp.crt");
+        Tool.runOk(dir, "openssl", "pkcs12", "-export", "-name", "ocsp", "-inkey", "ocsp.key", "-in", "ocsp.crt",
+                "-passout", "pass:" + OCSP_PASSWORD, "-out", "ocsp.p12");
+        Files.delete(dir.resolve("ocsp.key"));
+        return dir.resolve("ocsp.p12");
     }
 
     private Path operatorCaKeyStore() throws Exception {

@@ -158,6 +158,8 @@ class RunnableArtifactIT {
         // nothing from the environment this build runs in: the embedded default with only the port set
         environment.keySet().removeIf(name -> name.startsWith("CERTRENEWAL_") || name.startsWith("MICRONAUT_"));
         environment.put("CERTRENEWAL_PORT", Integer.toString(port));
+        // the plain-HTTP listener (CRL, OCSP) on a free port, not 8080, which another server here may hold
+        environment.put("CERTRENEWAL_HTTP_PORT", "-1");
         process = builder.start();
     }
 

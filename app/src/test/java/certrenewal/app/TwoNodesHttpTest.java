@@ -66,7 +66,7 @@ class TwoNodesHttpTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final List<String> SHARED_TASKS = List.of(ClusterTasks.RENEWAL_SWEEP, ClusterTasks.DASHBOARD_REFRESH,
-            ClusterTasks.CRL_REFRESH, ClusterTasks.AUDIT_SEAL_SWEEP);
+            ClusterTasks.AUDIT_SEAL_SWEEP);
 
     @TempDir
     static Path dir;

@@ -67,6 +67,7 @@ class TwoNodesIT {
     private static final String DATABASE = "certrenewal_twonodes_" + ProcessHandle.current().pid();
     private static final char[] DEMO_PKCS12_PASSWORD = "demo".toCharArray();
     private static final String LOGIN_PASSWORD = "demo-password";
+    private static final Pattern PLAIN_HTTP = Pattern.compile("over plain HTTP \\(nothing else there\\): http://localhost:(\\d+)/");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     /** The session store both nodes share: a database index of this test's own, emptied afterwards. */
     private static final String REDIS = "redis://127.0.0.1:6379/5";
@@ -160,6 +161,27 @@ class TwoNodesIT {
         assertEquals("CERTIFICATE_REVOKED", est.headers().firstValue("X-Refusal-Code").orElse(""));
         HttpResponse<String> login = user.logIn(b);
         assertEquals(401, login.statusCode(), "refused at login on the other node");
+
+        // and to relying parties on the other node's plain-HTTP listener: OCSP at once, from the database ...
+        Matcher plain = b.awaitLogLine(PLAIN_HTTP);
+        String origin = "http://localhost:" + plain.group(1);
+        Path demo = setup.resolve("demo");
+        String ocsp = EndToEnd.Tool.runOk(dir, "openssl", "ocsp", "-issuer", demo.resolve("ca.crt").toString(),
+                "-CAfile", demo.resolve("ca.crt").toString(), "-cert", demo.resolve("demo-user2.crt").toString(),
+                "-url", origin + "/ocsp");
+        assertTrue(ocsp.contains("Response verify OK"), ocsp);
+        assertTrue(ocsp.contains("demo-user2.crt: revoked") && ocsp.contains("Reason: keyCompromise"), ocsp);
+        // ... and the CRL the first node signed and stored (signing may wait out the minimum interval of 5 s)
+        String serial = EndToEnd.Tool.runOk(dir, "openssl", "x509", "-in", demo.resolve("demo-user2.crt").toString(),
+                "-noout", "-serial").strip().substring("serial=".length()).toUpperCase();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String crl = "";
+        while (!crl.contains("Serial Number: " + serial) && System.nanoTime() < deadline) {
+            EndToEnd.Tool.runOk(dir, "curl", "-s", "-f", "-o", "b.crl", origin + "/crl/ca.crl");
+            crl = EndToEnd.Tool.runOk(dir, "openssl", "crl", "-inform", "DER", "-in", "b.crl", "-CAfile",
+                    demo.resolve("ca.crt").toString(), "-verify", "-noout", "-text");
+        }
+        assertTrue(crl.contains("verify OK") && crl.contains("Serial Number: " + serial), crl);
     }
 
     @Test
@@ -202,7 +224,8 @@ class TwoNodesIT {
         }
         assertEquals(0, count("select count(*) from cluster_lease where holder <> ?", nodeB),
                 "every scheduled task is held by the node still running:\n" + b.log());
-        assertEquals(4, count("select count(*) from cluster_lease where holder = ?", nodeB), b.log());
+        assertEquals(3, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
+                + " dashboard and the audit seal sweep:\n" + b.log());
         b.stop();
 
         Map<String, String> missing = new LinkedHashMap<>();
@@ -246,6 +269,9 @@ class TwoNodesIT {
         environment.put("CERTRENEWAL_CA_KEYSTORE", setup.resolve("ca/ca.p12").toString());
         environment.put("CERTRENEWAL_CA_PASSWORD", "development-ca-password");
         environment.put("CERTRENEWAL_CRL_URL", "http://localhost/crl/ca.crl");
+        environment.put("CERTRENEWAL_OCSP_URL", "http://localhost/ocsp");
+        environment.put("CERTRENEWAL_OCSP_KEYSTORE", setup.resolve("ca/ocsp.p12").toString());
+        environment.put("CERTRENEWAL_OCSP_PASSWORD", "development-ocsp-password");
         environment.put("CERTRENEWAL_AUDIT_KEYSTORE", setup.resolve("ca/audit.p12").toString());
         environment.put("CERTRENEWAL_AUDIT_PASSWORD", "development-audit-password");
         environment.put("CERTRENEWAL_AUDIT_CHECKPOINTS", dir.resolve(node).resolve("checkpoints").toString());
@@ -258,7 +284,6 @@ class TwoNodesIT {
         // the scheduled work runs often enough to be seen moving within the test
         environment.put("CERTRENEWAL_RENEWAL_SWEEP_INTERVAL", "2s");
         environment.put("CERTRENEWAL_ADMINISTRATION_DASHBOARD_REFRESH", "2s");
-        environment.put("CERTRENEWAL_CRL_REFRESH_CHECK", "2s");
         // this test renews one ID many times; the daily limit is IssuanceRulesTest's
         environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");
         return environment;

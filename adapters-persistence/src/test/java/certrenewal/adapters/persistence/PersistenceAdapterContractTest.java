@@ -29,7 +29,9 @@ import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
+import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.RevocationListPort;
+import certrenewal.application.port.out.StoredCrl;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
@@ -137,6 +139,8 @@ abstract class PersistenceAdapterContractTest {
     @Inject
     RevocationListPort revocationList;
     @Inject
+    CrlStorePort crls;
+    @Inject
     ConsoleQueryPort console;
     @Inject
     AuditQueryPort auditQuery;
@@ -147,6 +151,7 @@ abstract class PersistenceAdapterContractTest {
     void startFromEmptyTables() {
         auditTrail.sealPending(); // so that no background seal of the last test's entries lands after the clean-up
         sql("UPDATE login_account SET current_certificate_serial = NULL");
+        sql("DELETE FROM crl");
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
         sql("DELETE FROM issuance_grant");
@@ -950,6 +955,105 @@ abstract class PersistenceAdapterContractTest {
                         new RevokedCertificate(superseded.serial(), revokedAt.plusSeconds(60), RevocationReason.SUPERSEDED)),
                 Set.copyOf(revocationList.revokedUnexpired(NOW)));
         assertEquals(List.of(), revocationList.revokedUnexpired(NOW.plus(Duration.ofDays(100))));
+    }
+
+    // --- stored CRLs ---
+
+    @Test
+    void theNewestStoredCrlIsServedAndTheOnesBeforeThePreviousAreDeleted() {
+        assertEquals(Optional.empty(), crls.newestHeader());
+        assertEquals(Optional.empty(), crls.newest());
+        for (long number = 1_743_500_000_000L; number < 1_743_500_000_003L; number++) {
+            StoredCrl crl = crl(number);
+            assertEquals(number, crls.publishExclusively(previous -> Optional.of(crl)).orElseThrow().number());
+        }
+
+        StoredCrl newest = crls.newest().orElseThrow();
+        assertEquals(1_743_500_000_002L, newest.number());
+        assertArrayEquals(crl(1_743_500_000_002L).der(), newest.der());
+        assertEquals(crl(1_743_500_000_002L).header(), crls.newestHeader().orElseThrow());
+        assertEquals(List.of(1_743_500_000_001L, 1_743_500_000_002L),
+                longs("SELECT crl_number FROM crl ORDER BY crl_number"), "the previous one is kept, older ones go");
+    }
+
+    @Test
+    void aCrlNumberIsNeverStoredTwiceNorBelowTheNewest() {
+        crls.publishExclusively(previous -> Optional.of(crl(10)));
+
+        assertThrows(IllegalArgumentException.class, () -> crls.publishExclusively(previous -> Optional.of(crl(10))));
+        assertThrows(IllegalArgumentException.class, () -> crls.publishExclusively(previous -> Optional.of(crl(9))));
+        assertThrows(java.sql.SQLException.class, () -> sql("INSERT INTO crl (crl_number, this_update, next_update, der)"
+                + " SELECT crl_number, this_update, next_update, der FROM crl"), "the primary key refuses it too");
+
+        assertEquals(List.of(10L), longs("SELECT crl_number FROM crl"));
+    }
+
+    @Test
+    void aPublicationThatStoresNothingOrFailsLeavesTheStoreAsItWas() {
+        crls.publishExclusively(previous -> Optional.of(crl(10)));
+
+        assertEquals(Optional.empty(), crls.publishExclusively(previous -> Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> crls.publishExclusively(previous -> {
+            throw new IllegalStateException("HSM unavailable");
+        }));
+
+        assertEquals(List.of(10L), longs("SELECT crl_number FROM crl"));
+    }
+
+    /** Like two servers signing at once: the second waits for the first's commit and is given what it stored. */
+    @Test
+    void publicationsOfTwoConnectionsTakeTurnsAndTheSecondSeesTheFirstsCrl() throws Exception {
+        crls.publishExclusively(previous -> Optional.of(crl(1)));
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch secondInside = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> crls.publishExclusively(previous -> {
+                firstInside.countDown();
+                await(releaseFirst);
+                return Optional.of(crl(previous.orElseThrow().number() + 1));
+            }));
+            await(firstInside);
+            Future<Optional<StoredCrl.Header>> second = pool.submit(() -> {
+                java.util.concurrent.atomic.AtomicReference<Optional<StoredCrl.Header>> seen =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                crls.publishExclusively(previous -> {
+                    seen.set(previous);
+                    secondInside.countDown();
+                    return Optional.empty();
+                });
+                return seen.get();
+            });
+            // the second publication must still be waiting while the first holds its turn
+            assertFalse(secondInside.await(2, java.util.concurrent.TimeUnit.SECONDS), "the second did not wait");
+            releaseFirst.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals(2L, second.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().number());
+        } finally {
+            releaseFirst.countDown();
+            pool.shutdown();
+        }
+        assertEquals(2L, crls.newestHeader().orElseThrow().number());
+    }
+
+    private static StoredCrl crl(long number) {
+        Instant thisUpdate = NOW.plusSeconds(number % 1000);
+        return new StoredCrl(number, thisUpdate, thisUpdate.plus(Duration.ofHours(24)),
+                ("CRL " + number).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private List<Long> longs(String query) {
+        return jdbc.executeRead(status -> {
+            List<Long> values = new ArrayList<>();
+            try (Statement s = status.getConnection().createStatement(); ResultSet rows = s.executeQuery(query)) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        });
     }
 
     // --- dashboard ---

@@ -60,6 +60,9 @@ public final class TestServer implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(Map.ofEntries(
                 Map.entry("micronaut.server.ssl.enabled", true),
                 Map.entry("micronaut.server.ssl.port", -1),
+                // the plain-HTTP listener beside TLS, as the app has it for the CRL and OCSP
+                Map.entry("micronaut.server.dual-protocol", true),
+                Map.entry("micronaut.server.port", -1),
                 Map.entry("micronaut.server.ssl.client-authentication", "want"),
                 Map.entry("micronaut.server.ssl.key-store.path", "file:" + keyStore),
                 Map.entry("micronaut.server.ssl.key-store.password", pki.keyStorePassword()),
@@ -110,6 +113,22 @@ public final class TestServer implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         return new Browser(http, "https://localhost:" + server.getPort(), language);
+    }
+
+    /** A client of the plain-HTTP listener (no TLS at all). */
+    public Browser plainHttp() {
+        HttpClient http = clients.computeIfAbsent("plain", key -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        return new Browser(http, "http://localhost:" + plainPort(), null);
+    }
+
+    /** The listener's port that is not the TLS one. */
+    public int plainPort() {
+        return ((io.micronaut.http.server.netty.NettyEmbeddedServer) server).getBoundPorts().stream()
+                .filter(port -> port != server.getPort()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plain-HTTP listener"));
     }
 
     /**

@@ -60,6 +60,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-Xlog:gc:file=" + gcLog,
                 "-Dcertrenewal.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dmicronaut.server.ssl.port=" + port,
+                // the plain-HTTP listener (CRL, OCSP) on any free port, not 8080
+                "-Dmicronaut.server.port=-1",
                 "-cp", appClasspath, MAIN_CLASS));
         try {
             Files.createDirectories(dataDir);

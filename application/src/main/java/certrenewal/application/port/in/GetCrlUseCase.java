@@ -9,4 +9,10 @@ public interface GetCrlUseCase {
      * as the minimum interval between CRLs has passed.
      */
     void publishCrl();
+
+    /**
+     * Signs what a revocation held back (the minimum interval has now passed), a CRL near its nextUpdate, or the
+     * first one; nothing otherwise. For a periodic task on every node: cheap when there is nothing to do.
+     */
+    void publishPending();
 }
