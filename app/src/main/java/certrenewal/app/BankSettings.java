@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
-public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls, Renewal renewal, Login login,
-                           Administration administration, Crl crl, Demo demo, Issuance issuance, Pickup pickup,
-                           Staff staff) {
+public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal,
+                           Login login, Administration administration, Crl crl, Ocsp ocsp, Demo demo,
+                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -24,12 +24,37 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
     /**
      * @param keystore PKCS#12 file holding the CA key and certificate (alias "ca")
      * @param keyType P256 or RSA2048, for a CA created here
+     * @param crlDistributionPoint the CRL's URL written into every certificate (plain HTTP, RFC 5280 4.2.1.13)
+     * @param ocspUrl the OCSP responder's URL written into every certificate's Authority Information Access
      */
     @ConfigurationProperties("ca")
-    public record Ca(String keystore, String password, String keyType, String subject, String crlDistributionPoint) {
+    public record Ca(String keystore, String password, String keyType, String subject, String crlDistributionPoint,
+                     String ocspUrl) {
         @Override
         public String toString() {
             return "Ca[keystore=" + keystore + ", keyType=" + keyType + ", subject=" + subject + "]";
+        }
+    }
+
+    /**
+     * The CA key in a PKCS#11 token (an HSM) rather than in {@link Ca#keystore()}: used when {@code library} is set.
+     * The key is made in the token by the set-up ({@code java -jar … ca-token-setup}; on the embedded default at the
+     * first start) and never leaves it.
+     *
+     * @param library the token vendor's PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so; blank: no token
+     * @param slotListIndex the token's place among the module's slots that hold a token (0 for the first)
+     * @param alias the CA key's alias in the token
+     * @param pin the token's user PIN (production: CERTRENEWAL_CA_TOKEN_PIN)
+     */
+    @ConfigurationProperties("ca-token")
+    public record CaTokenSettings(String library, int slotListIndex, String alias, String pin) {
+        public boolean configured() {
+            return library != null && !library.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "CaTokenSettings[library=" + library + ", slotListIndex=" + slotListIndex + ", alias=" + alias + "]";
         }
     }
 
@@ -102,6 +127,20 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
     }
 
     /**
+     * The delegated OCSP responder's key (issued by the CA for OCSP signing), kept beside the CA key: made and
+     * renewed here only where {@code certrenewal.pki.create-missing-key-material} allows, else the operator's.
+     *
+     * @param keystore PKCS#12 file holding the responder's key and certificate (alias "ocsp")
+     */
+    @ConfigurationProperties("ocsp")
+    public record Ocsp(String keystore, String password) {
+        @Override
+        public String toString() {
+            return "Ocsp[keystore=" + keystore + "]";
+        }
+    }
+
+    /**
      * Staff lock-outs end by themselves: {@code firstLockout} after the first run of wrong passwords,
      * twice as long each time again (until a successful login), at most {@code maxLockout}.
      */
@@ -132,6 +171,19 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, Audit audit, Tls tls,
         @Override
         public String toString() {
             return "Demo[enabled=" + enabled + ", contract=" + contractNumber + "]";
+        }
+    }
+
+    /**
+     * @param leaseDuration how long a node holds a cluster-wide task's lease from its last run (ClusterTasks): a
+     *     node that died is replaced after at most this long; every run of a task must end within it
+     */
+    @ConfigurationProperties("cluster")
+    public record Cluster(Duration leaseDuration) {
+        public Cluster {
+            if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("certrenewal.cluster.lease-duration must be at least 1s: " + leaseDuration);
+            }
         }
     }
 }

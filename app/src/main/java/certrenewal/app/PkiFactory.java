@@ -2,10 +2,15 @@ package certrenewal.app;
 
 import certrenewal.adapters.pki.AuditKeyMaterial;
 import certrenewal.adapters.pki.AuditKeyStore;
+import certrenewal.adapters.pki.BouncyCastleOcspResponder;
+import certrenewal.adapters.pki.OcspResponderKeyStore;
+import certrenewal.adapters.pki.OcspSigningKeyMaterial;
 import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import certrenewal.adapters.pki.CaKeyMaterial;
 import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.CaKeyType;
+import certrenewal.adapters.pki.CaToken;
+import certrenewal.adapters.pki.CaTokenStore;
 import certrenewal.adapters.pki.DevelopmentTlsIssuer;
 import certrenewal.adapters.pki.ConcurrencyLimitedPasswordHasher;
 import certrenewal.adapters.pki.Pbkdf2PasswordHasher;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +58,8 @@ final class PkiFactory {
                     + " production never creates key material: remove the setting and provide the key stores");
         }
         try {
-            CaKeyMaterial ca = create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
+            CaKeyMaterial ca = settings.caToken().configured() ? caInToken(settings, create, clock)
+                    : create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
             if (create) {
                 developmentServerKeyStore(settings.tls(), ca, clock);
             } else {
@@ -95,7 +102,48 @@ final class PkiFactory {
 
     @Singleton
     CertificateAuthorityPort certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
-        return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()));
+        return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()),
+                Optional.of(URI.create(settings.ca().ocspUrl())));
+    }
+
+    /**
+     * The delegated OCSP responder's key, by the CA key's rule: made (and renewed before it expires) only where
+     * allowed, else the operator's key store, loaded and checked (issued by the CA, for OCSP signing, valid now).
+     */
+    @Context
+    OcspSigningKeyMaterial ocspSigningKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
+        try {
+            return loadOrIssueOcspKey(ca, settings, clock);
+        } catch (UnusableKeyStoreException e) {
+            throw refuseStart(e.getMessage() + (settings.pki().createMissingKeyMaterial()
+                    ? "; it is left as it is: repair it, or delete it to have a new one made"
+                    : "; production never creates or replaces key material: provide a usable key store there"));
+        }
+    }
+
+    @Singleton
+    BouncyCastleOcspResponder ocspResponder(CaKeyMaterial ca, OcspSigningKeyMaterial key) {
+        return new BouncyCastleOcspResponder(ca.certificate(), key);
+    }
+
+    static OcspSigningKeyMaterial loadOrIssueOcspKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
+        BankSettings.Ocsp ocsp = settings.ocsp();
+        Path keystore = Path.of(ocsp.keystore());
+        char[] password = ocsp.password().toCharArray();
+        if (!settings.pki().createMissingKeyMaterial()) {
+            OcspSigningKeyMaterial key = OcspResponderKeyStore.load(keystore, password, ca.certificate(), clock);
+            if (!key.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(EXPIRY_WARNING))) {
+                LOG.warn("The OCSP responder's certificate in {} expires on {}: replace the key store before then",
+                        keystore, key.certificate().getNotAfter().toInstant());
+            }
+            return key;
+        }
+        OcspResponderKeyStore.Loaded loaded = OcspResponderKeyStore.loadOrIssue(keystore, password, ca, clock);
+        if (loaded.written() != OcspResponderKeyStore.Written.NOTHING) {
+            LOG.info("Wrote the OCSP responder's key and certificate (issued by the CA, valid until {}) to {} ({})",
+                    loaded.material().certificate().getNotAfter().toInstant(), keystore, loaded.written());
+        }
+        return loaded.material();
     }
 
     @Singleton
@@ -104,7 +152,28 @@ final class PkiFactory {
                 settings.login().passwordHashConcurrency());
     }
 
+    /** The CA key in a PKCS#11 token: made there only where key material may be created, else used as it is. */
+    private static CaKeyMaterial caInToken(BankSettings settings, boolean create, Clock clock) {
+        CaToken token = caToken(settings.caToken());
+        if (!create) {
+            return CaTokenStore.load(token, clock);
+        }
+        CaKeyMaterial material = CaTokenStore.loadOrCreate(token, CaKeyType.valueOf(settings.ca().keyType()),
+                settings.ca().subject(), clock);
+        LOG.info("The CA key is in the PKCS#11 token ({}): {}", token, material.certificate().getSubjectX500Principal());
+        return material;
+    }
+
+    static CaToken caToken(BankSettings.CaTokenSettings settings) {
+        return new CaToken(Path.of(settings.library()), settings.slotListIndex(), settings.alias(),
+                settings.pin().toCharArray());
+    }
+
     private static CaKeyMaterial loadCa(BankSettings.Ca ca, Clock clock) {
+        if (ca.keystore() == null || ca.keystore().isBlank()) {
+            throw refuseStart("no CA key: set CERTRENEWAL_CA_KEYSTORE and CERTRENEWAL_CA_PASSWORD (a PKCS#12 file),"
+                    + " or CERTRENEWAL_CA_TOKEN_LIBRARY and CERTRENEWAL_CA_TOKEN_PIN (a PKCS#11 token)");
+        }
         return CaKeyStore.load(Path.of(ca.keystore()), ca.password().toCharArray(), clock);
     }
 

@@ -1,24 +1,25 @@
 package certrenewal.app;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.netty.handler.ssl.OpenSsl;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs where the system can be reached once the server listens. */
+/**
+ * Logs where the system can be reached once the server listens: one line per listener (HTTPS; plain HTTP for the
+ * CRL and OCSP; the management port for /health and /prometheus), each with the port it is bound to.
+ */
 @Singleton
 final class ServerAnnouncement {
     private static final Logger LOG = LoggerFactory.getLogger(ServerAnnouncement.class);
-    private final int managementPort;
-    private final String managementHost;
+    private final @Nullable ServerListeners listeners;
 
-    ServerAnnouncement(@Value("${endpoints.all.port:0}") int managementPort,
-                       @Value("${certrenewal.monitoring.host:127.0.0.1}") String managementHost) {
-        this.managementPort = managementPort;
-        this.managementHost = managementHost;
+    ServerAnnouncement(@Nullable ServerListeners listeners) {
+        this.listeners = listeners;
     }
 
     @EventListener
@@ -26,9 +27,14 @@ final class ServerAnnouncement {
         LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {})",
                 event.getSource().getPort(), event.getSource().getPort(),
                 OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK");
-        if (managementPort > 0) {
-            LOG.info("Health and metrics (plain HTTP): http://{}:{}/health, http://{}:{}/prometheus",
-                    managementHost, managementPort, managementHost, managementPort);
+        if (listeners == null || !(event.getSource() instanceof NettyEmbeddedServer netty)) {
+            return;
         }
+        listeners.plainPort(netty).ifPresent(port ->
+                LOG.info("Revocation status over plain HTTP (nothing else there): http://localhost:{}/crl/ca.crl"
+                        + " and OCSP at http://localhost:{}/ocsp", port, port));
+        listeners.managementPort().ifPresent(port ->
+                LOG.info("Health and metrics (plain HTTP, nothing else there): http://{}:{}/health, http://{}:{}/prometheus",
+                        listeners.managementHost(), port, listeners.managementHost(), port));
     }
 }

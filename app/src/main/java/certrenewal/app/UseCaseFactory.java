@@ -6,6 +6,8 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.ContractPort;
+import certrenewal.application.port.out.CrlStorePort;
+import certrenewal.application.port.out.OcspResponderPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
@@ -20,6 +22,7 @@ import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.AbandonRenewalService;
 import certrenewal.application.service.AbandonTimedOutRenewalsService;
+import certrenewal.application.service.AnswerOcspRequestService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.CheckCustomerSessionService;
@@ -82,8 +85,16 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CrlService crl(RevocationListPort revocations, CertificateAuthorityPort authority, BankSettings settings, Clock clock) {
-        return new CrlService(revocations, authority, settings.crl().validity(), settings.crl().minInterval(), clock);
+    CrlService crl(RevocationListPort revocations, CrlStorePort store, CertificateAuthorityPort authority,
+                   BankSettings settings, Clock clock) {
+        return new CrlService(revocations, store, authority, settings.crl().validity(), settings.crl().minInterval(),
+                clock);
+    }
+
+    @Singleton
+    AnswerOcspRequestService answerOcspRequest(OcspResponderPort responder, LoadCertificatePort certificates,
+                                               Clock clock) {
+        return new AnswerOcspRequestService(responder, certificates, clock);
     }
 
     // ---- the customer's login and renewal ----

@@ -45,6 +45,8 @@ public final class EndToEnd implements AutoCloseable {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                         "certrenewal.data-dir", dataDir.toAbsolutePath().toString(),
                         "micronaut.server.ssl.port", -1,
+                        // the plain-HTTP listener (CRL, OCSP) on a free port, not application.yml's 8080
+                        "micronaut.server.port", -1,
                         // PBKDF2's production cost (600,000) is checked in adapters-pki; here it would only slow every login
                         "certrenewal.login.password-hash-iterations", 10_000,
                         // the walks check the CRL right after a revocation; coalescing is CrlServiceTest's
@@ -75,6 +77,17 @@ public final class EndToEnd implements AutoCloseable {
 
     public String url(String path) {
         return origin() + path;
+    }
+
+    /** The plain-HTTP listener's port (CRL and OCSP only): the bound port that is neither HTTPS nor management. */
+    public int plainPort() {
+        return ((io.micronaut.http.server.netty.NettyEmbeddedServer) server).getBoundPorts().stream()
+                .filter(port -> port != server.getPort() && port != managementPort).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plain-HTTP listener"));
+    }
+
+    public String plainUrl(String path) {
+        return "http://localhost:" + plainPort() + path;
     }
 
     public Path demo(String file) {

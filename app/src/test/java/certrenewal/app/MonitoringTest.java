@@ -61,7 +61,9 @@ class MonitoringTest {
                 "certrenewal.attempt-limits.per-address", 1_000_000,
                 "certrenewal.attempt-limits.per-login-id", 1_000_000,
                 // every scrape counts anew: the test changes the data between scrapes
-                "certrenewal.monitoring.figures-max-age", "0s"));
+                "certrenewal.monitoring.figures-max-age", "0s",
+                // the CRL check is to see a CRL past its nextUpdate: no refresher signing one meanwhile (default 1 s)
+                "certrenewal.crl.refresh-check", "1h"));
     }
 
     @AfterAll
@@ -107,9 +109,11 @@ class MonitoringTest {
             assertEquals(404, reply.status(), path + " on the HTTPS port: " + reply.body());
         }
         for (String path : List.of("/beans", "/env", "/loggers", "/metrics", "/threaddump", "/routes", "/info",
-                "/.well-known/est/cacerts", "/login", "/crl/ca.crl")) {
+                "/.well-known/est/cacerts", "/login", "/crl/ca.crl", "/ocsp/MAA%3D")) {
             assertEquals(404, get(path).statusCode(), path + " on the management port");
         }
+        assertTrue(system.plainPort() != system.managementPort && system.plainPort() != system.server.getPort(),
+                "three listeners on three ports");
         assertEquals(200, system.curl(work, "GET", "/.well-known/est/cacerts", null, null, null, null).status());
     }
 
@@ -182,7 +186,7 @@ class MonitoringTest {
     void theCrlCheckGoesDownOnceTheCrlsNextUpdateHasPassed() throws Exception {
         MutableClock clock = system.bean(MutableClock.class);
         Instant now = clock.instant();
-        clock.advance(Duration.ofHours(25)); // the CRL is valid 24 hours; the refresher is not due (10 min, real time)
+        clock.advance(Duration.ofHours(25)); // the CRL is valid 24 hours; the refresher is not due (1 h, real time)
         try {
             HttpResponse<String> health = get("/health");
             assertEquals(503, health.statusCode(), health.body());

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +48,13 @@ import org.slf4j.LoggerFactory;
  * operator's own TLS key store is served as it is; demo data and bootstrap passwords never appear.
  */
 class ProductionStartTest {
-    private static final String DATABASE = "certrenewal_prodtest";
+    /** Of its own per test JVM: two builds on one machine must not drop each other's database. */
+    private static final String DATABASE = "certrenewal_prodtest_" + ProcessHandle.current().pid();
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String CA_PASSWORD = "Operator-CA-Store-7431";
     private static final String TLS_PASSWORD = "Operator-TLS-Store-2268";
     private static final String AUDIT_PASSWORD = "Operator-Audit-Store-5519";
+    private static final String OCSP_PASSWORD = "Operator-OCSP-Store-6604";
 
     @TempDir
     Path dir;
@@ -60,6 +63,7 @@ class ProductionStartTest {
     private Path caStore;
     private Path tlsStore;
     private Path auditStore;
+    private Path ocspStore;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeAll
@@ -86,6 +90,7 @@ class ProductionStartTest {
         caStore = operatorCaKeyStore();
         tlsStore = operatorTlsKeyStore();
         auditStore = operatorAuditKeyStore();
+        ocspStore = operatorOcspKeyStore();
         log.start();
         root().addAppender(log);
     }
@@ -94,6 +99,16 @@ class ProductionStartTest {
     void stopListening() {
         root().detachAppender(log);
         log.stop();
+    }
+
+    @AfterAll
+    static void dropTheDatabase() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        } catch (java.sql.SQLException e) {
+            // no server (the tests were skipped): nothing to drop
+        }
     }
 
     @Test
@@ -190,6 +205,37 @@ class ProductionStartTest {
     }
 
     @Test
+    void aMissingOcspResponderKeyStoreStopsTheStartNamingItAndNothingIsCreated() throws Exception {
+        Files.delete(ocspStore);
+
+        assertStartRefused(Map.of(), "OCSP responder key store " + ocspStore + " does not exist");
+
+        assertFalse(Files.exists(ocspStore));
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void anOcspResponderKeyNotIssuedByTheClientCaForOcspSigningStopsTheStart() throws Exception {
+        // the operator's TLS server key store, given by mistake: neither from the client CA nor for OCSP signing
+        assertStartRefused(Map.of("CERTRENEWAL_OCSP_KEYSTORE", tlsStore.toString(), "CERTRENEWAL_OCSP_PASSWORD",
+                TLS_PASSWORD), "OCSP responder key store " + tlsStore);
+    }
+
+    @Test
+    void theOperatorsOcspResponderAnswersAndIssuedCertificatesNameItsUrl() throws Exception {
+        try (Running system = start(Map.of())) {
+            var answers = system.context().getBean(certrenewal.application.port.in.AnswerOcspRequestUseCase.class);
+            Tool.runOk(dir, "openssl", "ocsp", "-issuer", "client-ca.pem", "-serial", "0x1234", "-reqout", "req.der");
+            Files.write(dir.resolve("resp.der"), answers.answer(Files.readAllBytes(dir.resolve("req.der"))));
+            String verdict = Tool.runOk(dir, "openssl", "ocsp", "-respin", "resp.der", "-reqin", "req.der",
+                    "-CAfile", "client-ca.pem", "-resp_text");
+            assertTrue(verdict.contains("Response verify OK"), verdict);
+            assertTrue(verdict.contains("Cert Status: unknown"), verdict);
+            assertTrue(verdict.contains("Bank OCSP Responder"), "signed by the operator's responder: " + verdict);
+        }
+    }
+
+    @Test
     void aCaKeyStoreWithAnotherPasswordStopsTheStart() throws Exception {
         byte[] before = Files.readAllBytes(caStore);
 
@@ -235,6 +281,16 @@ class ProductionStartTest {
         assertFalse(Files.exists(data));
     }
 
+    @Test
+    void withoutARedisForTheSessionsTheStartStopsNamingTheVariable() throws Exception {
+        Map<String, Object> variables = variables(Map.of());
+        variables.remove("CERTRENEWAL_REDIS_URI");
+
+        assertStartRefusedWith(variables, "CERTRENEWAL_REDIS_URI is not set; production keeps its sessions in Redis");
+
+        assertFalse(Files.exists(data));
+    }
+
     // --- starting ---
 
     /** The server, started as Application.main would in production, with these variables changed or added. */
@@ -246,9 +302,11 @@ class ProductionStartTest {
         ApplicationContext context = ApplicationContext.builder()
                 .environments("prod") // MICRONAUT_ENVIRONMENTS=prod
                 .propertySources(asEnvironmentVariables(variables))
+                // every listener on a free port: HTTPS and plain HTTP (CRL, OCSP) any, management a fixed free one;
                 // PBKDF2's production cost is checked in adapters-pki; here it would only slow the start
-                .properties(Map.of("micronaut.server.ssl.port", -1, "certrenewal.login.password-hash-iterations", 10_000,
-                        "endpoints.all.port", EndToEnd.freePort()))
+                .properties(Map.of("micronaut.server.ssl.port", -1, "micronaut.server.port", -1,
+                        "endpoints.all.port", EndToEnd.freePort(),
+                        "certrenewal.login.password-hash-iterations", 10_000))
                 .build();
         try {
             context.start();
@@ -274,10 +332,15 @@ class ProductionStartTest {
         variables.put("CERTRENEWAL_TLS_PASSWORD", TLS_PASSWORD);
         variables.put("CERTRENEWAL_AUDIT_KEYSTORE", auditStore.toString());
         variables.put("CERTRENEWAL_AUDIT_PASSWORD", AUDIT_PASSWORD);
+        variables.put("CERTRENEWAL_OCSP_URL", "http://pki.bank.example/ocsp");
+        variables.put("CERTRENEWAL_OCSP_KEYSTORE", ocspStore.toString());
+        variables.put("CERTRENEWAL_OCSP_PASSWORD", OCSP_PASSWORD);
         // shipped elsewhere, as the README advises: the data directory holds nothing the server writes here
         variables.put("CERTRENEWAL_AUDIT_CHECKPOINTS", dir.resolve("shipped").resolve("checkpoints").toString());
         // no longer read (production writes no server certificate), still set where operators followed older notes
         variables.put("CERTRENEWAL_HOSTNAMES", "localhost,127.0.0.1");
+        // sessions shared by the servers; the Redis the machine runs (.ci/run starts one)
+        variables.put("CERTRENEWAL_REDIS_URI", "redis://127.0.0.1:6379");
         variables.putAll(changed);
         return variables;
     }
@@ -339,6 +402,20 @@ class ProductionStartTest {
                 "-passout", "pass:" + AUDIT_PASSWORD, "-out", "audit.p12");
         Files.delete(dir.resolve("audit.key"));
         return dir.resolve("audit.p12");
+    }
+
+    /** The delegated OCSP responder's key as the README tells the operator to make it; alias "ocsp". */
+    private Path operatorOcspKeyStore() throws Exception {
+        Files.writeString(dir.resolve("ocsp.ext"), "basicConstraints=critical,CA:FALSE\n"
+                + "keyUsage=critical,digitalSignature\nextendedKeyUsage=OCSPSigning\nnoCheck=ignored\n");
+        Tool.runOk(dir, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "ocsp.key", "-out", "ocsp.csr", "-subj", "/O=Bank/CN=Bank OCSP Responder");
+        Tool.runOk(dir, "openssl", "x509", "-req", "-in", "ocsp.csr", "-CA", "client-ca.pem", "-CAkey", "client-ca.key",
+                "-CAcreateserial", "-days", "90", "-extfile", "ocsp.ext", "-out", "ocsp.crt");
+        Tool.runOk(dir, "openssl", "pkcs12", "-export", "-name", "ocsp", "-inkey", "ocsp.key", "-in", "ocsp.crt",
+                "-passout", "pass:" + OCSP_PASSWORD, "-out", "ocsp.p12");
+        Files.delete(dir.resolve("ocsp.key"));
+        return dir.resolve("ocsp.p12");
     }
 
     private Path operatorCaKeyStore() throws Exception {

@@ -165,6 +165,16 @@ class SessionStateHttpTest {
         signedInStaff(StaffRole.AUDITOR);
     }
 
+    @Test
+    void theEmbeddedDefaultKeepsSessionsInThisServersMemoryWithoutRedis() throws Exception {
+        signedInAdministrator();
+
+        assertTrue(system.bean(io.micronaut.session.SessionStore.class) instanceof io.micronaut.session.InMemorySessionStore,
+                system.bean(io.micronaut.session.SessionStore.class).getClass().getName());
+        assertTrue(system.context.getActiveBeanRegistrations(io.lettuce.core.AbstractRedisClient.class).isEmpty(),
+                "no Redis client was made");
+    }
+
     // ---- customers and staff over HTTP ----------------------------------------------------------
 
     /** A browser: its own TLS client certificate (or none) and cookies, no redirect followed. */

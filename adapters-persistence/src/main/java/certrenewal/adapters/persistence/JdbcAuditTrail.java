@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * committed entries, oldest first, into {@code audit_entry}, assigning sequence numbers and
  * hashes under a lock on the single {@code audit_head} row, so the chain stays linear however
  * many servers seal at once. It runs on one background thread, shortly after each commit that
- * appended and every few seconds besides (entries left by a server that stopped); reading and
- * verifying the trail seal first, so they always cover every committed entry. Until sealed (well
- * under a second after commit) an entry is protected by the database alone.
+ * appended; entries a server left when it stopped are sealed by {@link #sealLeftovers()}, which the
+ * composition root calls every few seconds on one node of the cluster; reading and verifying the
+ * trail seal first, so they always cover every committed entry. Until sealed (well under a second
+ * after commit) an entry is protected by the database alone.
  *
  * <p>The hash is a plain SHA-256, not a keyed MAC: it proves the rows are as appended only
  * against someone who cannot rewrite the whole chain and the head together. Against someone who
@@ -58,7 +59,6 @@ public class JdbcAuditTrail implements AuditTrailPort {
     private static final int SEAL_BATCH = 500;
     /** Lets the entries of commits close together be sealed in one transaction. */
     private static final Duration SEAL_DELAY = Duration.ofMillis(50);
-    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private final AuditRepository entries;
     private final AuditPendingRepository pending;
@@ -83,7 +83,6 @@ public class JdbcAuditTrail implements AuditTrailPort {
         // at shutdown, queued seals are dropped rather than run against a closing pool: the next start seals
         sealer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         sealer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        sealer.scheduleWithFixedDelay(this::sweep, 0, SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Joins the caller's transaction if there is one, else runs in its own. */
@@ -162,14 +161,18 @@ public class JdbcAuditTrail implements AuditTrailPort {
         }
     }
 
-    /** Looks without locking first, so that an idle server does not write every few seconds. */
-    private void sweep() {
+    /**
+     * Seals committed entries no seal after their commit took (their server stopped first, or its seal failed).
+     * Looks without locking first, so that an idle cluster does not write every few seconds; a failure is logged
+     * and left to the next call.
+     */
+    public void sealLeftovers() {
         try {
             if (pendingEntries() > 0) {
-                sealInBackground();
+                sealPending();
             }
         } catch (RuntimeException e) {
-            LOG.warn("Looking for audit entries to seal failed, retrying later: {}", e.toString());
+            LOG.warn("Sealing audit entries left pending failed, retrying later: {}", e.toString());
         }
     }
 

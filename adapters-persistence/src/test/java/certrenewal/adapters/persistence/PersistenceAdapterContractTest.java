@@ -30,10 +30,13 @@ import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.OperationsQueryPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
+import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.RevocationListPort;
+import certrenewal.application.port.out.StoredCrl;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.ClusterLeasePort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -137,16 +140,21 @@ abstract class PersistenceAdapterContractTest {
     @Inject
     RevocationListPort revocationList;
     @Inject
+    CrlStorePort crls;
+    @Inject
     ConsoleQueryPort console;
     @Inject
     AuditQueryPort auditQuery;
     @Inject
     OperationsQueryPort operations;
+    @Inject
+    ClusterLeasePort leases;
 
     @BeforeEach
     void startFromEmptyTables() {
         auditTrail.sealPending(); // so that no background seal of the last test's entries lands after the clean-up
         sql("UPDATE login_account SET current_certificate_serial = NULL");
+        sql("DELETE FROM crl");
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
         sql("DELETE FROM issuance_grant");
@@ -155,6 +163,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM contract");
         sql("DELETE FROM audit_entry");
         sql("DELETE FROM audit_pending");
+        sql("DELETE FROM cluster_lease");
         sql("UPDATE audit_head SET last_seq = 0, last_hash = '" + JdbcAuditTrail.GENESIS_HASH + "'");
         contracts.insertContract(new Contract(CONTRACT, "株式会社サンプル商事"));
     }
@@ -951,6 +960,105 @@ abstract class PersistenceAdapterContractTest {
         assertEquals(List.of(), revocationList.revokedUnexpired(NOW.plus(Duration.ofDays(100))));
     }
 
+    // --- stored CRLs ---
+
+    @Test
+    void theNewestStoredCrlIsServedAndTheOnesBeforeThePreviousAreDeleted() {
+        assertEquals(Optional.empty(), crls.newestHeader());
+        assertEquals(Optional.empty(), crls.newest());
+        for (long number = 1_743_500_000_000L; number < 1_743_500_000_003L; number++) {
+            StoredCrl crl = crl(number);
+            assertEquals(number, crls.publishExclusively(previous -> Optional.of(crl)).orElseThrow().number());
+        }
+
+        StoredCrl newest = crls.newest().orElseThrow();
+        assertEquals(1_743_500_000_002L, newest.number());
+        assertArrayEquals(crl(1_743_500_000_002L).der(), newest.der());
+        assertEquals(crl(1_743_500_000_002L).header(), crls.newestHeader().orElseThrow());
+        assertEquals(List.of(1_743_500_000_001L, 1_743_500_000_002L),
+                longs("SELECT crl_number FROM crl ORDER BY crl_number"), "the previous one is kept, older ones go");
+    }
+
+    @Test
+    void aCrlNumberIsNeverStoredTwiceNorBelowTheNewest() {
+        crls.publishExclusively(previous -> Optional.of(crl(10)));
+
+        assertThrows(IllegalArgumentException.class, () -> crls.publishExclusively(previous -> Optional.of(crl(10))));
+        assertThrows(IllegalArgumentException.class, () -> crls.publishExclusively(previous -> Optional.of(crl(9))));
+        assertThrows(java.sql.SQLException.class, () -> sql("INSERT INTO crl (crl_number, this_update, next_update, der)"
+                + " SELECT crl_number, this_update, next_update, der FROM crl"), "the primary key refuses it too");
+
+        assertEquals(List.of(10L), longs("SELECT crl_number FROM crl"));
+    }
+
+    @Test
+    void aPublicationThatStoresNothingOrFailsLeavesTheStoreAsItWas() {
+        crls.publishExclusively(previous -> Optional.of(crl(10)));
+
+        assertEquals(Optional.empty(), crls.publishExclusively(previous -> Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> crls.publishExclusively(previous -> {
+            throw new IllegalStateException("HSM unavailable");
+        }));
+
+        assertEquals(List.of(10L), longs("SELECT crl_number FROM crl"));
+    }
+
+    /** Like two servers signing at once: the second waits for the first's commit and is given what it stored. */
+    @Test
+    void publicationsOfTwoConnectionsTakeTurnsAndTheSecondSeesTheFirstsCrl() throws Exception {
+        crls.publishExclusively(previous -> Optional.of(crl(1)));
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch secondInside = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> crls.publishExclusively(previous -> {
+                firstInside.countDown();
+                await(releaseFirst);
+                return Optional.of(crl(previous.orElseThrow().number() + 1));
+            }));
+            await(firstInside);
+            Future<Optional<StoredCrl.Header>> second = pool.submit(() -> {
+                java.util.concurrent.atomic.AtomicReference<Optional<StoredCrl.Header>> seen =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                crls.publishExclusively(previous -> {
+                    seen.set(previous);
+                    secondInside.countDown();
+                    return Optional.empty();
+                });
+                return seen.get();
+            });
+            // the second publication must still be waiting while the first holds its turn
+            assertFalse(secondInside.await(2, java.util.concurrent.TimeUnit.SECONDS), "the second did not wait");
+            releaseFirst.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals(2L, second.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().number());
+        } finally {
+            releaseFirst.countDown();
+            pool.shutdown();
+        }
+        assertEquals(2L, crls.newestHeader().orElseThrow().number());
+    }
+
+    private static StoredCrl crl(long number) {
+        Instant thisUpdate = NOW.plusSeconds(number % 1000);
+        return new StoredCrl(number, thisUpdate, thisUpdate.plus(Duration.ofHours(24)),
+                ("CRL " + number).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private List<Long> longs(String query) {
+        return jdbc.executeRead(status -> {
+            List<Long> values = new ArrayList<>();
+            try (Statement s = status.getConnection().createStatement(); ResultSet rows = s.executeQuery(query)) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        });
+    }
+
     // --- dashboard ---
 
     @Test
@@ -1638,5 +1746,68 @@ abstract class PersistenceAdapterContractTest {
             }
         }
         throw new AssertionError("not refused by the database", thrown);
+    }
+
+    // --- cluster leases: two nodes sharing the database ---
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void ofTwoNodesAskingForAFreeLeaseOneHoldsItAndTheOtherIsRefusedUntilItExpires() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE));
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plus(LEASE).minusMillis(1), LEASE), "still held a moment before it expires");
+        assertEquals(Optional.of("node-1"), leases.holder("task-a", T0.plusSeconds(29)));
+
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plus(LEASE), LEASE), "a dead holder's lease is taken over once expired");
+        assertEquals(Optional.of("node-2"), leases.holder("task-a", T0.plus(LEASE)));
+        assertFalse(leases.tryHold("task-a", "node-1", T0.plus(LEASE).plusSeconds(1), LEASE), "the old holder lost it");
+        assertTrue(leases.tryHold("task-b", "node-1", T0, LEASE), "leases are per task");
+    }
+
+    @Test
+    void theHolderRenewingItsLeaseKeepsItPastTheFirstExpiry() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        assertTrue(leases.tryHold("task-a", "node-1", T0.plusSeconds(20), LEASE), "renewed by its holder");
+
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(40), LEASE), "past the first expiry, within the renewed one");
+        assertEquals(Optional.of("node-1"), leases.holder("task-a", T0.plusSeconds(49)));
+        assertEquals(Optional.empty(), leases.holder("task-a", T0.plusSeconds(50)), "expired 30 s after the renewal");
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plusSeconds(50), LEASE));
+    }
+
+    @Test
+    void aReleasedLeaseIsFreeAtOnceAndOnlyItsHolderCanReleaseIt() {
+        assertTrue(leases.tryHold("task-a", "node-1", T0, LEASE));
+        leases.release("task-a", "node-2");
+        assertFalse(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE), "another node cannot release it");
+
+        leases.release("task-a", "node-1");
+        assertEquals(Optional.empty(), leases.holder("task-a", T0.plusSeconds(1)));
+        assertTrue(leases.tryHold("task-a", "node-2", T0.plusSeconds(1), LEASE));
+    }
+
+    @Test
+    void ofManyNodesRacingForALeaseExactlyOneWins() throws Exception {
+        for (Instant at : List.of(T0, T0.plus(LEASE).plusSeconds(1))) { // the first row, then an expired one
+            ExecutorService nodes = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Callable<Boolean>> attempts = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(i -> () -> {
+                    start.await();
+                    return leases.tryHold("raced", "node-" + i + "-" + at, at, LEASE);
+                }).toList();
+                List<Future<Boolean>> results = attempts.stream().map(nodes::submit).toList();
+                start.countDown();
+                long winners = 0;
+                for (Future<Boolean> result : results) {
+                    winners += result.get() ? 1 : 0;
+                }
+                assertEquals(1, winners, "winners at " + at);
+                assertTrue(leases.holder("raced", at).orElseThrow().endsWith("-" + at));
+            } finally {
+                nodes.shutdownNow();
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -36,10 +37,20 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
     private final PreIssuanceCheck preIssuanceCheck;
     private final PublicKey caPublicKey;
 
-    /** @param crlDistributionPoint where relying parties fetch the CRL; written into every certificate */
+    /** Certificates without an OCSP responder in Authority Information Access. */
     public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint) {
+        this(ca, crlDistributionPoint, Optional.empty());
+    }
+
+    /**
+     * @param crlDistributionPoint where relying parties fetch the CRL; written into every certificate
+     * @param ocspResponder where relying parties ask the OCSP responder; written into every certificate's Authority
+     *     Information Access when present
+     */
+    public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint, Optional<URI> ocspResponder) {
         Objects.requireNonNull(ca, "CA key material must not be null");
         Objects.requireNonNull(crlDistributionPoint, "CRL distribution point must not be null");
+        Objects.requireNonNull(ocspResponder, "OCSP responder must not be null (empty for none)");
         try {
             this.caCertificate = ca.certificate().getEncoded();
         } catch (CertificateEncodingException e) {
@@ -48,7 +59,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         this.issuer = ca.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
         RequestKeyPolicy keyPolicy = new RequestKeyPolicy();
         this.requestCheck = new CertificationRequestCheck(keyPolicy);
-        this.profile = new ClientCertificateProfile(ca.certificate(), crlDistributionPoint);
+        this.profile = new ClientCertificateProfile(ca.certificate(), crlDistributionPoint, ocspResponder);
         this.revocationList = new RevocationListProfile(ca.certificate());
         this.signers = new SignerPool(ca.privateKey());
         this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);

@@ -84,18 +84,23 @@ public final class CaKeyStore {
         if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
             throw new UnusableKeyStoreException(KIND, pkcs12, "has no key entry named '" + ALIAS + "'");
         }
-        KeyStoreFiles.requireSigningKey(KIND, pkcs12, privateKey, x509.getPublicKey());
+        requireUsableCa(KIND, pkcs12, privateKey, x509, clock);
+        return new CaKeyMaterial(privateKey, x509);
+    }
+
+    /** The checks every CA key passes before it signs, wherever it is kept. */
+    static void requireUsableCa(String kind, Path where, PrivateKey privateKey, X509Certificate x509, Clock clock) {
+        KeyStoreFiles.requireSigningKey(kind, where, privateKey, x509.getPublicKey());
         if (x509.getBasicConstraints() < 0) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a certificate that is not a CA certificate ("
+            throw new UnusableKeyStoreException(kind, where, "holds a certificate that is not a CA certificate ("
                     + x509.getSubjectX500Principal() + ")");
         }
         boolean[] keyUsage = x509.getKeyUsage();
         if (keyUsage != null && !keyUsage[KEY_CERT_SIGN]) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a CA certificate whose key usage does not allow"
+            throw new UnusableKeyStoreException(kind, where, "holds a CA certificate whose key usage does not allow"
                     + " signing certificates (" + x509.getSubjectX500Principal() + ")");
         }
-        KeyStoreFiles.requireCurrentlyValid(KIND, pkcs12, x509, clock);
-        return new CaKeyMaterial(privateKey, x509);
+        KeyStoreFiles.requireCurrentlyValid(kind, where, x509, clock);
     }
 
     private static KeyPair generate(CaKeyType type) {
@@ -117,7 +122,8 @@ public final class CaKeyStore {
         }
     }
 
-    private static X509Certificate selfSign(KeyPair keys, X500Principal subject, Instant now) {
+    /** A self-signed root CA certificate for {@code keys}, signed by its private key wherever that is kept. */
+    static X509Certificate selfSign(KeyPair keys, X500Principal subject, Instant now) {
         X500Name name = X500Name.getInstance(subject.getEncoded());
         SubjectPublicKeyInfo publicKey = Certificates.subjectPublicKeyInfo(keys.getPublic());
         Instant notAfter = now.atOffset(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant();

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -16,6 +18,8 @@ import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -36,18 +40,24 @@ final class ClientCertificateProfile {
     /** The same in every certificate, so encoded once. */
     private final List<Extension> fixedExtensions;
 
-    ClientCertificateProfile(X509Certificate ca, URI crlDistributionPoint) {
+    /** @param ocspResponder written into Authority Information Access when present */
+    ClientCertificateProfile(X509Certificate ca, URI crlDistributionPoint, Optional<URI> ocspResponder) {
         // the CA's name exactly as encoded in its certificate, so that chain building matches byte for byte
         this.issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
         GeneralNames crlLocation = new GeneralNames(
                 new GeneralName(GeneralName.uniformResourceIdentifier, crlDistributionPoint.toString()));
-        this.fixedExtensions = List.of(
+        List<Extension> extensions = new ArrayList<>(List.of(
                 extension(Extension.basicConstraints, true, new BasicConstraints(false)),
                 extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature)),
                 extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)),
                 extension(Extension.authorityKeyIdentifier, false, Certificates.authorityKeyIdentifier(ca)),
                 extension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                    new DistributionPoint(new DistributionPointName(crlLocation), null, null)})));
+                    new DistributionPoint(new DistributionPointName(crlLocation), null, null)}))));
+        // RFC 5280, 4.2.2.1: where relying parties ask the OCSP responder about this certificate
+        ocspResponder.ifPresent(uri -> extensions.add(extension(Extension.authorityInfoAccess, false,
+                new AuthorityInformationAccess(new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, uri.toString()))))));
+        this.fixedExtensions = List.copyOf(extensions);
     }
 
     X509v3CertificateBuilder certificate(SubjectPublicKeyInfo key, SubjectName subject, BigInteger serial,

@@ -52,11 +52,12 @@ final class KeyStoreFiles {
 
     /** @throws UnusableKeyStoreException unless the key is EC or RSA with at least 2048 bits */
     static void requireSigningKey(String kind, Path pkcs12, PrivateKey key, PublicKey certified) {
-        boolean ec = key instanceof ECKey && certified instanceof ECKey;
-        boolean rsa = key instanceof RSAKey rsaKey && certified instanceof RSAKey
+        // by algorithm and the certified key: a key inside a token (PKCS#11) shows neither its curve nor its modulus
+        boolean ec = "EC".equals(key.getAlgorithm()) && certified instanceof ECKey;
+        boolean rsa = "RSA".equals(key.getAlgorithm()) && certified instanceof RSAKey rsaKey
                 && rsaKey.getModulus().bitLength() >= 2048;
         if (!ec && !rsa) {
-            String what = key instanceof RSAKey rsaKey ? "an RSA key of " + rsaKey.getModulus().bitLength() + " bits"
+            String what = certified instanceof RSAKey rsaKey ? "an RSA key of " + rsaKey.getModulus().bitLength() + " bits"
                     : "a key of type " + key.getAlgorithm();
             throw new UnusableKeyStoreException(kind, pkcs12, "holds " + what + "; an EC key or an RSA key of at"
                     + " least 2048 bits is needed");
@@ -70,7 +71,9 @@ final class KeyStoreFiles {
         try {
             String algorithm = Certificates.signatureAlgorithm(key);
             byte[] probe = "certrenewal key check".getBytes(StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(algorithm, Certificates.BC);
+            // a key that cannot leave its token signs through the token's own provider
+            Signature signer = key.getEncoded() == null ? Signature.getInstance(algorithm)
+                    : Signature.getInstance(algorithm, Certificates.BC);
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();

@@ -10,6 +10,7 @@ import certrenewal.application.port.in.GetCaCertificatesUseCase;
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
+import certrenewal.application.port.in.AnswerOcspRequestUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.in.GetIssuedCertificateUseCase;
 import certrenewal.application.port.in.IssuedCertificate;
@@ -177,6 +178,8 @@ public final class Fakes {
 
     public final Answer<Renew, IssuedCertificate> renew = new Answer<>("RenewWithCertificateUseCase.renew");
     public final Answer<String, byte[]> crl = new Answer<>("GetCrlUseCase.currentCrl");
+    /** Called with the request's bytes in hex (empty for none or junk the adapter could not decode). */
+    public final Answer<String, byte[]> ocsp = new Answer<>("AnswerOcspRequestUseCase.answer");
 
     /** Whether a signed-in session may go on: until a test says otherwise, it may. */
     public final Answer<AuthenticatedId, Optional<SessionEnd>> customerSession =
@@ -189,7 +192,7 @@ public final class Fakes {
 
     private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
-            loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl);
+            loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp);
 
     /** Forgets every call and every answer. */
     public void reset() {
@@ -297,6 +300,8 @@ public final class Fakes {
             return authenticate.call(new Presented(der));
         });
         context.registerSingleton(RenewWithCertificateUseCase.class, (who, der) -> renew.call(new Renew(who, der)));
+        context.registerSingleton(AnswerOcspRequestUseCase.class,
+                request -> ocsp.call(java.util.HexFormat.of().formatHex(request)));
         context.registerSingleton(GetCrlUseCase.class, new GetCrlUseCase() {
             @Override
             public byte[] currentCrl() {
@@ -305,6 +310,11 @@ public final class Fakes {
 
             @Override
             public void publishCrl() {
+                throw new AssertionError("the web adapter never signs a CRL");
+            }
+
+            @Override
+            public void publishPending() {
                 throw new AssertionError("the web adapter never signs a CRL");
             }
 

@@ -60,6 +60,9 @@ public final class TestServer implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(Map.ofEntries(
                 Map.entry("micronaut.server.ssl.enabled", true),
                 Map.entry("micronaut.server.ssl.port", -1),
+                // the plain-HTTP listener beside TLS, as the app has it for the CRL and OCSP
+                Map.entry("micronaut.server.dual-protocol", true),
+                Map.entry("micronaut.server.port", -1),
                 Map.entry("micronaut.server.ssl.client-authentication", "want"),
                 Map.entry("micronaut.server.ssl.key-store.path", "file:" + keyStore),
                 Map.entry("micronaut.server.ssl.key-store.password", pki.keyStorePassword()),
@@ -112,6 +115,22 @@ public final class TestServer implements AutoCloseable {
         return new Browser(http, "https://localhost:" + server.getPort(), language);
     }
 
+    /** A client of the plain-HTTP listener (no TLS at all). */
+    public Browser plainHttp() {
+        HttpClient http = clients.computeIfAbsent("plain", key -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        return new Browser(http, "http://localhost:" + plainPort(), null);
+    }
+
+    /** The listener's port that is not the TLS one. */
+    public int plainPort() {
+        return ((io.micronaut.http.server.netty.NettyEmbeddedServer) server).getBoundPorts().stream()
+                .filter(port -> port != server.getPort()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plain-HTTP listener"));
+    }
+
     /**
      * A browser in which {@code customer} has logged in (the login use case's fake accepting it),
      * on its main menu; afterwards the fakes have seen no call, and the login and the overview answer nothing.
@@ -157,7 +176,12 @@ public final class TestServer implements AutoCloseable {
         return text;
     }
 
-    /** A session cookie's value as the server writes them, of a session it no longer has. */
+    /** A bean of the server's context, e.g. its session store. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+        /** A session cookie's value as the server writes them, of a session it no longer has. */
     public static String endedSession() {
         return java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().getBytes());
     }

@@ -2,8 +2,10 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.GetCrlUseCase;
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
+import certrenewal.application.port.out.StoredCrl;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,41 +14,44 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The CRL, signed after revocations and again a quarter of its validity before its nextUpdate.
- * Under a stream of revocations signing is coalesced: at most one CRL per {@code minInterval};
- * a revocation that comes sooner marks the CRL stale, and the first fetch or check after the
- * interval signs it (login and EST refuse a revoked certificate at once regardless: they read the
- * database). Publishing is serialised, so that CRL numbers strictly increase and the CRL kept is
- * always the newest; reading is lock-free. The numbers never fall below the epoch milliseconds
- * of their thisUpdate, so they keep increasing across restarts without being stored.
+ * The CRL, kept in the CRL store that every node reads: signed by one node after revocations and again a quarter of
+ * its validity before its nextUpdate, and served by every node as the newest stored one.
+ *
+ * <p>Under a stream of revocations signing is coalesced: at most one CRL per {@code minInterval}, counted from the
+ * newest stored CRL whichever node signed it; a revocation that comes sooner is remembered by the node that made it,
+ * and that node's next fetch or {@link #publishPending()} after the interval signs (login and EST refuse a revoked
+ * certificate at once regardless: they read the database). Publications take the store's exclusive publication
+ * turn, so a node that waited for another's sees its CRL and does not sign the same change again. CRL numbers come
+ * from the store: one above the newest stored, and never below the epoch milliseconds of their thisUpdate (as
+ * the CRLs of earlier versions, which were not stored, were numbered), so they increase across nodes and restarts.
  */
 public final class CrlService implements GetCrlUseCase {
     private static final System.Logger LOG = System.getLogger(CrlService.class.getName());
 
     private final RevocationListPort revocations;
+    private final CrlStorePort store;
     private final CertificateAuthorityPort authority;
     private final Duration validity;
     private final Duration refreshMargin;
     private final Duration minInterval;
     private final Clock clock;
-    private final AtomicReference<Published> current = new AtomicReference<>();
+    /** The newest CRL this node has read, so that its DER is read from the store once per CRL, not per fetch. */
+    private final AtomicReference<StoredCrl> served = new AtomicReference<>();
     private final Object publishing = new Object();
-    /** A publication was asked for and has not succeeded yet: the CRL kept may lack a revocation. */
-    private volatile boolean stale;
-    private BigInteger lastNumber = BigInteger.ZERO;
-
-    private record Published(byte[] der, Instant signedAt, Instant nextUpdate) {
-    }
+    /** Revocations committed on this node, and how many of them the last CRL this node signed covers. */
+    private final AtomicLong requested = new AtomicLong();
+    private volatile long covered;
 
     /**
      * @param validity from thisUpdate to nextUpdate (default 24 hours)
      * @param minInterval the least time between two CRLs signed for revocations (default 5 seconds; zero signs at every one)
      */
-    public CrlService(RevocationListPort revocations, CertificateAuthorityPort authority, Duration validity,
-                      Duration minInterval, Clock clock) {
+    public CrlService(RevocationListPort revocations, CrlStorePort store, CertificateAuthorityPort authority,
+                      Duration validity, Duration minInterval, Clock clock) {
         Objects.requireNonNull(validity, "validity must not be null");
         if (validity.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("a CRL is valid for at least a minute");
@@ -54,87 +59,108 @@ public final class CrlService implements GetCrlUseCase {
         if (minInterval.isNegative() || minInterval.compareTo(validity.dividedBy(4)) > 0) {
             throw new IllegalArgumentException("the CRL's minimum interval must be between zero and a quarter of its validity");
         }
-        this.minInterval = minInterval;
-        this.revocations = revocations;
-        this.authority = authority;
+        this.revocations = Objects.requireNonNull(revocations, "revocations must not be null");
+        this.store = Objects.requireNonNull(store, "CRL store must not be null");
+        this.authority = Objects.requireNonNull(authority, "authority must not be null");
         this.validity = validity;
         this.refreshMargin = validity.dividedBy(4);
-        this.clock = clock;
+        this.minInterval = minInterval;
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
     @Override
     public byte[] currentCrl() {
-        Published published = current.get();
-        if (needsSigning(published)) {
-            published = refresh();
-        }
-        return published.der().clone();
-    }
-
-    @Override
-    public Optional<Instant> publishedNextUpdate() {
-        return Optional.ofNullable(current.get()).map(Published::nextUpdate);
-    }
-
-    /** After a revocation: signs now, unless a CRL was signed less than the minimum interval ago. */
-    @Override
-    public void publishCrl() {
-        synchronized (publishing) {
-            stale = true;
-            Published published = current.get();
-            if (published == null || !isRecent(published)) {
-                sign();
-            }
-        }
-    }
-
-    private void sign() {
-        synchronized (publishing) {
-            // X.509 times have whole seconds
-            Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Instant nextUpdate = thisUpdate.plus(validity);
-            List<RevokedCertificate> entries = revocations.revokedUnexpired(thisUpdate);
-            BigInteger number = lastNumber.add(BigInteger.ONE).max(BigInteger.valueOf(thisUpdate.toEpochMilli()));
-            byte[] der = authority.signCrl(entries, thisUpdate, nextUpdate, number);
-            lastNumber = number;
-            current.set(new Published(der.clone(), clock.instant(), nextUpdate));
-            stale = false;
-        }
-    }
-
-    /** Publishes unless another thread just did; keeps serving a CRL still within its validity if signing fails. */
-    private Published refresh() {
-        synchronized (publishing) {
-            Published published = current.get();
-            if (!needsSigning(published)) {
-                return published;
-            }
+        Optional<StoredCrl.Header> newest = store.newestHeader();
+        if (needsSigning(newest)) {
             try {
-                sign();
+                publish();
             } catch (RuntimeException e) {
-                if (published == null || !clock.instant().isBefore(published.nextUpdate())) {
+                if (newest.isEmpty() || !clock.instant().isBefore(newest.get().nextUpdate())) {
                     throw e;
                 }
                 LOG.log(System.Logger.Level.ERROR, "the CRL could not be signed; serving the previous one until "
-                        + published.nextUpdate(), e);
-                return published;
+                        + newest.get().nextUpdate(), e);
             }
-            return current.get();
+            newest = store.newestHeader();
+        }
+        return read(newest.orElseThrow(() -> new IllegalStateException("no CRL has been stored"))).der();
+    }
+
+    /** The newest stored CRL's nextUpdate: what every node serves; reads its header only and signs nothing. */
+    @Override
+    public Optional<Instant> publishedNextUpdate() {
+        return store.newestHeader().map(StoredCrl.Header::nextUpdate);
+    }
+
+    /** After a revocation: signs now, unless the newest CRL was signed less than the minimum interval ago. */
+    @Override
+    public void publishCrl() {
+        requested.incrementAndGet();
+        Optional<StoredCrl.Header> newest = store.newestHeader();
+        if (newest.isEmpty() || !isRecent(newest.get())) {
+            publish();
         }
     }
 
-    /** None yet, near its nextUpdate, or lacking a revocation and the minimum interval has passed. */
-    private boolean needsSigning(Published published) {
-        return published == null || isDue(published) || (stale && !isRecent(published));
+    @Override
+    public void publishPending() {
+        Optional<StoredCrl.Header> newest = store.newestHeader();
+        if (needsSigning(newest)) {
+            publish();
+        }
+    }
+
+    /** Signs and stores a CRL in the store's exclusive turn, unless another node stored what was needed meanwhile. */
+    private void publish() {
+        synchronized (publishing) {
+            long requests = requested.get();
+            store.publishExclusively(newest -> {
+                if (newest.isPresent() && covered >= requests && !isDue(newest.get())) {
+                    return Optional.empty();
+                }
+                return Optional.of(sign(newest));
+            });
+            covered = Math.max(covered, requests);
+        }
+    }
+
+    private StoredCrl sign(Optional<StoredCrl.Header> previous) {
+        // X.509 times have whole seconds
+        Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = thisUpdate.plus(validity);
+        long number = Math.max(previous.map(h -> h.number() + 1).orElse(1L), thisUpdate.toEpochMilli());
+        List<RevokedCertificate> entries = revocations.revokedUnexpired(thisUpdate);
+        byte[] der = authority.signCrl(entries, thisUpdate, nextUpdate, BigInteger.valueOf(number));
+        return new StoredCrl(number, thisUpdate, nextUpdate, der);
+    }
+
+    /** The CRL of {@code header}, read from the store unless this node holds it already. */
+    private StoredCrl read(StoredCrl.Header header) {
+        StoredCrl held = served.get();
+        if (held != null && held.number() >= header.number()) {
+            return held;
+        }
+        StoredCrl newest = store.newest().orElseThrow(() -> new IllegalStateException("no CRL has been stored"));
+        served.accumulateAndGet(newest, (a, b) -> a == null || b.number() > a.number() ? b : a);
+        return newest;
+    }
+
+    /** None yet, near its nextUpdate, or lacking a revocation made here and the minimum interval has passed. */
+    private boolean needsSigning(Optional<StoredCrl.Header> newest) {
+        if (newest.isEmpty()) {
+            return true;
+        }
+        boolean stale = requested.get() > covered;
+        return isDue(newest.get()) || (stale && !isRecent(newest.get()));
     }
 
     /** Signed less than the minimum interval ago (a clock set back does not hold a revocation back). */
-    private boolean isRecent(Published published) {
+    private boolean isRecent(StoredCrl.Header newest) {
         Instant now = clock.instant();
-        return !now.isBefore(published.signedAt()) && now.isBefore(published.signedAt().plus(minInterval));
+        return !now.isBefore(newest.thisUpdate()) && now.isBefore(newest.thisUpdate().plus(minInterval));
     }
 
-    private boolean isDue(Published published) {
-        return !clock.instant().isBefore(published.nextUpdate().minus(refreshMargin));
+    private boolean isDue(StoredCrl.Header newest) {
+        return !clock.instant().isBefore(newest.nextUpdate().minus(refreshMargin));
     }
 }

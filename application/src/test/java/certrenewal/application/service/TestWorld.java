@@ -57,7 +57,8 @@ final class TestWorld {
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final InMemoryConsoleQueries consoleQueries = new InMemoryConsoleQueries(store);
     final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
-    final CrlService crl = new CrlService(store, authority, CRL_VALIDITY, Duration.ZERO, clock);
+    final InMemoryCrlStore crls = new InMemoryCrlStore();
+    final CrlService crl = new CrlService(store, crls, authority, CRL_VALIDITY, Duration.ZERO, clock);
     final UnknownCallerRefusals unknownCallers = new UnknownCallerRefusals(store, store, clock, 3);
 
     // the customer's renewal

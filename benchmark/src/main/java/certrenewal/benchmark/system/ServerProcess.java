@@ -60,6 +60,10 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-Xlog:gc:file=" + gcLog,
                 "-Dcertrenewal.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dmicronaut.server.ssl.port=" + port,
+                // the plain-HTTP listener (CRL, OCSP) on any free port, not 8080
+                "-Dmicronaut.server.port=-1",
+                // the management listener (/health, /prometheus) on a free port, not 8081 (it needs a fixed number)
+                "-Dendpoints.all.port=" + FreePort.pick(),
                 "-cp", appClasspath, MAIN_CLASS));
         try {
             Files.createDirectories(dataDir);

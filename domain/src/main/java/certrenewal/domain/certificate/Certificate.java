@@ -88,6 +88,14 @@ public record Certificate(
         };
     }
 
+    /** What relying parties are told (OCSP): revoked once revoked or superseded, good otherwise, expired or not. */
+    public RevocationStatus revocationStatus() {
+        return switch (storedStatus) {
+            case ACTIVE, EXPIRED -> new RevocationStatus.Good();
+            case REVOKED, SUPERSEDED -> new RevocationStatus.Revoked(revokedAt, revocationReason);
+        };
+    }
+
     /** Revoked with reason superseded, because its renewed successor has been used. */
     public Certificate supersede(Instant at) {
         requireActive();

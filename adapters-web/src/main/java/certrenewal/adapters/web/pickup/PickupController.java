@@ -3,6 +3,7 @@ package certrenewal.adapters.web.pickup;
 import certrenewal.adapters.web.ClientAddresses;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.adapters.web.RefusalHandler;
+import certrenewal.adapters.web.SessionSecrets;
 import certrenewal.adapters.web.customer.KeyFlow;
 import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
@@ -37,8 +38,9 @@ import java.util.Optional;
  * 証明書取得, linked from the login screen and used without a client certificate: an ID with an
  * issuance password (after registration or re-issue) proves itself with its login ID, login
  * password and issuance password, which the server checks before the browser makes a key; the
- * server then keeps them in the session (never in the page or the script) and checks them again
- * with the certificate request. The key, the two confirmations and the PKCS#12 are the renewal's.
+ * server then keeps them in the session (never in the page or the script; the passwords sealed,
+ * {@link SessionSecrets}, as the session store may be Redis) and checks them again with the
+ * certificate request. The key, the two confirmations and the PKCS#12 are the renewal's.
  */
 @Controller("/pickup")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,9 +60,11 @@ final class PickupController {
     private final Pages pages;
     private final FormTokens forms;
     private final ClientAddresses addresses;
+    private final SessionSecrets secrets;
 
     PickupController(PickupCertificateUseCase pickUp, SessionStore<Session> sessions, Pages pages, FormTokens forms,
-                     ClientAddresses addresses) {
+                     ClientAddresses addresses, SessionSecrets secrets) {
+        this.secrets = secrets;
         this.forms = forms;
         this.addresses = addresses;
         this.pickUp = pickUp;
@@ -96,8 +100,8 @@ final class PickupController {
             // A new session for the verified credentials: an identifier planted before is worth nothing now.
             Session fresh = replaceSession(request, session);
             fresh.put(LOGIN_ID, loginId.value());
-            fresh.put(LOGIN_PASSWORD, loginPassword);
-            fresh.put(ISSUANCE_PASSWORD, issuancePassword);
+            fresh.put(LOGIN_PASSWORD, secrets.seal(fresh.getId(), loginPassword));
+            fresh.put(ISSUANCE_PASSWORD, secrets.seal(fresh.getId(), issuancePassword));
             return Pages.redirect("/pickup/start");
         } catch (RequestRefusedException e) {
             return formWithAlert(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
@@ -167,8 +171,10 @@ final class PickupController {
             return Optional.empty();
         }
         Optional<String> loginId = session.get(LOGIN_ID, String.class);
-        Optional<String> loginPassword = session.get(LOGIN_PASSWORD, String.class);
-        Optional<String> issuancePassword = session.get(ISSUANCE_PASSWORD, String.class);
+        Optional<String> loginPassword = session.get(LOGIN_PASSWORD, String.class)
+                .flatMap(sealed -> secrets.open(session.getId(), sealed));
+        Optional<String> issuancePassword = session.get(ISSUANCE_PASSWORD, String.class)
+                .flatMap(sealed -> secrets.open(session.getId(), sealed));
         if (loginId.isEmpty() || loginPassword.isEmpty() || issuancePassword.isEmpty()) {
             return Optional.empty();
         }

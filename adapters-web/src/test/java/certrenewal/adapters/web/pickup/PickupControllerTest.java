@@ -122,6 +122,17 @@ class PickupControllerTest extends WebTest {
         assertTrue(start.text().contains("new-user"));
         assertFalse(start.body().contains(ISSUANCE_PASSWORD) || start.body().contains("Login Pass 1"),
                 "the credentials stay in the server's session");
+        String sessionId = new String(java.util.Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        @SuppressWarnings("unchecked")
+        io.micronaut.session.Session stored = ((io.micronaut.session.SessionStore<io.micronaut.session.Session>)
+                server.bean(io.micronaut.session.SessionStore.class)).findSession(sessionId).join().orElseThrow();
+        assertTrue(stored.contains("pickup.loginPassword") && stored.contains("pickup.issuancePassword"), stored.names().toString());
+        for (String name : stored.names()) {
+            String value = String.valueOf(stored.get(name).orElse(""));
+            assertFalse(value.contains("Login Pass 1") || value.contains(ISSUANCE_PASSWORD),
+                    name + ": the session store, which may be Redis shared by the servers, holds no password in clear");
+        }
     }
 
     @Test

@@ -14,8 +14,14 @@ public interface GetCrlUseCase {
     void publishCrl();
 
     /**
-     * The nextUpdate of the CRL being served, without signing one: empty before the first. Past it, relying parties
-     * reject the CRL (what the health check reports).
+     * Signs what a revocation held back (the minimum interval has now passed), a CRL near its nextUpdate, or the
+     * first one; nothing otherwise. For a periodic task on every node: cheap when there is nothing to do.
+     */
+    void publishPending();
+
+    /**
+     * The nextUpdate of the CRL being served (the newest stored one, whichever node signed it), without signing one:
+     * empty before the first. Past it, relying parties reject the CRL (what the health check reports).
      */
     Optional<Instant> publishedNextUpdate();
 }
