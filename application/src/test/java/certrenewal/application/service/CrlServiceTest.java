@@ -58,6 +58,21 @@ class CrlServiceTest {
     }
 
     @Test
+    void theNextUpdateReportedIsTheNewestStoredCrlsWhicheverNodeSignedIt() {
+        CrlService otherNode = new CrlService(world.store, world.crls, authority, CRL_VALIDITY, Duration.ZERO, world.clock);
+        assertEquals(java.util.Optional.empty(), otherNode.publishedNextUpdate(), "none stored yet");
+        assertEquals(0, authority.crls().size(), "asking signs nothing");
+
+        service.publishCrl();
+        world.clock.advance(Duration.ofHours(1));
+        world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, world.clock.instant()));
+        service.publishCrl();
+
+        assertEquals(java.util.Optional.of(authority.lastCrl().nextUpdate()), otherNode.publishedNextUpdate());
+        assertEquals(2, authority.crls().size(), "the other node signed nothing");
+    }
+
+    @Test
     void expiredCertificatesLeaveTheCrl() {
         world.store.put(certificate.revoke(RevocationReason.KEY_COMPROMISE, T0.plusSeconds(60)));
         world.clock.set(certificate.notAfter());
