@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.readmodel.AuditVerification;
+import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -72,6 +75,9 @@ class TwoNodesIT {
     /** The session store both nodes share: a database index of this test's own, emptied afterwards. */
     private static final String REDIS = "redis://127.0.0.1:6379/5";
 
+    /** A user ID whose browser renewal the dying node leaves open. */
+    private static final String LEFT_OPEN = "left-open";
+
     @TempDir
     static Path dir;
     private static Path setup;
@@ -86,7 +92,12 @@ class TwoNodesIT {
             sql.execute("CREATE DATABASE " + DATABASE);
         }
         setup = dir.resolve("setup");
-        EndToEnd.start(setup, onTheDatabase(new HashMap<>())).close();
+        EndToEnd banksData = EndToEnd.start(setup, onTheDatabase(new HashMap<>()));
+        try {
+            credentialsOfANewUser(banksData, LEFT_OPEN);
+        } finally {
+            banksData.close();
+        }
         String formTokenSecret = UUID.randomUUID().toString();
         // A first: its scheduled work takes the cluster's leases before B is up
         a = ArtifactProcess.start(dir.resolve("a"), ArtifactProcess.freePort(), production("a", formTokenSecret)).serving();
@@ -220,6 +231,11 @@ class TwoNodesIT {
         for (int i = 0; i < 4; i++) {
             received.add(issued(user.renew(i % 2 == 0 ? a : b)));
         }
+        Client leavesItOpen = new Client(LEFT_OPEN);
+        assertEquals(303, leavesItOpen.logIn(a).statusCode());
+        String notice = leavesItOpen.send(a, HttpRequest.newBuilder().GET(), "/renewal/notice").body();
+        assertEquals(303, leavesItOpen.post(a, "/renewal/start", csrfOf(notice), Map.of()).statusCode());
+        assertEquals(1, count("select count(*) from renewal where open_login_id = ?", LEFT_OPEN), "a renewal open on A");
         String nodeA = a.awaitLogLine(Pattern.compile("Cluster node id: (\\S+)")).group(1);
         long held = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (count("select count(*) from cluster_lease where holder = ?", nodeA) == 0 && System.nanoTime() < held) {
@@ -255,6 +271,13 @@ class TwoNodesIT {
                 "every scheduled task is held by the node still running:\n" + b.log());
         assertEquals(3, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
                 + " dashboard and the audit seal sweep:\n" + b.log());
+        // and the renewal A left open does not stay open past its timeout: B's sweep abandons it
+        long swept = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (count("select count(*) from renewal where open_login_id = ?", LEFT_OPEN) > 0 && System.nanoTime() < swept) {
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // polled until the deadline, not waited for
+        }
+        assertEquals(1, count("select count(*) from renewal where login_id = ? and state = 'ABANDONED'", LEFT_OPEN),
+                "the renewal left open on A is abandoned by B after its timeout:\n" + b.log());
         b.stop();
 
         Map<String, String> missing = new LinkedHashMap<>();
@@ -310,12 +333,30 @@ class TwoNodesIT {
         environment.put("CERTRENEWAL_REDIS_URI", REDIS);
         // a node that died is replaced within this long (2 min by default)
         environment.put("CERTRENEWAL_CLUSTER_LEASE_DURATION", "10s");
+        // a renewal left open times out within the test (15 min by default); the other tests finish theirs in seconds
+        environment.put("CERTRENEWAL_RENEWAL_OPEN_TIMEOUT", "20s");
         // the scheduled work runs often enough to be seen moving within the test
         environment.put("CERTRENEWAL_RENEWAL_SWEEP_INTERVAL", "2s");
         environment.put("CERTRENEWAL_ADMINISTRATION_DASHBOARD_REFRESH", "2s");
         // this test renews one ID many times; the daily limit is IssuanceRulesTest's
         environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");
         return environment;
+    }
+
+    /** A new user ID of the demo contract with a first certificate (30 days left: inside the renewal window). */
+    private static void credentialsOfANewUser(EndToEnd system, String loginId) throws Exception {
+        TestIds ids = new TestIds(system);
+        ids.userId(new ContractNumber("0000001"), new LoginId(loginId), LOGIN_PASSWORD);
+        KeyPair pair = keyPair();
+        IssuedCertificate issued = ids.firstCertificate(new LoginId(loginId), csr(pair), Duration.ofDays(30));
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(issued.certificate().der()));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(loginId, pair.getPrivate(), DEMO_PKCS12_PASSWORD, new java.security.cert.Certificate[] {certificate});
+        try (var out = Files.newOutputStream(setup.resolve("demo").resolve(loginId + ".p12"))) {
+            store.store(out, DEMO_PKCS12_PASSWORD);
+        }
     }
 
     private static long count(String sql, String parameter) throws Exception {
@@ -407,9 +448,16 @@ class TwoNodesIT {
 
     /** A new P-256 key and its certificate request (DER); the subject is the bank's to decide. */
     private static byte[] csr() throws Exception {
+        return csr(keyPair());
+    }
+
+    private static KeyPair keyPair() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = generator.generateKeyPair();
+        return generator.generateKeyPair();
+    }
+
+    private static byte[] csr(KeyPair pair) throws Exception {
         return new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=anything"), pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded();
     }
