@@ -4,13 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -69,23 +65,9 @@ public final class CaKeyStore {
         Objects.requireNonNull(pkcs12, "key store path must not be null");
         Objects.requireNonNull(password, "key store password must not be null");
         Objects.requireNonNull(clock, "clock must not be null");
-        KeyStore store = KeyStoreFiles.open(KIND, pkcs12, password);
-        Key key;
-        Certificate certificate;
-        try {
-            key = store.getKey(ALIAS, password);
-            certificate = store.getCertificate(ALIAS);
-        } catch (UnrecoverableKeyException e) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a key that cannot be opened with the key store's"
-                    + " password");
-        } catch (GeneralSecurityException e) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "cannot be read: " + e.getClass().getSimpleName());
-        }
-        if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "has no key entry named '" + ALIAS + "'");
-        }
-        requireUsableCa(KIND, pkcs12, privateKey, x509, clock);
-        return new CaKeyMaterial(privateKey, x509);
+        KeyStoreFiles.KeyEntry entry = KeyStoreFiles.keyEntry(KIND, pkcs12, password, ALIAS);
+        requireUsableCa(KIND, pkcs12, entry.privateKey(), entry.certificate(), clock);
+        return new CaKeyMaterial(entry.privateKey(), entry.certificate());
     }
 
     /** The checks every CA key passes before it signs, wherever it is kept. */

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -48,6 +50,34 @@ final class KeyStoreFiles {
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new UnusableKeyStoreException(kind, pkcs12, DAMAGED);
         }
+    }
+
+    /** A key entry read from a key store file: its private key and its certificate. */
+    record KeyEntry(PrivateKey privateKey, X509Certificate certificate) {
+    }
+
+    /**
+     * Opens {@code pkcs12} and reads the key entry {@code alias} (key protected by the store's password).
+     *
+     * @throws UnusableKeyStoreException naming the file and the problem, without any password
+     */
+    static KeyEntry keyEntry(String kind, Path pkcs12, char[] password, String alias) {
+        KeyStore store = open(kind, pkcs12, password);
+        Key key;
+        Certificate certificate;
+        try {
+            key = store.getKey(alias, password);
+            certificate = store.getCertificate(alias);
+        } catch (UnrecoverableKeyException e) {
+            throw new UnusableKeyStoreException(kind, pkcs12, "holds a key that cannot be opened with the key store's"
+                    + " password");
+        } catch (GeneralSecurityException e) {
+            throw new UnusableKeyStoreException(kind, pkcs12, "cannot be read: " + e.getClass().getSimpleName());
+        }
+        if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
+            throw new UnusableKeyStoreException(kind, pkcs12, "has no key entry named '" + alias + "'");
+        }
+        return new KeyEntry(privateKey, x509);
     }
 
     /** @throws UnusableKeyStoreException unless the key is EC or RSA with at least 2048 bits */

@@ -3,13 +3,7 @@ package certrenewal.adapters.pki;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -101,23 +95,9 @@ public final class OcspResponderKeyStore {
     private static OcspSigningKeyMaterial read(Path pkcs12, char[] password) {
         Objects.requireNonNull(pkcs12, "key store path must not be null");
         Objects.requireNonNull(password, "key store password must not be null");
-        KeyStore store = KeyStoreFiles.open(KIND, pkcs12, password);
-        Key key;
-        Certificate certificate;
-        try {
-            key = store.getKey(ALIAS, password);
-            certificate = store.getCertificate(ALIAS);
-        } catch (UnrecoverableKeyException e) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "holds a key that cannot be opened with the key store's"
-                    + " password");
-        } catch (GeneralSecurityException e) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "cannot be read: " + e.getClass().getSimpleName());
-        }
-        if (!(key instanceof PrivateKey privateKey) || !(certificate instanceof X509Certificate x509)) {
-            throw new UnusableKeyStoreException(KIND, pkcs12, "has no key entry named '" + ALIAS + "'");
-        }
-        KeyStoreFiles.requireSigningKey(KIND, pkcs12, privateKey, x509.getPublicKey());
-        return new OcspSigningKeyMaterial(privateKey, x509);
+        KeyStoreFiles.KeyEntry entry = KeyStoreFiles.keyEntry(KIND, pkcs12, password, ALIAS);
+        KeyStoreFiles.requireSigningKey(KIND, pkcs12, entry.privateKey(), entry.certificate().getPublicKey());
+        return new OcspSigningKeyMaterial(entry.privateKey(), entry.certificate());
     }
 
     private static void requireResponderCertificate(Path pkcs12, X509Certificate certificate, X509Certificate ca,
