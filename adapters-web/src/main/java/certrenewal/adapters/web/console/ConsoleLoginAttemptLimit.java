@@ -1,7 +1,6 @@
 package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.limits.AttemptLimits;
-import certrenewal.adapters.web.limits.FormFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -10,23 +9,19 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.http.SessionForRequest;
-import java.time.Duration;
 import java.util.Map;
 
 /** Console login attempts per client address and per staff name ({@link AttemptLimits}): past them, 429 on its login screen. */
 @ServerFilter(value = "/console/login", methods = HttpMethod.POST)
 final class ConsoleLoginAttemptLimit implements Ordered {
     private final AttemptLimits limits;
-    private final FilterBodyParser bodies;
     private final ConsolePages pages;
 
-    ConsoleLoginAttemptLimit(AttemptLimits limits, FilterBodyParser bodies, ConsolePages pages) {
+    ConsoleLoginAttemptLimit(AttemptLimits limits, ConsolePages pages) {
         this.limits = limits;
-        this.bodies = bodies;
         this.pages = pages;
     }
 
@@ -34,15 +29,11 @@ final class ConsoleLoginAttemptLimit implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
-        Map<String, Object> form = FormFields.of(bodies, request);
-        return limits.attempt(request, "staff", AttemptLimits.field(form, "username"))
-                .map(wait -> refused(request, wait)).orElse(null);
-    }
-
-    private HttpResponse<?> refused(HttpRequest<?> request, Duration wait) {
-        Map<String, Object> model = pages.model(request, SessionForRequest.find(request).orElse(null), null);
-        model.put("alert", pages.text(request, "attempts.limited", AttemptLimits.retryAfter(wait)));
-        return limits.tooMany(request, wait, "console/login", model);
+        return limits.limitForm(request, "staff", "username", "console/login", (typed, wait) -> {
+            Map<String, Object> model = pages.model(request, SessionForRequest.find(request).orElse(null), null);
+            model.put("alert", pages.text(request, "attempts.limited", AttemptLimits.retryAfter(wait)));
+            return model;
+        });
     }
 
     /** After the session filter, for the page's CSRF token. */

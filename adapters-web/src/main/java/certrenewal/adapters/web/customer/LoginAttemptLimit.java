@@ -1,7 +1,6 @@
 package certrenewal.adapters.web.customer;
 
 import certrenewal.adapters.web.limits.AttemptLimits;
-import certrenewal.adapters.web.limits.FormFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -10,23 +9,19 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.http.SessionForRequest;
-import java.time.Duration;
 import java.util.Map;
 
 /** Login attempts per client address and per login ID ({@link AttemptLimits}): past them, 429 on the login screen. */
 @ServerFilter(value = "/login", methods = HttpMethod.POST)
 final class LoginAttemptLimit implements Ordered {
     private final AttemptLimits limits;
-    private final FilterBodyParser bodies;
     private final Pages pages;
 
-    LoginAttemptLimit(AttemptLimits limits, FilterBodyParser bodies, Pages pages) {
+    LoginAttemptLimit(AttemptLimits limits, Pages pages) {
         this.limits = limits;
-        this.bodies = bodies;
         this.pages = pages;
     }
 
@@ -34,15 +29,11 @@ final class LoginAttemptLimit implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
-        Map<String, Object> form = FormFields.of(bodies, request);
-        return limits.attempt(request, "customer", AttemptLimits.field(form, "loginId"))
-                .map(wait -> refused(request, wait)).orElse(null);
-    }
-
-    private HttpResponse<?> refused(HttpRequest<?> request, Duration wait) {
-        Map<String, Object> model = pages.model(request, SessionForRequest.find(request).orElse(null));
-        model.put("alert", pages.text(request, "attempts.limited", AttemptLimits.retryAfter(wait)));
-        return limits.tooMany(request, wait, "login", model);
+        return limits.limitForm(request, "customer", "loginId", "login", (typed, wait) -> {
+            Map<String, Object> model = pages.model(request, SessionForRequest.find(request).orElse(null));
+            model.put("alert", pages.text(request, "attempts.limited", AttemptLimits.retryAfter(wait)));
+            return model;
+        });
     }
 
     /** After the session filter, for the page's CSRF token. */

@@ -1,6 +1,8 @@
 package certrenewal.adapters.web.limits;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Attempts at the forms that check passwords (customer login, 証明書取得, console login): so many per client address
@@ -25,16 +28,18 @@ import java.util.Optional;
 public final class AttemptLimits {
     private final HttpClientAddressResolver addresses;
     private final ViewsRendererLocator views;
+    private final FilterBodyParser bodies;
     private final TokenBuckets perAddress;
     private final TokenBuckets perLoginId;
 
-    AttemptLimits(HttpClientAddressResolver addresses, ViewsRendererLocator views,
+    AttemptLimits(HttpClientAddressResolver addresses, ViewsRendererLocator views, FilterBodyParser bodies,
                   @Value("${certrenewal.attempt-limits.per-address:30}") int perAddress,
                   @Value("${certrenewal.attempt-limits.per-login-id:10}") int perLoginId,
                   @Value("${certrenewal.attempt-limits.window:1m}") Duration window,
                   @Value("${certrenewal.attempt-limits.max-tracked:100000}") int maxTracked) {
         this.addresses = addresses;
         this.views = views;
+        this.bodies = bodies;
         this.perAddress = new TokenBuckets(perAddress, window, maxTracked, System::nanoTime);
         this.perLoginId = new TokenBuckets(perLoginId, window, maxTracked, System::nanoTime);
     }
@@ -72,6 +77,21 @@ public final class AttemptLimits {
                 .header(HttpHeaders.RETRY_AFTER, retryAfter(wait))
                 .contentType(MediaType.TEXT_HTML + ";charset=UTF-8")
                 .body(page.toString());
+    }
+
+    /**
+     * What each password form's filter does: counts one attempt of the client address and of the posted form's
+     * {@code idField} in {@code namespace}; past a limit, 429 with the form's {@code view}, whose model {@code page}
+     * makes from the typed ID and the wait (its alert saying why). Null when the attempt may go on. Blocks until the
+     * body is in: call it on the blocking executor only.
+     */
+    @Nullable
+    public HttpResponse<?> limitForm(HttpRequest<?> request, String namespace, String idField, String view,
+                                     BiFunction<String, Duration, Map<String, Object>> page) {
+        String typed = field(FormFields.of(bodies, request), idField);
+        return attempt(request, namespace, typed)
+                .<HttpResponse<?>>map(wait -> tooMany(request, wait, view, page.apply(typed, wait)))
+                .orElse(null);
     }
 
     /** RFC 9110 Retry-After in whole seconds, at least one. */
