@@ -51,7 +51,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case RENEWAL_NOT_FOUND, UNKNOWN_LOGIN_ID, UNKNOWN_CONTRACT -> HttpStatus.NOT_FOUND;
             case RENEWAL_TIMED_OUT -> HttpStatus.GONE;
             case MALFORMED_REQUEST, BAD_REQUEST_SIGNATURE, KEY_NOT_ACCEPTED, KEY_ALREADY_CERTIFIED, KEY_COMPROMISED,
-                 PASSWORD_TOO_SHORT -> HttpStatus.BAD_REQUEST;
+                 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_CONTAINS_NAME, PASSWORD_RECENTLY_USED -> HttpStatus.BAD_REQUEST;
             case ISSUANCE_LIMIT_REACHED, PICKUP_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case ISSUANCE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
         };

@@ -30,6 +30,22 @@ class LoginPasswordTest {
     }
 
     @Test
+    void aPasswordLongerThanAnyonTypesIsNotAccepted() {
+        assertEquals(Optional.empty(), LoginPassword.problemWith("a".repeat(LoginPassword.MAX_LENGTH).toCharArray()));
+        assertEquals(Optional.of(Rejection.Code.PASSWORD_TOO_LONG),
+                LoginPassword.problemWith("a".repeat(LoginPassword.MAX_LENGTH + 1).toCharArray()).map(Rejection::code));
+    }
+
+    @Test
+    void aNewPasswordMustNotContainItsHoldersNameInAnyCase() {
+        assertEquals(Optional.of(Rejection.Code.PASSWORD_CONTAINS_NAME),
+                LoginPassword.problemWith("my-Admin01-pw".toCharArray(), "admin01").map(Rejection::code));
+        assertEquals(Optional.of(Rejection.Code.PASSWORD_TOO_SHORT),
+                LoginPassword.problemWith("admin01".toCharArray(), "admin01").map(Rejection::code), "length is said first");
+        assertEquals(Optional.empty(), LoginPassword.problemWith("Quiet-River-42".toCharArray(), "admin01"));
+    }
+
+    @Test
     void theCharactersAreCopiedInAndOutAndCanBeWiped() {
         char[] typed = "right-password".toCharArray();
         LoginPassword password = new LoginPassword(typed);

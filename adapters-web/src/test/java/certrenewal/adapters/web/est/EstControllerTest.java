@@ -41,6 +41,8 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.WRONG_CONFIRMATION_PASSWORD, 403), Map.entry(Code.WRONG_ISSUANCE_PASSWORD, 401),
             Map.entry(Code.NOT_LOCKED, 409), Map.entry(Code.NO_CERTIFICATE, 404), Map.entry(Code.UNKNOWN_LOGIN_ID, 404),
             Map.entry(Code.WRONG_CREDENTIALS, 401), Map.entry(Code.PASSWORD_TOO_SHORT, 400),
+            Map.entry(Code.PASSWORD_TOO_LONG, 400), Map.entry(Code.PASSWORD_CONTAINS_NAME, 400),
+            Map.entry(Code.PASSWORD_RECENTLY_USED, 400),
             Map.entry(Code.CERTIFICATE_OF_ANOTHER_ID, 401), Map.entry(Code.LOGIN_ID_EXISTS, 409),
             Map.entry(Code.UNKNOWN_CONTRACT, 404), Map.entry(Code.CONTRACT_EXISTS, 409),
             Map.entry(Code.ALREADY_HAS_CERTIFICATE, 403), Map.entry(Code.OUTSIDE_RENEWAL_WINDOW, 403),
