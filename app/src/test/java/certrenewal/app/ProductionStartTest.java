@@ -39,6 +39,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -55,6 +57,7 @@ class ProductionStartTest {
     private static final String TLS_PASSWORD = "Operator-TLS-Store-2268";
     private static final String AUDIT_PASSWORD = "Operator-Audit-Store-5519";
     private static final String OCSP_PASSWORD = "Operator-OCSP-Store-6604";
+    private static final String FORM_TOKEN_SECRET = "6f1c0b2a9d8e7f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a";
 
     @TempDir
     Path dir;
@@ -291,6 +294,25 @@ class ProductionStartTest {
         assertFalse(Files.exists(data));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "0123456789abcdef0123456789abcde"})
+    void withoutALongEnoughFormTokenSecretTheStartStopsNamingTheVariableNotTheValue(String secret) throws Exception {
+        Map<String, Object> variables = variables(Map.of());
+        if (secret.isEmpty()) {
+            variables.remove("CERTRENEWAL_FORM_TOKEN_SECRET");
+        } else {
+            variables.put("CERTRENEWAL_FORM_TOKEN_SECRET", secret);
+        }
+
+        String refusal = assertStartRefusedWith(variables, "CERTRENEWAL_FORM_TOKEN_SECRET is not set or shorter than 32");
+
+        if (!secret.isEmpty()) {
+            assertFalse(refusal.contains(secret), "the value is never in the refusal");
+            assertFalse(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(secret)), "nor in the log");
+        }
+        assertFalse(Files.exists(data));
+    }
+
     // --- starting ---
 
     /** The server, started as Application.main would in production, with these variables changed or added. */
@@ -341,6 +363,8 @@ class ProductionStartTest {
         variables.put("CERTRENEWAL_HOSTNAMES", "localhost,127.0.0.1");
         // sessions shared by the servers; the Redis the machine runs (.ci/run starts one)
         variables.put("CERTRENEWAL_REDIS_URI", "redis://127.0.0.1:6379");
+        // the same on every server: a form one server served is posted to another
+        variables.put("CERTRENEWAL_FORM_TOKEN_SECRET", FORM_TOKEN_SECRET);
         variables.putAll(changed);
         return variables;
     }
