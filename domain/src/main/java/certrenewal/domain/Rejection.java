@@ -61,7 +61,6 @@ public record Rejection(Code code, String message) {
         WRONG_CURRENT_PASSWORD("The current login password is wrong."),
         NEW_PASSWORDS_DIFFER("The new password and its repetition differ."),
         PASSWORD_CHANGE_REQUIRED("Change the login password first: it was chosen by someone else."),
-        RENEWAL_ONLY_AFTER_EXPIRY("The certificate has expired: it can only be renewed now."),
         EXPIRED_REISSUE_BY_ADMINISTRATOR("The client certificate has expired and can no longer be renewed; ask your administrator to re-issue it."),
         EXPIRED_REISSUE_BY_BANK("The client certificate has expired and can no longer be renewed; ask the bank to re-issue it.");
 

@@ -70,8 +70,11 @@ public final class SignedIn {
         }
         Optional<String> loginId = session.get(LOGIN_ID, String.class);
         Optional<String> bound = session.get(CERTIFICATE_HASH, String.class);
+        // a session opened before sessions kept the epoch and scope (an older release) is signed in no more
+        Optional<Long> epoch = session.get(CREDENTIAL_EPOCH, Long.class);
+        Optional<String> scope = session.get(SCOPE, String.class);
         byte[] presented = ClientCertificate.der(request);
-        if (loginId.isEmpty() || bound.isEmpty() || presented == null
+        if (loginId.isEmpty() || bound.isEmpty() || epoch.isEmpty() || scope.isEmpty() || presented == null
                 || !MessageDigest.isEqual(bound.get().getBytes(), sha256(presented).getBytes())) {
             return Optional.empty();
         }
@@ -79,8 +82,7 @@ public final class SignedIn {
                 new ContractNumber(session.get(CONTRACT, String.class).orElseThrow()),
                 IdKind.valueOf(session.get(KIND, String.class).orElseThrow()),
                 SerialNumber.ofHex(session.get(SERIAL, String.class).orElseThrow()),
-                session.get(CREDENTIAL_EPOCH, Long.class).orElseThrow(),
-                AccessScope.valueOf(session.get(SCOPE, String.class).orElseThrow())));
+                epoch.get(), AccessScope.valueOf(scope.get())));
     }
 
     /** The session's CSRF token, created on first use (the login form needs one before login). */
