@@ -127,6 +127,9 @@ class ChangeLoginPasswordServiceTest {
                 new LoginPassword("chosen-by-admin".toCharArray()), passwordOf(ADMIN).toCharArray()));
 
         assertEquals(Optional.of(new PasswordState(true, 0)), store.loadPasswordState(newbie));
+        // the IDs the system registered itself (as the demo data is made) are not forced
+        assertEquals(Optional.of(PasswordState.INITIAL), store.loadPasswordState(USER));
+        assertEquals(AccessScope.FULL, logInAdmin(passwordOf(ADMIN)).scope());
     }
 
     @Test
