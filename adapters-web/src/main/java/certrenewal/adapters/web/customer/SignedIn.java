@@ -55,6 +55,11 @@ public final class SignedIn {
         session.put(SCOPE, who.scope().name());
     }
 
+    /** The login ID recorded on this session, whether or not it may still go on (for counting attempts). */
+    static Optional<String> loginIdOf(Session session) {
+        return session == null ? Optional.empty() : session.get(LOGIN_ID, String.class);
+    }
+
     /** When the login opened this session. */
     static Optional<Instant> openedAt(Session session) {
         return session.get(OPENED_AT, Long.class).map(Instant::ofEpochMilli);
