@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a request without a signed-in session goes: the login screen, saying why when the session
- * ended (what changed about the ID or its certificate, its lifetime) or expired.
+ * ended (what changed about the ID or its certificate, its lifetime) or expired; and where a session that may
+ * reach only what it must do first (change its password, renew its expired certificate) goes for any other path.
  */
 public final class CustomerGate {
     private static final String ENDED = CustomerGate.class.getName() + ".ended";
@@ -25,7 +26,10 @@ public final class CustomerGate {
         return Pages.redirect(loginPath(request));
     }
 
-    /** The login screen's path for this request, with why its session ended. */
+    /**
+     * The login screen's path for this request, with why its session ended; for a session that may reach only what
+     * it must do first, that screen instead.
+     */
     public static String loginPath(HttpRequest<?> request) {
         Optional<AccessScope> restricted = request.getAttribute(RESTRICTED, AccessScope.class);
         if (restricted.isPresent()) {
