@@ -124,6 +124,11 @@ class PasswordControllerTest extends WebTest {
         for (String path : new String[] {"/", "/main", "/password", "/admin/users"}) {
             assertEquals("/renewal/notice", browser.get(path).location(), path);
         }
+        // a path that only starts like the renewal's reaches nothing else either
+        for (String path : new String[] {"/renewal/../main", "/renewal/%2e%2e/main", "/renewal/..%2fmain"}) {
+            Reply reply = browser.get(path);
+            assertFalse(reply.status() == 200 && reply.body().contains("action=\"/password\""), path + ": " + reply);
+        }
     }
 
     @ParameterizedTest
