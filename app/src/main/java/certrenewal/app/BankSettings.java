@@ -95,8 +95,12 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
         }
     }
 
+    /**
+     * @param graceDays for this many days after its expiry an ID's current certificate may still renew itself (and
+     *     nothing else); 0 disables renewal after expiry
+     */
     @ConfigurationProperties("renewal")
-    public record Renewal(int windowDays, Duration openTimeout, Duration validity, Duration sweepInterval) {
+    public record Renewal(int windowDays, Duration openTimeout, Duration validity, Duration sweepInterval, int graceDays) {
     }
 
     /**

@@ -25,6 +25,7 @@ import certrenewal.application.service.AbandonTimedOutRenewalsService;
 import certrenewal.application.service.AnswerOcspRequestService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
+import certrenewal.application.service.ChangeLoginPasswordService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.CheckStaffSessionService;
@@ -76,7 +77,7 @@ final class UseCaseFactory {
     @Singleton
     RenewalPolicy renewalPolicy(BankSettings settings) {
         BankSettings.Renewal r = settings.renewal();
-        return new RenewalPolicy(r.windowDays(), r.openTimeout(), r.validity());
+        return new RenewalPolicy(r.windowDays(), r.openTimeout(), r.validity(), r.graceDays());
     }
 
     @Singleton
@@ -112,9 +113,20 @@ final class UseCaseFactory {
                                                            SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                            CrlService crl, AuditTrailPort audit,
                                                            TransactionPort transactions,
-                                                           UnknownCallerRefusals unknownCallers, Clock clock) {
+                                                           UnknownCallerRefusals unknownCallers, RenewalPolicy policy,
+                                                           Clock clock) {
         return new AuthenticateCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals, crl,
-                audit, transactions, unknownCallers, clock);
+                audit, transactions, unknownCallers, policy, clock);
+    }
+
+    @Singleton
+    ChangeLoginPasswordService changeLoginPassword(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                                   LoadCertificatePort certificates, PasswordPort passwords,
+                                                   PasswordHasherPort hasher, AuditTrailPort audit,
+                                                   TransactionPort transactions, BankSettings settings,
+                                                   RenewalPolicy policy, Clock clock) {
+        return new ChangeLoginPasswordService(accounts, savedAccounts, certificates, passwords, hasher, audit, transactions,
+                settings.login().maxFailedPasswords(), policy, clock);
     }
 
     @Singleton
@@ -189,8 +201,8 @@ final class UseCaseFactory {
 
     @Singleton
     CheckCustomerSessionService checkCustomerSession(LoadAccountPort accounts, LoadCertificatePort certificates,
-                                                     Clock clock) {
-        return new CheckCustomerSessionService(accounts, certificates, clock);
+                                                     PasswordPort passwords, RenewalPolicy policy, Clock clock) {
+        return new CheckCustomerSessionService(accounts, certificates, passwords, policy, clock);
     }
 
     @Singleton
@@ -271,12 +283,13 @@ final class UseCaseFactory {
     @Singleton
     ReissueCertificateService reissueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                  LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                                 RenewalPort renewals, ConfirmationPasswords confirmations,
+                                                 RenewalPort renewals, PasswordPort passwords,
+                                                 ConfirmationPasswords confirmations,
                                                  PasswordHasherPort hasher, IssuanceGrantPort grants, CrlService crl,
                                                  AuditTrailPort audit, TransactionPort transactions,
                                                  BankSettings settings, Clock clock) {
         return new ReissueCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
-                confirmations, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
+                passwords, confirmations, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
                 clock);
     }
 

@@ -234,15 +234,51 @@ class EstRenewalTest {
     }
 
     @Test
-    void expiredCertificateIsRefused() throws Exception {
+    void aCertificateExpiredWithinTheGracePeriodRenewsOverEstAndIsGoodForNothingElse() throws Exception {
         Credentials id = newIdWithCertificate("est-expired", Duration.ofDays(30));
         MutableClock clock = system.bean(MutableClock.class);
         Instant before = clock.instant();
         clock.advance(Duration.ofDays(31));
         try {
-            CurlResult reply = refusedWithoutChange(id.cert(), id.key(), newRequest("late", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"));
+            CurlResult overview = system.curl(work, "GET", OVERVIEW, id.cert(), id.key(), null, null);
+            assertEquals(403, overview.status(), "expired: renewal only");
+            assertEquals("CERTIFICATE_EXPIRED", overview.refusalCode());
+
+            CurlResult reply = system.curl(work, "POST", SIMPLEREENROLL, id.cert(), id.key(),
+                    newRequest("late", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"), PKCS10);
+
+            assertEquals(200, reply.status(), reply.body());
+            Path p7 = writeBase64Der(reply.body(), "late.p7");
+            Tool.runOk(work, "openssl", "pkcs7", "-inform", "DER", "-in", p7.toString(), "-print_certs", "-out", "late.crt");
+            // valid from its issuance at the server's (moved) time, for a year as any new certificate
+            String verify = Tool.runOk(work, "openssl", "verify", "-attime", String.valueOf(clock.instant().getEpochSecond()),
+                    "-CAfile", system.demo("ca.crt").toString(), "-purpose", "sslclient", "late.crt");
+            assertTrue(verify.contains("late.crt: OK"), verify);
+            String dates = Tool.runOk(work, "openssl", "x509", "-noout", "-startdate", "-enddate", "-in", "late.crt");
+            java.time.format.DateTimeFormatter openssl = java.time.format.DateTimeFormatter
+                    .ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+            Instant notBefore = Instant.from(openssl.parse(dates.lines().filter(l -> l.startsWith("notBefore=")).findFirst()
+                    .orElseThrow().substring("notBefore=".length()).strip()));
+            assertTrue(Duration.between(notBefore, clock.instant()).abs().toMinutes() < 2, dates + " at " + clock.instant());
+            assertEquals(subject(id.cert()), subject(work.resolve("late.crt")));
+            CurlResult firstUse = system.curl(work, "GET", OVERVIEW, work.resolve("late.crt"), work.resolve("late.key"), null, null);
+            assertEquals(200, firstUse.status(), firstUse.body());
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
+    void afterTheGracePeriodAnExpiredCertificateIsRefusedNamingWhoCanReissue() throws Exception {
+        Credentials id = newIdWithCertificate("est-too-late", Duration.ofDays(30));
+        MutableClock clock = system.bean(MutableClock.class);
+        Instant before = clock.instant();
+        clock.advance(Duration.ofDays(30 + 90).plusMinutes(1));
+        try {
+            CurlResult reply = refusedWithoutChange(id.cert(), id.key(), newRequest("too-late", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"));
             assertEquals(403, reply.status());
-            assertEquals("CERTIFICATE_EXPIRED", reply.refusalCode());
+            assertEquals("EXPIRED_REISSUE_BY_ADMINISTRATOR", reply.refusalCode());
+            assertTrue(reply.body().contains("ask your administrator to re-issue it"), reply.body());
         } finally {
             clock.set(before);
         }

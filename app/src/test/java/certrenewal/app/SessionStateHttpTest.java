@@ -98,6 +98,35 @@ class SessionStateHttpTest {
     }
 
     @Test
+    void changingTheLoginPasswordEndsTheIdsOtherSessionsAndKeepsTheOneThatChangedIt() throws Exception {
+        Customer other = signedInAdministrator();
+        Customer changing = other.anotherSession();
+        String otherCsrf = csrfOf(other.get("/admin/users/new"));
+
+        HttpResponse<String> changed = changing.post("/password", "_csrf", csrfOf(changing.get("/password")),
+                "currentPassword", LOGIN_PASSWORD, "newPassword", "Autumn-2026-new", "newPasswordAgain", "Autumn-2026-new");
+
+        assertEquals(303, changed.statusCode(), changed.body());
+        assertEquals("/password?changed=1", location(changed));
+        assertEquals(200, changing.get("/main").statusCode(), "the session that changed it stays signed in");
+        HttpResponse<String> next = other.post("/admin/users", "_csrf", otherCsrf, "loginId", "after-password-change",
+                "password", "Initial-Pass-1", "passwordConfirm", "Initial-Pass-1", "ownPassword", LOGIN_PASSWORD);
+        assertEquals("/login?ended=password-changed", location(next));
+        assertTrue(other.get(location(next)).body().contains("ログインパスワードが変更されたため、セッションを終了しました。"));
+        assertTrue(system.bean(LoadAccountPort.class).loadAccount(new LoginId("after-password-change")).isEmpty(),
+                "nothing done on the ended session");
+        assertEquals("/login?expired=1", location(other.get("/main")), "the other session is gone");
+        // the new password logs in; the old one no longer does
+        Customer third = new Customer(other.tls, other.loginId, other.serial);
+        HttpResponse<String> oldPassword = third.post("/login", "_csrf", csrfOf(third.get("/login")),
+                "loginId", other.loginId.value(), "password", LOGIN_PASSWORD);
+        assertEquals(401, oldPassword.statusCode());
+        HttpResponse<String> newPassword = third.post("/login", "_csrf", csrfOf(third.get("/login")),
+                "loginId", other.loginId.value(), "password", "Autumn-2026-new");
+        assertEquals(303, newPassword.statusCode(), newPassword.body());
+    }
+
+    @Test
     void anAdministratorWhoseIdIsLockedIsSentToTheLogin() throws Exception {
         Customer admin = signedInAdministrator();
         assertEquals(200, admin.get("/admin/users").statusCode());
@@ -211,11 +240,18 @@ class SessionStateHttpTest {
     static final class Customer extends Client {
         final LoginId loginId;
         final certrenewal.domain.certificate.SerialNumber serial;
+        final SSLContext tls;
 
         Customer(SSLContext tls, LoginId loginId, certrenewal.domain.certificate.SerialNumber serial) {
             super(tls);
             this.loginId = loginId;
             this.serial = serial;
+            this.tls = tls;
+        }
+
+        /** Another browser of the same person (same certificate, cookies of its own), logged in too. */
+        Customer anotherSession() throws Exception {
+            return logIn(new Customer(tls, loginId, serial));
         }
     }
 
@@ -246,9 +282,12 @@ class SessionStateHttpTest {
         keyManagers.init(store, "p".toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), new TrustManager[] {TRUST_ANY}, null);
-        Customer customer = new Customer(tls, loginId, issued.certificate().serial());
+        return logIn(new Customer(tls, loginId, issued.certificate().serial()));
+    }
+
+    private static Customer logIn(Customer customer) throws Exception {
         HttpResponse<String> login = customer.post("/login", "_csrf", csrfOf(customer.get("/login")),
-                "loginId", loginId.value(), "password", LOGIN_PASSWORD);
+                "loginId", customer.loginId.value(), "password", LOGIN_PASSWORD);
         assertEquals(303, login.statusCode(), login.body());
         assertEquals(200, customer.get("/main").statusCode());
         return customer;

@@ -57,7 +57,12 @@ public record Rejection(Code code, String message) {
         KEY_ALREADY_CERTIFIED("The key in the certificate request is already certified for another login ID; make a new key."),
         KEY_COMPROMISED("The key in the certificate request was revoked as compromised; make a new key."),
         ISSUANCE_LIMIT_REACHED("This login ID has received as many certificates as allowed in 24 hours; try again later."),
-        ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid.");
+        ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid."),
+        WRONG_CURRENT_PASSWORD("The current login password is wrong."),
+        NEW_PASSWORDS_DIFFER("The new password and its repetition differ."),
+        PASSWORD_CHANGE_REQUIRED("Change the login password first: it was chosen by someone else."),
+        EXPIRED_REISSUE_BY_ADMINISTRATOR("The client certificate has expired and can no longer be renewed; ask your administrator to re-issue it."),
+        EXPIRED_REISSUE_BY_BANK("The client certificate has expired and can no longer be renewed; ask the bank to re-issue it.");
 
         private final String defaultMessage;
 

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
 import java.util.Optional;
 
 /** POSTGRES dialect also for H2: see package-info. */
@@ -34,4 +35,34 @@ interface AccountRepository extends GenericRepository<AccountRow, String> {
 
     @Query("UPDATE login_account SET password_hash = :passwordHash WHERE login_id = :loginId")
     long updatePasswordHash(String loginId, String passwordHash);
+
+    /** Keeps the ID's current hash, if it has one, as the newest of its previous ones. */
+    @Query("""
+            INSERT INTO login_password_history (login_id, position, password_hash)
+            SELECT login_id,
+                   COALESCE((SELECT MAX(h.position) FROM login_password_history h WHERE h.login_id = :loginId), 0) + 1,
+                   password_hash
+              FROM login_account
+             WHERE login_id = :loginId AND password_hash IS NOT NULL""")
+    long keepPasswordHash(String loginId);
+
+    /** Deletes all but the newest {@code keep} previous hashes of the ID. */
+    @Query("""
+            DELETE FROM login_password_history
+             WHERE login_id = :loginId
+               AND position <= (SELECT MAX(h.position) FROM login_password_history h WHERE h.login_id = :loginId) - :keep""")
+    long forgetOlderPasswordHashes(String loginId, long keep);
+
+    @Query("""
+            SELECT password_hash FROM login_password_history
+             WHERE login_id = :loginId ORDER BY position DESC LIMIT :count""")
+    List<String> findPreviousPasswordHashes(String loginId, int count);
+
+    @Query("SELECT password_change_required, credential_epoch FROM login_account WHERE login_id = :loginId")
+    Optional<PasswordStateRow> findPasswordState(String loginId);
+
+    @Query("""
+            UPDATE login_account SET password_change_required = :passwordChangeRequired, credential_epoch = :credentialEpoch
+             WHERE login_id = :loginId""")
+    long updatePasswordState(String loginId, boolean passwordChangeRequired, long credentialEpoch);
 }

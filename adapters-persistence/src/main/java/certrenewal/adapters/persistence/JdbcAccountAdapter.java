@@ -9,7 +9,10 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.account.PasswordState;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,7 +86,35 @@ public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, Con
 
     @Override
     public void savePasswordHash(LoginId id, String hash) {
+        try {
+            accounts.keepPasswordHash(id.value());
+        } catch (RuntimeException e) {
+            // two changes of one ID at once take the same position: the second is told to try again
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException("password of login ID " + id + " changed concurrently", e);
+            }
+            throw SqlErrors.translateConflict(e, "password history of login ID " + id);
+        }
         if (accounts.updatePasswordHash(id.value(), hash) != 1) {
+            throw new IllegalStateException("no login ID " + id);
+        }
+        accounts.forgetOlderPasswordHashes(id.value(), LoginPassword.REMEMBERED_PASSWORDS - 1);
+    }
+
+    @Override
+    public List<String> previousPasswordHashes(LoginId id, int count) {
+        return accounts.findPreviousPasswordHashes(id.value(), count);
+    }
+
+    @Override
+    public Optional<PasswordState> loadPasswordState(LoginId id) {
+        return accounts.findPasswordState(id.value())
+                .map(row -> new PasswordState(row.passwordChangeRequired(), row.credentialEpoch()));
+    }
+
+    @Override
+    public void savePasswordState(LoginId id, PasswordState state) {
+        if (accounts.updatePasswordState(id.value(), state.changeRequired(), state.epoch()) != 1) {
             throw new IllegalStateException("no login ID " + id);
         }
     }

@@ -55,6 +55,8 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PasswordState;
+import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.Certificate;
@@ -159,6 +161,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM certificate");
         sql("DELETE FROM issuance_grant");
         sql("DELETE FROM staff_account");
+        sql("DELETE FROM login_password_history");
         sql("DELETE FROM login_account");
         sql("DELETE FROM contract");
         sql("DELETE FROM audit_entry");
@@ -206,6 +209,37 @@ abstract class PersistenceAdapterContractTest {
 
         assertEquals(Optional.of("pbkdf2-sha256$1$c2FsdA$aGFzaA"), passwords.loadPasswordHash(account.id()));
         assertThrows(IllegalStateException.class, () -> passwords.savePasswordHash(new LoginId("nobody"), "x"));
+    }
+
+    @Test
+    void replacedPasswordHashesAreKeptNewestFirstAndOnlyAsManyAsTheRuleRemembers() {
+        LoginAccount account = LoginAccount.register(new LoginId("pw-history"), CONTRACT, IdKind.USER);
+        savedAccounts.insertAccount(account);
+        assertEquals(List.of(), passwords.previousPasswordHashes(account.id(), 4));
+
+        for (int i = 1; i <= 7; i++) {
+            passwords.savePasswordHash(account.id(), "hash-" + i);
+        }
+
+        assertEquals(Optional.of("hash-7"), passwords.loadPasswordHash(account.id()));
+        assertEquals(List.of("hash-6", "hash-5", "hash-4", "hash-3"), passwords.previousPasswordHashes(account.id(), 4));
+        assertEquals(List.of("hash-6", "hash-5"), passwords.previousPasswordHashes(account.id(), 2));
+        assertEquals(LoginPassword.REMEMBERED_PASSWORDS - 1,
+                Integer.parseInt(queryString("SELECT COUNT(*) FROM login_password_history WHERE login_id = 'pw-history'")));
+    }
+
+    @Test
+    void passwordStateIsStoredApartAndSurvivesAccountUpdates() {
+        LoginAccount account = LoginAccount.register(new LoginId("pw-state"), CONTRACT, IdKind.USER);
+        savedAccounts.insertAccount(account);
+        assertEquals(Optional.of(PasswordState.INITIAL), passwords.loadPasswordState(account.id()));
+
+        passwords.savePasswordState(account.id(), new PasswordState(true, 3));
+        savedAccounts.updateAccount(account.recordFailedPassword(6));
+
+        assertEquals(Optional.of(new PasswordState(true, 3)), passwords.loadPasswordState(account.id()));
+        assertEquals(Optional.empty(), passwords.loadPasswordState(new LoginId("nobody")));
+        assertThrows(IllegalStateException.class, () -> passwords.savePasswordState(new LoginId("nobody"), PasswordState.INITIAL));
     }
 
     @Test

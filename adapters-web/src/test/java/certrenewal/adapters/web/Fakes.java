@@ -5,6 +5,7 @@ import certrenewal.application.port.in.AbandonRenewalUseCase;
 import certrenewal.application.port.in.AuthenticateCertificateUseCase;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.CertificateOverview;
+import certrenewal.application.port.in.ChangeLoginPasswordUseCase;
 import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.GetCaCertificatesUseCase;
 import certrenewal.application.port.in.SessionEnd;
@@ -172,6 +173,13 @@ public final class Fakes {
     }
 
     public final Answer<Presented, AuthenticatedId> authenticate = new Answer<>("AuthenticateCertificateUseCase.authenticate");
+    /** For each certificate authentication, what it was for: "use" (authenticate) or "renewal" (authenticateForRenewal). */
+    public final List<String> authenticationPurposes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public record ChangePassword(AuthenticatedId who, String current, String next, String again) {
+    }
+
+    public final Answer<ChangePassword, AuthenticatedId> changePassword = new Answer<>("ChangeLoginPasswordUseCase.change");
 
     public record Renew(AuthenticatedId who, byte[] pkcs10Der) {
     }
@@ -192,11 +200,13 @@ public final class Fakes {
 
     private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
-            loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp);
+            loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
+            changePassword);
 
     /** Forgets every call and every answer. */
     public void reset() {
         all.forEach(Answer::reset);
+        authenticationPurposes.clear();
         addresses.clear();
         sessionsGoOn();
     }
@@ -295,10 +305,24 @@ public final class Fakes {
         context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
         context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);
         context.registerSingleton(GetCaCertificatesUseCase.class, caCertificates::get);
-        context.registerSingleton(AuthenticateCertificateUseCase.class, (der, from) -> {
-            addresses.add(from);
-            return authenticate.call(new Presented(der));
+        context.registerSingleton(AuthenticateCertificateUseCase.class, new AuthenticateCertificateUseCase() {
+            @Override
+            public AuthenticatedId authenticate(byte[] der, ClientAddress from) {
+                addresses.add(from);
+                authenticationPurposes.add("use");
+                return Fakes.this.authenticate.call(new Presented(der));
+            }
+
+            @Override
+            public AuthenticatedId authenticateForRenewal(byte[] der, ClientAddress from) {
+                addresses.add(from);
+                authenticationPurposes.add("renewal");
+                return Fakes.this.authenticate.call(new Presented(der));
+            }
         });
+        context.registerSingleton(ChangeLoginPasswordUseCase.class, command -> changePassword.call(new ChangePassword(
+                command.who(), new String(command.currentPassword()), new String(command.newPassword()),
+                new String(command.newPasswordAgain()))));
         context.registerSingleton(RenewWithCertificateUseCase.class, (who, der) -> renew.call(new Renew(who, der)));
         context.registerSingleton(AnswerOcspRequestUseCase.class,
                 request -> ocsp.call(java.util.HexFormat.of().formatHex(request)));

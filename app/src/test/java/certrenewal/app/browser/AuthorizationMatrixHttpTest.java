@@ -11,6 +11,7 @@ import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
@@ -82,7 +83,8 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         VIEW_DASHBOARD("view the dashboard", true),
         SEARCH("search", true),
         READ_AUDIT_LOG("read the audit log", true),
-        VERIFY_AUDIT_LOG("verify the audit log", true);
+        VERIFY_AUDIT_LOG("verify the audit log", true),
+        CHANGE_OWN_PASSWORD("reach the own login password's change (パスワード変更)", false);
 
         final String text;
         final boolean console;
@@ -95,6 +97,10 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
 
     /** The specification: who may do what. */
     static boolean allowed(Role role, Action action) {
+        if (action == Action.CHANGE_OWN_PASSWORD) {
+            // every customer ID, its own password only; no staff account, nobody without a customer session
+            return role == Role.USER_ID || role == Role.ADMIN_SAME_CONTRACT || role == Role.ADMIN_OTHER_CONTRACT;
+        }
         return switch (role) {
             case ADMIN_SAME_CONTRACT -> !action.console;
             case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG;
@@ -321,6 +327,23 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertFalse(r.body.contains("audit-records"), "no log shown: " + r);
                 }
             }
+            case CHANGE_OWN_PASSWORD -> {
+                Reply form = get(c, "/password");
+                Map<String, Optional<String>> before = passwordHashes();
+                // the new password typed twice differently: the use case answers, and the matrix's own logins stay
+                Reply r = post(c, "/password", Map.of("currentPassword", Browsers.LOGIN_PASSWORD,
+                        "newPassword", "Matrix-New-Pass-1", "newPasswordAgain", "Matrix-New-Pass-2"));
+                if (may) {
+                    assertEquals(200, form.status, form.toString());
+                    assertEquals(400, r.status, r.toString());
+                    assertTrue(r.body.contains("new-password"), "the password screen again: " + r);
+                } else {
+                    assertEquals(303, form.status, form.toString());
+                    assertTrue(form.location.matches("/login(\\?.*)?"), "to the login screen: " + form);
+                    refusedCustomerScreen(role, r);
+                }
+                assertEquals(before, passwordHashes(), "no password changed");
+            }
             case VERIFY_AUDIT_LOG -> {
                 Reply r = post(c, "/console/audit/verify", Map.of());
                 if (may) {
@@ -333,6 +356,15 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 }
             }
         }
+    }
+
+    /** The login password hashes of the matrix's customer IDs. */
+    private static Map<String, Optional<String>> passwordHashes() {
+        Map<String, Optional<String>> hashes = new java.util.TreeMap<>();
+        for (String id : List.of("demo-user1", "demo-admin", OTHER_ADMIN)) {
+            hashes.put(id, system.bean(PasswordPort.class).loadPasswordHash(new LoginId(id)));
+        }
+        return hashes;
     }
 
     /** A refused /admin request: the customer login for those without a customer session, 403 or 404 for the others. */

@@ -1,9 +1,9 @@
 package certrenewal.app.browser;
 
-import certrenewal.app.EndToEnd;
-
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import certrenewal.app.EndToEnd;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -103,6 +103,30 @@ final class Browsers implements AutoCloseable {
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(lang.loginId())).fill(loginId);
         page.getByLabel(lang.loginPassword(), new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(lang.logIn()).setExact(true)).click();
+    }
+
+    /**
+     * On パスワード変更 (shown after the login of an ID whose password someone else chose): nothing else is reachable
+     * (the main menu leads back here), then the change with {@code current} and {@code next} typed twice leads to
+     * the main menu.
+     */
+    static void changeRequiredPassword(Page page, EndToEnd system, Lang lang, String current, String next) {
+        boolean ja = lang == Lang.JA;
+        String title = ja ? "パスワード変更" : "Change password";
+        assertThat(heading1(page)).hasText(title);
+        assertThat(page.locator("main")).containsText(ja ? "ご自身で新しいログインパスワードに変更してください"
+                : "choose a new login password of your own");
+        assertThat(button(page, lang.toMain())).hasCount(0);
+        page.navigate(system.url("/main"));
+        assertThat(heading1(page)).hasText(title);
+        page.getByLabel(ja ? "現在のログインパスワード" : "Current login password",
+                new Page.GetByLabelOptions().setExact(true)).fill(current);
+        page.getByLabel(ja ? "新しいログインパスワード" : "New login password",
+                new Page.GetByLabelOptions().setExact(true)).fill(next);
+        page.getByLabel(ja ? "新しいログインパスワード（確認）" : "New login password (again)",
+                new Page.GetByLabelOptions().setExact(true)).fill(next);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ja ? "変更" : "Change").setExact(true)).click();
+        assertThat(heading1(page)).hasText(lang.mainTitle());
     }
 
     /**

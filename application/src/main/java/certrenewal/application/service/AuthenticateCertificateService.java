@@ -15,6 +15,7 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.Certificate;
@@ -23,6 +24,7 @@ import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.CertificateAuthentication;
 import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.RenewalPolicy;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -42,16 +44,19 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
     private final Audit audit;
     private final Revocations revocations;
     private final UnknownCallerRefusals unknownCallers;
+    private final RenewalPolicy policy;
 
     /**
      * @param crl signed again once a confirmation has superseded the old certificate
      * @param unknownCallers counts certificates the bank did not issue, per address and minute
+     * @param policy its grace period decides whether an expired certificate may still renew itself
      */
     public AuthenticateCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                           LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                           RenewalPort renewals, GetCrlUseCase crl, AuditTrailPort auditTrail,
                                           TransactionPort transactions, UnknownCallerRefusals unknownCallers,
-                                          Clock clock) {
+                                          RenewalPolicy policy, Clock clock) {
+        this.policy = policy;
         this.unknownCallers = unknownCallers;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
@@ -65,6 +70,17 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
 
     @Override
     public AuthenticatedId authenticate(byte[] certificateDer, ClientAddress from) {
+        AuthenticatedId who = authenticateForRenewal(certificateDer, from);
+        if (who.scope() == AccessScope.RENEWAL_AFTER_EXPIRY) {
+            // good for renewing itself only: anything else refuses it as expired, as before the grace period
+            throw audit.refused(who.loginId().value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + who.certificate().hex(),
+                    new RequestRefusedException(Rejection.of(Code.CERTIFICATE_EXPIRED)));
+        }
+        return who;
+    }
+
+    @Override
+    public AuthenticatedId authenticateForRenewal(byte[] certificateDer, ClientAddress from) {
         try {
             return complete(present(certificateDer, null, from));
         } catch (ConcurrentUpdateException e) {
@@ -109,7 +125,7 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
                 : renewals.findUnconfirmedRenewalIssuing(serial)
                         // a renewal of a certificate that is no longer current cannot be confirmed
                         .filter(r -> account.currentCertificateSerial().map(r.oldSerial()::equals).orElse(false));
-        CertificateAuthentication verdict = CertificateAuthentication.evaluate(presented, account, pending, clock.instant());
+        CertificateAuthentication verdict = CertificateAuthentication.evaluate(presented, account, pending, clock.instant(), policy);
         if (verdict instanceof CertificateAuthentication.Refused refused) {
             throw audit.refused(account.id().value(), "CERTIFICATE_AUTHENTICATION", "certificate:" + serial.hex(),
                     new RequestRefusedException(refused.rejection()));
@@ -124,6 +140,8 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
     AuthenticatedId complete(Presented presented) {
         return switch (presented.verdict()) {
             case CertificateAuthentication.Current current -> idOf(current.account(), current.certificate().serial());
+            case CertificateAuthentication.ExpiredWithinGrace expired -> idOf(expired.account(), expired.certificate().serial())
+                    .withCredentials(0, AccessScope.RENEWAL_AFTER_EXPIRY);
             case CertificateAuthentication.ConfirmsRenewal confirms -> confirm(confirms, clock.instant());
             case CertificateAuthentication.Refused refused -> throw new IllegalStateException("a refused certificate is never presented");
         };

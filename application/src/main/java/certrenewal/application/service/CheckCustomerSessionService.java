@@ -5,25 +5,37 @@ import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
+import certrenewal.application.port.out.PasswordPort;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A customer's session lasts only while its login ID is active and the certificate it signed in
- * with is valid: a revoked, superseded or expired certificate, a locked or withdrawn ID, or an ID
- * now on another contract or of another kind ends it at the next request.
+ * A customer's session lasts only while its login ID is active, its login password unchanged since the
+ * session's login (another session changed it), and the certificate it signed in with is valid: a revoked,
+ * superseded or expired certificate, a locked or withdrawn ID, or an ID now on another contract or of another
+ * kind ends it at the next request. A session opened with a certificate that expired within the grace period
+ * (it may only renew) lasts until the grace period ends.
  */
 public final class CheckCustomerSessionService implements CheckCustomerSessionUseCase {
     private final LoadAccountPort accounts;
     private final LoadCertificatePort certificates;
+    private final PasswordPort passwords;
+    private final RenewalPolicy policy;
     private final Clock clock;
 
-    public CheckCustomerSessionService(LoadAccountPort accounts, LoadCertificatePort certificates, Clock clock) {
+    public CheckCustomerSessionService(LoadAccountPort accounts, LoadCertificatePort certificates, PasswordPort passwords,
+                                       RenewalPolicy policy, Clock clock) {
         this.accounts = accounts;
         this.certificates = certificates;
+        this.passwords = passwords;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -44,15 +56,21 @@ public final class CheckCustomerSessionService implements CheckCustomerSessionUs
             case ACTIVE -> {
             }
         }
+        if (passwords.loadPasswordState(who.loginId()).orElse(PasswordState.INITIAL).epoch() != who.credentialEpoch()) {
+            return Optional.of(SessionEnd.PASSWORD_CHANGED);
+        }
         Optional<Certificate> certificate = certificates.loadCertificate(who.certificate());
         if (certificate.isEmpty() || !certificate.get().owner().equals(who.loginId())) {
             return Optional.of(SessionEnd.CERTIFICATE_REVOKED);
         }
-        return switch (certificate.get().statusAt(clock.instant())) {
+        Instant now = clock.instant();
+        return switch (certificate.get().statusAt(now)) {
             case ACTIVE -> Optional.empty();
             case REVOKED -> Optional.of(SessionEnd.CERTIFICATE_REVOKED);
             case SUPERSEDED -> Optional.of(SessionEnd.CERTIFICATE_SUPERSEDED);
-            case EXPIRED -> Optional.of(SessionEnd.CERTIFICATE_EXPIRED);
+            case EXPIRED -> who.scope() != AccessScope.FULL
+                    && policy.renewableAfterExpiry(certificate.get().notAfter(), now)
+                    ? Optional.empty() : Optional.of(SessionEnd.CERTIFICATE_EXPIRED);
         };
     }
 }

@@ -13,9 +13,11 @@ import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PasswordState;
 import java.time.Clock;
 
 /** Password plus certificate at the login screen, with lock-out after too many wrong passwords. */
@@ -26,6 +28,7 @@ public final class LogInService implements LogInUseCase {
     private final TransactionPort transactions;
     private final Audit audit;
     private final LoginPasswords loginPasswords;
+    private final PasswordPort passwords;
 
     /** @param maxFailedPasswords wrong passwords in a row that lock the ID (default 6) */
     public LogInService(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
@@ -33,6 +36,7 @@ public final class LogInService implements LogInUseCase {
                         AuditTrailPort auditTrail, TransactionPort transactions, int maxFailedPasswords, Clock clock) {
         this.certificates = certificates;
         this.transactions = transactions;
+        this.passwords = passwords;
         this.audit = new Audit(auditTrail, transactions, clock);
         this.loginPasswords = new LoginPasswords(accounts, savedAccounts, passwords, hasher, transactions, audit,
                 maxFailedPasswords);
@@ -76,20 +80,27 @@ public final class LogInService implements LogInUseCase {
             // a parallel request confirmed or replaced the renewal first: judge again on what is stored now
             who = certificates.complete(certificates.present(command.clientCertificateDer(), id, command.from()));
         }
-        AuthenticatedId authenticated = who;
+        // what the login may reach: a password someone else chose is changed first; an expired certificate renews
+        PasswordState password = passwords.loadPasswordState(id).orElse(PasswordState.INITIAL);
+        AuthenticatedId authenticated = who.withCredentials(password.epoch(),
+                AccessScope.of(password, who.scope() == AccessScope.RENEWAL_AFTER_EXPIRY));
         transactions.inTransaction(() -> audit.success(id.value(), ACTION, target,
-                "certificate " + authenticated.certificate().hex()));
+                "certificate " + authenticated.certificate().hex() + switch (authenticated.scope()) {
+                    case FULL -> "";
+                    case PASSWORD_CHANGE -> "; must change the login password first";
+                    case RENEWAL_AFTER_EXPIRY -> "; the certificate has expired: renewal only";
+                }));
         return authenticated;
     }
 
     /**
      * Refusals of the certificate as the login screen tells them: only what the holder of the ID's
-     * own certificate may learn (it was replaced by a renewed one, it expired) is said as it is;
+     * own certificate may learn (it was replaced by a renewed one, it expired and who can re-issue it) is said as it is;
      * the rest is the one answer for "ID, password or certificate not accepted".
      */
     private static RequestRefusedException asTold(RequestRefusedException refusal) {
         return switch (refusal.rejection().code()) {
-            case CERTIFICATE_SUPERSEDED, CERTIFICATE_EXPIRED -> refusal;
+            case CERTIFICATE_SUPERSEDED, CERTIFICATE_EXPIRED, EXPIRED_REISSUE_BY_ADMINISTRATOR, EXPIRED_REISSUE_BY_BANK -> refusal;
             default -> new RequestRefusedException(Rejection.of(Code.WRONG_CREDENTIALS));
         };
     }

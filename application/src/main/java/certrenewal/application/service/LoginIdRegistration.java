@@ -12,6 +12,7 @@ import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginPassword;
+import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.administration.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,7 @@ final class LoginIdRegistration {
             Prepared prepared = prepare(initialLoginPassword);
             return transactions.inTransaction(() -> {
                 contractStep.run();
-                IssuancePassword issued = insert(account, prepared, clock.instant());
+                IssuancePassword issued = insert(actor, account, prepared, clock.instant());
                 audit.success(actor.auditName(), recorded.action(), recorded.target(), recorded.detail().apply(issued));
                 return issued;
             });
@@ -82,13 +83,17 @@ final class LoginIdRegistration {
         }
     }
 
-    /** Inside the transaction: refuses an ID that exists. */
-    private IssuancePassword insert(LoginAccount account, Prepared prepared, Instant now) {
+    /**
+     * Inside the transaction: refuses an ID that exists. The first login password was chosen by {@code actor}, so
+     * the holder must change it at the first login (unless the system chose it, as for the demo IDs).
+     */
+    private IssuancePassword insert(Actor actor, LoginAccount account, Prepared prepared, Instant now) {
         if (accounts.loadAccount(account.id()).isPresent()) {
             throw refusal(Code.LOGIN_ID_EXISTS);
         }
         savedAccounts.insertAccount(account);
         passwords.savePasswordHash(account.id(), prepared.loginPasswordHash());
+        passwords.savePasswordState(account.id(), PasswordState.INITIAL.handedOutBy(actor));
         return grants.grant(account.id(), prepared.issuancePassword(), now);
     }
 }

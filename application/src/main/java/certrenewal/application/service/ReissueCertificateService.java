@@ -11,6 +11,7 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
+import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
@@ -20,6 +21,7 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
@@ -34,12 +36,13 @@ import java.util.List;
 /**
  * 再発行: the ID's certificate is superseded (and any renewed one not used yet), and a one-time
  * issuance password lets the ID obtain a new one on its new PC. User IDs by their administrator,
- * administrator IDs by the bank.
+ * administrator IDs by the bank. The holder must then change the login password at the next login.
  */
 public final class ReissueCertificateService implements ReissueCertificateUseCase {
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
     private final LoadCertificatePort certificates;
+    private final PasswordPort passwords;
     private final ConfirmationPasswords confirmations;
     private final IssuanceGrants grants;
     private final Revocations revocations;
@@ -54,13 +57,14 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
      */
     public ReissueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                      LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
-                                     RenewalPort renewals, ConfirmationPasswords confirmations,
+                                     RenewalPort renewals, PasswordPort passwords, ConfirmationPasswords confirmations,
                                      PasswordHasherPort hasher, IssuanceGrantPort grants, Duration pickupPeriod,
                                      GetCrlUseCase crl, AuditTrailPort auditTrail, TransactionPort transactions,
                                      Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
+        this.passwords = passwords;
         this.confirmations = confirmations;
         this.grants = new IssuanceGrants(grants, hasher, pickupPeriod);
         this.audit = new Audit(auditTrail, transactions, clock);
@@ -95,6 +99,9 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
                 superseded.addAll(unfinished.end(id, RevocationReason.SUPERSEDED, "the certificate was re-issued",
                         actor.auditName(), now));
                 savedAccounts.updateAccount(account.withoutCertificate());
+                // whoever re-issued may know the login password too: the holder changes it at the next login
+                passwords.savePasswordState(id, passwords.loadPasswordState(id).orElse(PasswordState.INITIAL)
+                        .handedOutBy(actor));
                 IssuancePassword issued = grants.grant(id, password, now);
                 audit.success(actor.auditName(), "CERTIFICATE_REISSUED", target,
                         (superseded.isEmpty() ? "no active certificate" : "superseded " + RevokeCertificateService.hexList(superseded))

@@ -76,7 +76,8 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
                     CertificateIssuer.Channel.EST);
             Renewal.Issued renewal = Renewal.start(who.loginId(), old.serial(), now).awaitKey().issue(certificate.serial(), now);
             renewals.insertRenewal(renewal);
-            audit.success(actor, "RENEWAL_ISSUED", "renewal:" + renewal.id(), "new certificate " + certificate.serial().hex());
+            audit.success(actor, "RENEWAL_ISSUED", "renewal:" + renewal.id(), "new certificate " + certificate.serial().hex()
+                    + RenewalClaims.afterExpiry(old, now));
             return certificate;
         }, audited.andOnFailure(() -> {
             // the attempt is on record even though nothing of it was committed

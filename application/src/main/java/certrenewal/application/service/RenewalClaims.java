@@ -8,8 +8,10 @@ import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
+import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.renewal.RenewalEligibility;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Instant;
@@ -41,6 +43,9 @@ final class RenewalClaims {
      * no longer valid: a timed-out open renewal, and renewed certificates never used.
      */
     Certificate claim(AuthenticatedId who, Instant now) {
+        if (who.scope() == AccessScope.PASSWORD_CHANGE) {
+            throw refusal(Code.PASSWORD_CHANGE_REQUIRED);
+        }
         LoginAccount account = account(who);
         Certificate current = certificates.loadCertificate(who.certificate())
                 .orElseThrow(() -> refusal(Code.UNKNOWN_CERTIFICATE));
@@ -51,6 +56,12 @@ final class RenewalClaims {
         savedAccounts.updateAccount(account);
         unfinished.replace(who.loginId(), policy, now);
         return current;
+    }
+
+    /** What the audit trail adds about a renewal of {@code renewing} at {@code now}: that it was after its expiry. */
+    static String afterExpiry(Certificate renewing, Instant now) {
+        return renewing.statusAt(now) == CertificateStatus.EXPIRED
+                ? "; after expiry (the certificate expired at " + renewing.notAfter() + ")" : "";
     }
 
     LoginAccount account(AuthenticatedId who) {

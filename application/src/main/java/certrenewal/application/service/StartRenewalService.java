@@ -15,6 +15,7 @@ import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection.Code;
+import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
@@ -51,9 +52,11 @@ public final class StartRenewalService implements StartRenewalUseCase {
         try {
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                Renewal.Started started = Renewal.start(who.loginId(), claims.claim(who, now).serial(), now);
+                Certificate renewing = claims.claim(who, now);
+                Renewal.Started started = Renewal.start(who.loginId(), renewing.serial(), now);
                 renewals.insertRenewal(started);
-                audit.success(actor, ACTION, "renewal:" + started.id(), "renewing certificate " + who.certificate().hex());
+                audit.success(actor, ACTION, "renewal:" + started.id(), "renewing certificate " + who.certificate().hex()
+                        + RenewalClaims.afterExpiry(renewing, now));
                 return started;
             });
         } catch (ConcurrentUpdateException e) {

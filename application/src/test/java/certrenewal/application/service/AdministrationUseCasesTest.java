@@ -471,6 +471,8 @@ class AdministrationUseCasesTest {
         assertEquals(Optional.of(third), store.loadContract(third.number()));
         assertEquals(LoginAccount.register(administrator, third.number(), IdKind.ADMINISTRATOR), store.account(administrator));
         assertTrue(world.hasher.matches("first-password".toCharArray(), store.passwordHash(administrator)));
+        assertTrue(store.loadPasswordState(administrator).orElseThrow().changeRequired(),
+                "the bank chose the first login password: the administrator changes it at the first login");
         assertTrue(world.hasher.matches(issued.password().toCharArray(), store.grant(administrator).passwordHash()));
         assertEquals(world.clock.instant().plus(PICKUP_PERIOD), issued.deadline());
         AuditEvent entry = store.audit("CONTRACT_REGISTERED").getLast();

@@ -64,7 +64,10 @@ class CertificateQueriesTest {
         CertificateOverview overview = world.overview.overview(who);
 
         assertEquals(CertificateStatus.EXPIRED, overview.status());
-        assertEquals(Optional.of(Code.CERTIFICATE_EXPIRED), overview.renewalRefusal().map(Rejection::code));
+        // within the grace period it may still be renewed
+        assertEquals(Optional.empty(), overview.renewalRefusal().map(Rejection::code));
+        world.clock.set(first.notAfter().plus(java.time.Duration.ofDays(TestWorld.POLICY.graceDays())));
+        assertEquals(Optional.of(Code.EXPIRED_REISSUE_BY_BANK), world.overview.overview(who).renewalRefusal().map(Rejection::code));
     }
 
     @Test

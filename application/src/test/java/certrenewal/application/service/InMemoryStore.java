@@ -22,6 +22,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SerialNumber;
@@ -66,6 +67,8 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<RenewalId, Renewal> renewals = new LinkedHashMap<>();
         final List<AuditEvent> audit = new ArrayList<>();
         final Map<LoginId, String> passwordHashes = new LinkedHashMap<>();
+        final Map<LoginId, List<String>> previousPasswordHashes = new LinkedHashMap<>();
+        final Map<LoginId, PasswordState> passwordStates = new LinkedHashMap<>();
         final Map<LoginId, IssuanceGrant> grants = new LinkedHashMap<>();
         final Map<String, StaffAccount> staff = new LinkedHashMap<>();
 
@@ -79,6 +82,8 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.renewals.putAll(renewals);
             copy.audit.addAll(audit);
             copy.passwordHashes.putAll(passwordHashes);
+            previousPasswordHashes.forEach((id, hashes) -> copy.previousPasswordHashes.put(id, new ArrayList<>(hashes)));
+            copy.passwordStates.putAll(passwordStates);
             copy.grants.putAll(grants);
             copy.staff.putAll(staff);
             return copy;
@@ -155,7 +160,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     /** Everything stored but the audit trail, to show that a refused request changed nothing. */
     String contents() {
         return List.of(state.contracts, state.accounts, state.certificates, state.renewals, state.passwordHashes,
-                state.grants, state.staff).toString();
+                state.previousPasswordHashes, state.passwordStates, state.grants, state.staff).toString();
     }
 
     LoginAccount account(LoginId id) {
@@ -422,7 +427,30 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     @Override
     public void savePasswordHash(LoginId id, String hash) {
         requireTransaction("savePasswordHash");
-        state.passwordHashes.put(id, hash);
+        String replaced = state.passwordHashes.put(id, hash);
+        if (replaced != null) {
+            state.previousPasswordHashes.computeIfAbsent(id, k -> new ArrayList<>()).add(0, replaced);
+        }
+    }
+
+    @Override
+    public List<String> previousPasswordHashes(LoginId id, int count) {
+        List<String> previous = state.previousPasswordHashes.getOrDefault(id, List.of());
+        return List.copyOf(previous.subList(0, Math.min(count, previous.size())));
+    }
+
+    @Override
+    public Optional<PasswordState> loadPasswordState(LoginId id) {
+        if (!state.accounts.containsKey(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(state.passwordStates.getOrDefault(id, PasswordState.INITIAL));
+    }
+
+    @Override
+    public void savePasswordState(LoginId id, PasswordState passwordState) {
+        requireTransaction("savePasswordState");
+        state.passwordStates.put(id, passwordState);
     }
 
     // ---- issuance grants ----

@@ -18,6 +18,7 @@ import certrenewal.application.port.out.PasswordPort;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.certificate.CertificateStatus;
 import java.util.HashMap;
 import java.util.Map;
@@ -168,6 +169,23 @@ class LogInServiceTest {
         @Override
         public void savePasswordHash(LoginId id, String hash) {
             hashes.put(id, hash);
+        }
+
+        final Map<LoginId, PasswordState> states = new HashMap<>();
+
+        @Override
+        public java.util.List<String> previousPasswordHashes(LoginId id, int count) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public Optional<PasswordState> loadPasswordState(LoginId id) {
+            return Optional.of(states.getOrDefault(id, PasswordState.INITIAL));
+        }
+
+        @Override
+        public void savePasswordState(LoginId id, PasswordState state) {
+            states.put(id, state);
         }
 
         @Override

@@ -286,14 +286,47 @@ class RenewalUseCasesTest {
     }
 
     @Test
-    void renewalIsRefusedWhenCertificateHasExpired() {
+    void renewalIsRefusedAfterTheGracePeriodNamingWhoCanReissue() {
         world.moveIntoRenewalWindow();
         AuthenticatedId who = world.admin();
-        world.clock.set(world.firstExpiry());
+        world.clock.set(world.firstExpiry().plus(Duration.ofDays(TestWorld.POLICY.graceDays())));
 
-        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.startRenewal.start(who));
-        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
+        // an administrator ID: the bank re-issues it
+        assertRefused(Code.EXPIRED_REISSUE_BY_BANK, () -> world.startRenewal.start(who));
+        assertRefused(Code.EXPIRED_REISSUE_BY_BANK, () -> world.renewWithCertificate.renew(who, FakeCertificateAuthority.request()));
+        assertRefused(Code.EXPIRED_REISSUE_BY_BANK, () -> world.authentication.authenticateForRenewal(
+                world.first.certificate().der(), certrenewal.application.port.in.ClientAddress.IN_PROCESS));
         assertEquals(List.of(), store.renewals());
+    }
+
+    @Test
+    void anExpiredCertificateIsRenewedInTheBrowserWithinTheGracePeriodAndTheAuditSaysItWasAfterExpiry() {
+        world.clock.set(world.firstExpiry().plus(Duration.ofDays(30)));
+        AuthenticatedId who = world.authentication.authenticateForRenewal(world.first.certificate().der(),
+                certrenewal.application.port.in.ClientAddress.IN_PROCESS);
+        assertEquals(certrenewal.domain.account.AccessScope.RENEWAL_AFTER_EXPIRY, who.scope());
+
+        IssuedCertificate renewed = world.renewInBrowser(who);
+
+        // the new certificate's validity starts at its issuance, as for any renewal
+        assertEquals(world.clock.instant(), renewed.certificate().notBefore());
+        assertEquals(world.clock.instant().plus(TestWorld.VALIDITY), renewed.certificate().notAfter());
+        assertTrue(store.audit("RENEWAL_STARTED").getFirst().detail().contains("after expiry"),
+                store.audit("RENEWAL_STARTED").toString());
+    }
+
+    @Test
+    void anExpiredCertificateIsRenewedOverEstWithinTheGracePeriodButAuthenticatesForNothingElse() {
+        world.clock.set(world.firstExpiry().plus(Duration.ofDays(89)));
+        byte[] der = world.first.certificate().der();
+
+        assertRefused(Code.CERTIFICATE_EXPIRED, () -> world.authentication.authenticate(der));
+        IssuedCertificate renewed = world.renewWithCertificate.renew(world.authentication.authenticateForRenewal(der,
+                certrenewal.application.port.in.ClientAddress.IN_PROCESS), FakeCertificateAuthority.request());
+
+        assertEquals(CertificateStatus.ACTIVE, renewed.certificate().statusAt(world.clock.instant()));
+        assertTrue(store.audit("RENEWAL_ISSUED").getFirst().detail().contains("after expiry"),
+                store.audit("RENEWAL_ISSUED").toString());
     }
 
     @Test

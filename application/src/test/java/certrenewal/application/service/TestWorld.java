@@ -63,7 +63,7 @@ final class TestWorld {
 
     // the customer's renewal
     final AuthenticateCertificateService authentication = new AuthenticateCertificateService(store, store, store, store,
-            store, crl, store, store, unknownCallers, clock);
+            store, crl, store, store, unknownCallers, POLICY, clock);
     final LogInService logIn = new LogInService(store, store, store, hasher, authentication, store, store,
             MAX_FAILED_PASSWORDS, clock);
     final StartRenewalService startRenewal = new StartRenewalService(store, store, store, store, store, crl, store, store,
@@ -80,7 +80,9 @@ final class TestWorld {
     final GetCaCertificatesService caCertificates = new GetCaCertificatesService(authority);
     final GetCertificateOverviewService overview = new GetCertificateOverviewService(store, store, store, POLICY, clock);
     final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
-    final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, clock);
+    final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, store, POLICY, clock);
+    final ChangeLoginPasswordService changePassword = new ChangeLoginPasswordService(store, store, store, store, hasher,
+            store, store, MAX_FAILED_PASSWORDS, POLICY, clock);
     final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
 
     // administration
@@ -96,7 +98,7 @@ final class TestWorld {
             store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, unknownCallers, clock);
     final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, confirmations,
             crl, store, store, clock);
-    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, confirmations,
+    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, confirmations,
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);

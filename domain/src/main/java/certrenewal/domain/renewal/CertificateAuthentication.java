@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * What presenting a certificate means: the ID's current certificate authenticates; a renewed
  * certificate that has not been used yet authenticates and confirms its renewal (which
- * supersedes the old one); anything else is refused with its reason.
+ * supersedes the old one); the ID's current certificate that expired within the grace period
+ * authenticates for its own renewal only; anything else is refused with its reason.
  */
 public sealed interface CertificateAuthentication {
 
@@ -24,14 +25,20 @@ public sealed interface CertificateAuthentication {
             implements CertificateAuthentication {
     }
 
+    /** The ID's current certificate, expired but within the grace period: good for renewing itself, nothing else. */
+    record ExpiredWithinGrace(LoginAccount account, Certificate certificate) implements CertificateAuthentication {
+    }
+
     record Refused(Rejection rejection) implements CertificateAuthentication {
     }
 
     /**
      * @param pendingRenewal the issued, unconfirmed renewal whose new certificate is {@code presented}, if any
+     * @param policy its grace period decides whether the ID's current certificate, expired, may still renew itself
      */
     static CertificateAuthentication evaluate(Certificate presented, LoginAccount account,
-                                              Optional<Renewal.Issued> pendingRenewal, Instant now) {
+                                              Optional<Renewal.Issued> pendingRenewal, Instant now,
+                                              RenewalPolicy policy) {
         Objects.requireNonNull(presented, "presented certificate must not be null");
         Objects.requireNonNull(account, "account must not be null");
         if (!presented.owner().equals(account.id())) {
@@ -45,7 +52,16 @@ public sealed interface CertificateAuthentication {
                 return new Refused(Rejection.of(Code.CERTIFICATE_SUPERSEDED));
             }
             case EXPIRED -> {
-                return new Refused(Rejection.of(Code.CERTIFICATE_EXPIRED));
+                if (account.status() == AccountStatus.REVOKED) {
+                    return new Refused(Rejection.of(Code.ID_REVOKED));
+                }
+                if (!account.currentCertificateSerial().map(presented.serial()::equals).orElse(false)) {
+                    return new Refused(Rejection.of(Code.CERTIFICATE_EXPIRED));
+                }
+                if (policy.renewableAfterExpiry(presented.notAfter(), now)) {
+                    return new ExpiredWithinGrace(account, presented);
+                }
+                return new Refused(RenewalEligibility.expiredBeyondGrace(account.kind()));
             }
             case ACTIVE -> {
                 // checked below

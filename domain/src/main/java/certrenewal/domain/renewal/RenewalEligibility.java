@@ -3,6 +3,7 @@ package certrenewal.domain.renewal;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
+import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.Permission;
 import certrenewal.domain.certificate.Certificate;
@@ -18,8 +19,8 @@ public final class RenewalEligibility {
 
     /**
      * Why {@code account} may not renew {@code certificate} now, or empty when it may: the ID
-     * must be active, the certificate its current one, active and inside the renewal window, and
-     * no other renewal may be open (a timed-out one no longer counts).
+     * must be active, the certificate its current one, active and inside the renewal window (or
+     * expired within the grace period), and no other renewal may be open (a timed-out one no longer counts).
      */
     public static Optional<Rejection> check(LoginAccount account, Certificate certificate,
                                             Optional<Renewal> openRenewal, Instant now, RenewalPolicy policy) {
@@ -48,7 +49,9 @@ public final class RenewalEligibility {
                 return Optional.of(Rejection.of(Code.CERTIFICATE_SUPERSEDED));
             }
             case EXPIRED -> {
-                return Optional.of(Rejection.of(Code.CERTIFICATE_EXPIRED));
+                if (!policy.renewableAfterExpiry(certificate.notAfter(), now)) {
+                    return Optional.of(expiredBeyondGrace(account.kind()));
+                }
             }
             case ACTIVE -> {
                 // checked below
@@ -66,5 +69,23 @@ public final class RenewalEligibility {
             return Optional.of(Rejection.of(Code.RENEWAL_ALREADY_OPEN));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The refusal of a certificate that expired longer ago than the grace period: only a re-issue helps, by the
+     * contract's administrator for a user ID, by the bank for an administrator ID.
+     */
+    public static Rejection expiredBeyondGrace(IdKind kind) {
+        Objects.requireNonNull(kind, "kind must not be null");
+        return Rejection.of(switch (kind) {
+            case USER -> Code.EXPIRED_REISSUE_BY_ADMINISTRATOR;
+            case ADMINISTRATOR -> Code.EXPIRED_REISSUE_BY_BANK;
+        });
+    }
+
+    /** Whether {@code certificate} has expired but may still renew itself at {@code now}. */
+    public static boolean expiredWithinGrace(Certificate certificate, Instant now, RenewalPolicy policy) {
+        return certificate.statusAt(now) == CertificateStatus.EXPIRED
+                && policy.renewableAfterExpiry(certificate.notAfter(), now);
     }
 }

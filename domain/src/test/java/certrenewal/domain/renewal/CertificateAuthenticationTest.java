@@ -35,7 +35,7 @@ class CertificateAuthenticationTest {
         LoginAccount account = anAccount().build();
 
         CertificateAuthentication.Current result = assertInstanceOf(CertificateAuthentication.Current.class,
-                CertificateAuthentication.evaluate(current, account, Optional.empty(), NOW));
+                evaluate(current, account, Optional.empty(), NOW));
         assertSame(account, result.account());
         assertSame(current, result.certificate());
     }
@@ -43,7 +43,7 @@ class CertificateAuthenticationTest {
     @Test
     void currentCertificateAuthenticatesWhileARenewalIsPending() {
         assertInstanceOf(CertificateAuthentication.Current.class,
-                CertificateAuthentication.evaluate(current, anAccount().build(), Optional.of(pending), NOW));
+                evaluate(current, anAccount().build(), Optional.of(pending), NOW));
     }
 
     @Test
@@ -51,7 +51,7 @@ class CertificateAuthenticationTest {
         LoginAccount account = anAccount().build();
 
         CertificateAuthentication.ConfirmsRenewal result = assertInstanceOf(CertificateAuthentication.ConfirmsRenewal.class,
-                CertificateAuthentication.evaluate(renewed, account, Optional.of(pending), NOW));
+                evaluate(renewed, account, Optional.of(pending), NOW));
         assertSame(account, result.account());
         assertSame(renewed, result.certificate());
         assertSame(pending, result.renewal());
@@ -85,10 +85,40 @@ class CertificateAuthenticationTest {
     }
 
     @Test
-    void expiredCertificateIsRefusedFromItsNotAfterOn() {
-        assertEquals(Code.CERTIFICATE_EXPIRED, refusal(current, anAccount().build(), Optional.empty(), EXPIRES_AT));
+    void currentCertificateExpiredWithinTheGracePeriodAuthenticatesForItsRenewalOnly() {
+        LoginAccount account = anAccount().build();
+
+        CertificateAuthentication.ExpiredWithinGrace result = assertInstanceOf(CertificateAuthentication.ExpiredWithinGrace.class,
+                evaluate(current, account, Optional.empty(), EXPIRES_AT));
+        assertSame(account, result.account());
+        assertSame(current, result.certificate());
+        assertInstanceOf(CertificateAuthentication.ExpiredWithinGrace.class,
+                evaluate(current, account, Optional.empty(), EXPIRES_AT.plus(Duration.ofDays(90)).minusNanos(1)));
         assertInstanceOf(CertificateAuthentication.Current.class,
-                CertificateAuthentication.evaluate(current, anAccount().build(), Optional.empty(), EXPIRES_AT.minusNanos(1)));
+                evaluate(current, account, Optional.empty(), EXPIRES_AT.minusNanos(1)));
+    }
+
+    @Test
+    void expiredCertificateIsRefusedAfterTheGracePeriodNamingWhoCanReissue() {
+        Instant graceOver = EXPIRES_AT.plus(Duration.ofDays(90));
+
+        assertEquals(Code.EXPIRED_REISSUE_BY_BANK, refusal(current, anAccount().build(), Optional.empty(), graceOver));
+        assertEquals(Code.EXPIRED_REISSUE_BY_ADMINISTRATOR,
+                refusal(current, anAccount().kind(certrenewal.domain.account.IdKind.USER).build(), Optional.empty(), graceOver));
+    }
+
+    @Test
+    void withoutAGracePeriodAnExpiredCertificateIsRefusedFromItsNotAfterOn() {
+        RenewalPolicy noGrace = new RenewalPolicy(40, Duration.ofMinutes(15), Duration.ofDays(365), 0);
+
+        assertEquals(Code.EXPIRED_REISSUE_BY_BANK, assertInstanceOf(CertificateAuthentication.Refused.class,
+                CertificateAuthentication.evaluate(current, anAccount().build(), Optional.empty(), EXPIRES_AT, noGrace))
+                .rejection().code());
+    }
+
+    @Test
+    void expiredCertificateOfAWithdrawnIdIsRefusedAsTheId() {
+        assertEquals(Code.ID_REVOKED, refusal(current, anAccount().status(AccountStatus.REVOKED).build(), Optional.empty(), EXPIRES_AT));
     }
 
     @Test
@@ -117,7 +147,7 @@ class CertificateAuthenticationTest {
     void lockedIdStillAuthenticatesByCertificate() {
         // Locking is about passwords; the certificate alone still identifies the ID (see the design notes).
         assertInstanceOf(CertificateAuthentication.Current.class,
-                CertificateAuthentication.evaluate(current, anAccount().status(AccountStatus.LOCKED).build(), Optional.empty(), NOW));
+                evaluate(current, anAccount().status(AccountStatus.LOCKED).build(), Optional.empty(), NOW));
     }
 
     @Test
@@ -125,15 +155,20 @@ class CertificateAuthenticationTest {
         Certificate others = aCertificate().owner(OTHER_LOGIN_ID).build();
 
         assertThrows(IllegalArgumentException.class,
-                () -> CertificateAuthentication.evaluate(others, anAccount().build(), Optional.empty(), NOW));
+                () -> evaluate(others, anAccount().build(), Optional.empty(), NOW));
         assertThrows(NullPointerException.class,
-                () -> CertificateAuthentication.evaluate(null, anAccount().build(), Optional.empty(), NOW));
+                () -> evaluate(null, anAccount().build(), Optional.empty(), NOW));
         assertThrows(NullPointerException.class,
-                () -> CertificateAuthentication.evaluate(current, null, Optional.empty(), NOW));
+                () -> evaluate(current, null, Optional.empty(), NOW));
+    }
+
+    private static CertificateAuthentication evaluate(Certificate presented, LoginAccount account,
+                                                      Optional<Renewal.Issued> pending, Instant now) {
+        return CertificateAuthentication.evaluate(presented, account, pending, now, RenewalPolicy.DEFAULT);
     }
 
     private static Code refusal(Certificate presented, LoginAccount account, Optional<Renewal.Issued> pending, Instant now) {
         return assertInstanceOf(CertificateAuthentication.Refused.class,
-                CertificateAuthentication.evaluate(presented, account, pending, now)).rejection().code();
+                evaluate(presented, account, pending, now)).rejection().code();
     }
 }

@@ -75,8 +75,22 @@ class RenewalEligibilityTest {
     }
 
     @Test
-    void renewalIsRefusedWhenCertificateHasExpired() {
-        assertEquals(Optional.of(Code.CERTIFICATE_EXPIRED), code(anAccount().build(), aCertificate().build(), EXPIRES_AT));
+    void expiredCertificateMayBeRenewedWithinTheGracePeriodOnly() {
+        assertEquals(Optional.empty(), code(anAccount().build(), aCertificate().build(), EXPIRES_AT));
+        assertEquals(Optional.empty(), code(anAccount().build(), aCertificate().build(),
+                EXPIRES_AT.plus(Duration.ofDays(90)).minusNanos(1)));
+        assertEquals(Optional.of(Code.EXPIRED_REISSUE_BY_BANK),
+                code(anAccount().build(), aCertificate().build(), EXPIRES_AT.plus(Duration.ofDays(90))));
+        assertEquals(Optional.of(Code.EXPIRED_REISSUE_BY_ADMINISTRATOR), code(anAccount().kind(IdKind.USER).build(),
+                aCertificate().build(), EXPIRES_AT.plus(Duration.ofDays(90))));
+    }
+
+    @Test
+    void renewalIsRefusedWhenCertificateHasExpiredAndTheGracePeriodIsZero() {
+        RenewalPolicy noGrace = new RenewalPolicy(40, Duration.ofMinutes(15), Duration.ofDays(365), 0);
+
+        assertEquals(Optional.of(Code.EXPIRED_REISSUE_BY_BANK), RenewalEligibility.check(anAccount().build(),
+                aCertificate().build(), Optional.empty(), EXPIRES_AT, noGrace).map(Rejection::code));
     }
 
     @Test

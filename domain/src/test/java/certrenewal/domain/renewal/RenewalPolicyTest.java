@@ -1,6 +1,8 @@
 package certrenewal.domain.renewal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -12,6 +14,18 @@ class RenewalPolicyTest {
     @Test
     void defaultsAreFortyDaysFifteenMinutesOneYear() {
         assertEquals(new RenewalPolicy(40, Duration.ofMinutes(15), Duration.ofDays(365)), RenewalPolicy.DEFAULT);
+    }
+
+    @Test
+    void anExpiredCertificateIsRenewableForTheGraceDaysAfterItsExpiryAndNeverWithZero() {
+        Instant notAfter = Instant.parse("2026-04-01T09:30:00Z");
+
+        assertEquals(90, RenewalPolicy.DEFAULT.graceDays());
+        assertTrue(RenewalPolicy.DEFAULT.renewableAfterExpiry(notAfter, notAfter));
+        assertTrue(RenewalPolicy.DEFAULT.renewableAfterExpiry(notAfter, Instant.parse("2026-06-30T09:29:59Z")));
+        assertFalse(RenewalPolicy.DEFAULT.renewableAfterExpiry(notAfter, Instant.parse("2026-06-30T09:30:00Z")));
+        assertFalse(new RenewalPolicy(40, Duration.ofMinutes(15), Duration.ofDays(365), 0).renewableAfterExpiry(notAfter, notAfter));
+        assertThrows(IllegalArgumentException.class, () -> new RenewalPolicy(40, Duration.ofMinutes(15), Duration.ofDays(365), -1));
     }
 
     @Test

@@ -43,7 +43,11 @@ public final class CustomerSessions {
         perId.opened("customer:" + who.loginId().value(), session);
     }
 
-    /** The ID signed in on this session, if it presents its certificate and may go on; else the session ends. */
+    /**
+     * The ID signed in on this session, if it presents its certificate and may go on; else the session ends. A
+     * session that may reach only what it must do first (change its password, renew its expired certificate) is
+     * not signed in for any other path: the request goes there instead ({@link CustomerGate}).
+     */
     public Optional<AuthenticatedId> of(@Nullable Session session, HttpRequest<?> request) {
         Optional<AuthenticatedId> who = SignedIn.of(session, request);
         if (who.isEmpty()) {
@@ -58,6 +62,15 @@ public final class CustomerSessions {
             CustomerGate.ended(request, end.get());
             return Optional.empty();
         }
+        if (!CustomerGate.reaches(who.get().scope(), request.getPath())) {
+            CustomerGate.restricted(request, who.get().scope());
+            return Optional.empty();
+        }
         return who;
+    }
+
+    /** After the session's own password change: its new credential epoch and what it may reach now. */
+    void update(Session session, AuthenticatedId who) {
+        SignedIn.update(session, who);
     }
 }

@@ -10,6 +10,7 @@ import certrenewal.application.port.in.LogInUseCase;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.domain.Rejection;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.LoginId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -100,6 +101,10 @@ final class LoginController {
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = replaceSession(request, session);
         customers.open(fresh, who, certificate);
+        if (who.scope() != AccessScope.FULL) {
+            // what it must do first: change the password someone else chose, renew the expired certificate
+            return Pages.redirect(CustomerGate.homeOf(who.scope()));
+        }
         boolean renewable = overview.overview(who).renewalRefusal().isEmpty();
         return Pages.redirect(renewable ? "/renewal/notice" : "/main");
     }

@@ -3,6 +3,7 @@ package certrenewal.adapters.web.customer;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.CertificateOverview;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
+import certrenewal.domain.account.AccessScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.Session;
+import java.util.Map;
 import java.util.Optional;
 
 /** The main menu and the renewal notice: the ID's certificate and whether it can be renewed. */
@@ -43,9 +45,13 @@ final class MainController {
             return CustomerGate.toLogin(request);
         }
         CertificateOverview o = overview.overview(who.get());
-        if (o.renewalRefusal().isPresent()) {
+        boolean expired = who.get().scope() == AccessScope.RENEWAL_AFTER_EXPIRY;
+        if (o.renewalRefusal().isPresent() && !expired) {
             return Pages.redirect("/main");
         }
-        return HttpResponse.ok(Pages.view("notice", pages.certificateModel(request, session, o)));
+        Map<String, Object> model = pages.certificateModel(request, session, o);
+        // a login with a certificate that expired within the grace period: this notice and the renewal, nothing else
+        model.put("expired", expired);
+        return HttpResponse.ok(Pages.view("notice", model));
     }
 }

@@ -2,6 +2,7 @@ package certrenewal.adapters.web.customer;
 
 import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.application.port.in.AuthenticatedId;
+import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
@@ -30,6 +31,8 @@ public final class SignedIn {
     private static final String CERTIFICATE_HASH = "certificateSha256";
     private static final String CSRF = "csrfToken";
     private static final String OPENED_AT = "openedAt";
+    private static final String CREDENTIAL_EPOCH = "credentialEpoch";
+    private static final String SCOPE = "scope";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SignedIn() {
@@ -43,6 +46,18 @@ public final class SignedIn {
         session.put(SERIAL, who.certificate().hex());
         session.put(CERTIFICATE_HASH, sha256(certificateDer));
         session.put(CSRF, newToken());
+        update(session, who);
+    }
+
+    /** What the ID may reach and its credential epoch, after the session's own password change. */
+    static void update(Session session, AuthenticatedId who) {
+        session.put(CREDENTIAL_EPOCH, who.credentialEpoch());
+        session.put(SCOPE, who.scope().name());
+    }
+
+    /** The login ID recorded on this session, whether or not it may still go on (for counting attempts). */
+    static Optional<String> loginIdOf(Session session) {
+        return session == null ? Optional.empty() : session.get(LOGIN_ID, String.class);
     }
 
     /** When the login opened this session. */
@@ -60,15 +75,19 @@ public final class SignedIn {
         }
         Optional<String> loginId = session.get(LOGIN_ID, String.class);
         Optional<String> bound = session.get(CERTIFICATE_HASH, String.class);
+        // a session opened before sessions kept the epoch and scope (an older release) is signed in no more
+        Optional<Long> epoch = session.get(CREDENTIAL_EPOCH, Long.class);
+        Optional<String> scope = session.get(SCOPE, String.class);
         byte[] presented = ClientCertificate.der(request);
-        if (loginId.isEmpty() || bound.isEmpty() || presented == null
+        if (loginId.isEmpty() || bound.isEmpty() || epoch.isEmpty() || scope.isEmpty() || presented == null
                 || !MessageDigest.isEqual(bound.get().getBytes(), sha256(presented).getBytes())) {
             return Optional.empty();
         }
         return Optional.of(new AuthenticatedId(new LoginId(loginId.get()),
                 new ContractNumber(session.get(CONTRACT, String.class).orElseThrow()),
                 IdKind.valueOf(session.get(KIND, String.class).orElseThrow()),
-                SerialNumber.ofHex(session.get(SERIAL, String.class).orElseThrow())));
+                SerialNumber.ofHex(session.get(SERIAL, String.class).orElseThrow()),
+                epoch.get(), AccessScope.valueOf(scope.get())));
     }
 
     /** The session's CSRF token, created on first use (the login form needs one before login). */

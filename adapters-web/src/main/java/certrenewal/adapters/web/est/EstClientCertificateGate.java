@@ -48,7 +48,7 @@ final class EstClientCertificateGate {
             return null;
         }
         try {
-            request.setAttribute(AUTHENTICATED, authentication.authenticate(ClientCertificate.der(request), addresses.of(request)));
+            request.setAttribute(AUTHENTICATED, authentication.authenticateForRenewal(ClientCertificate.der(request), addresses.of(request)));
             return null;
         } catch (RequestRefusedException e) {
             return refusals.handle(request, e);

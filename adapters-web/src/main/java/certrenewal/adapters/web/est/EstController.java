@@ -60,7 +60,7 @@ final class EstController {
     HttpResponse<String> simplereenroll(HttpRequest<?> request, @Body byte[] body) {
         // EstClientCertificateGate authenticated it before the body was read
         AuthenticatedId who = EstClientCertificateGate.authenticated(request)
-                .orElseGet(() -> authentication.authenticate(ClientCertificate.der(request), addresses.of(request)));
+                .orElseGet(() -> authentication.authenticateForRenewal(ClientCertificate.der(request), addresses.of(request)));
         IssuedCertificate issued = renewal.renew(who, decode(body));
         return certsOnly(List.of(issued.certificate().der()));
     }

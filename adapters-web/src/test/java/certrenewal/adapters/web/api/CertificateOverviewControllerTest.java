@@ -29,6 +29,8 @@ class CertificateOverviewControllerTest extends WebTest {
         Map<String, Object> view = reply.json();
         assertEquals("web-user", view.get("loginId"));
         assertEquals("USER", view.get("kind"));
+        // not a renewal: a certificate expired within the grace period is refused here as expired
+        assertEquals(java.util.List.of("use"), fakes.authenticationPurposes);
         assertEquals(server.user.who().certificate().hex(), view.get("serial"));
         assertEquals("CN=web-user,OU=0000001,O=Web Test Co.,C=JP", view.get("subject"));
         assertEquals("2026-04-21T00:00:00Z", view.get("notAfter"));

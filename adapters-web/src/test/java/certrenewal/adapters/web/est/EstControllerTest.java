@@ -51,7 +51,10 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.BAD_REQUEST_SIGNATURE, 400), Map.entry(Code.KEY_NOT_ACCEPTED, 400),
             Map.entry(Code.KEY_ALREADY_CERTIFIED, 400), Map.entry(Code.KEY_COMPROMISED, 400),
             Map.entry(Code.ISSUANCE_LIMIT_REACHED, 429), Map.entry(Code.PICKUP_REFUSED, 401),
-            Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503));
+            Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503),
+            Map.entry(Code.WRONG_CURRENT_PASSWORD, 403), Map.entry(Code.NEW_PASSWORDS_DIFFER, 400),
+            Map.entry(Code.PASSWORD_CHANGE_REQUIRED, 403), Map.entry(Code.EXPIRED_REISSUE_BY_ADMINISTRATOR, 403),
+            Map.entry(Code.EXPIRED_REISSUE_BY_BANK, 403));
 
     @Test
     void cacertsGivesTheBanksCaAsCertsOnlyCms() throws Exception {
@@ -77,6 +80,8 @@ class EstControllerTest extends WebTest {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(List.of(Base64.getEncoder().encodeToString(renewed.der())), certificates(reply));
         assertArrayEquals(server.user.certificate().der(), fakes.authenticate.onlyCall().der(), "the certificate of the TLS handshake");
+        // for renewing itself: a certificate expired within the grace period is accepted here (and only here)
+        assertEquals(List.of("renewal"), fakes.authenticationPurposes);
         Fakes.Renew renewal = fakes.renew.onlyCall();
         assertEquals(server.user.who(), renewal.who());
         assertArrayEquals(csr, renewal.pkcs10Der());

@@ -2,7 +2,8 @@ package certrenewal.application.port.in;
 
 /**
  * Authenticates a login ID by the TLS client certificate it presented. The first use of a
- * renewed certificate confirms its renewal and supersedes the old certificate.
+ * renewed certificate confirms its renewal and supersedes the old certificate. A current certificate
+ * that expired within the grace period authenticates for its own renewal only.
  */
 public interface AuthenticateCertificateUseCase {
     /**
@@ -12,6 +13,13 @@ public interface AuthenticateCertificateUseCase {
      * @throws RequestRefusedException when the certificate is missing, unknown, revoked, superseded or expired
      */
     AuthenticatedId authenticate(byte[] certificateDer, ClientAddress from);
+
+    /**
+     * As {@link #authenticate(byte[], ClientAddress)}, for renewing the certificate presented (EST
+     * simplereenroll): a current certificate that expired within the grace period is accepted too, with the
+     * scope {@link certrenewal.domain.account.AccessScope#RENEWAL_AFTER_EXPIRY}.
+     */
+    AuthenticatedId authenticateForRenewal(byte[] certificateDer, ClientAddress from);
 
     /** For callers inside the server (set-up, benchmark). */
     default AuthenticatedId authenticate(byte[] certificateDer) {

@@ -15,5 +15,7 @@ public enum SessionEnd {
     /** The staff account's role is no longer the one it signed in with. */
     ROLE_CHANGED,
     /** The session has lasted as long as any session may, however busy it was. */
-    LIFETIME_OVER
+    LIFETIME_OVER,
+    /** The login ID's password was changed in another session. */
+    PASSWORD_CHANGED
 }
