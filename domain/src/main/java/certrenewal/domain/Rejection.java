@@ -57,7 +57,14 @@ public record Rejection(Code code, String message) {
         KEY_ALREADY_CERTIFIED("The key in the certificate request is already certified for another login ID; make a new key."),
         KEY_COMPROMISED("The key in the certificate request was revoked as compromised; make a new key."),
         ISSUANCE_LIMIT_REACHED("This login ID has received as many certificates as allowed in 24 hours; try again later."),
-        ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid.");
+        ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid."),
+        STAFF_ACCOUNT_EXISTS("A staff account by that name already exists."),
+        UNKNOWN_STAFF_ACCOUNT("The staff account is not known."),
+        INVALID_STAFF_USERNAME("A staff username has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'."),
+        OWN_STAFF_ACCOUNT("Nobody manages their own staff account; ask another security administrator."),
+        LAST_SECURITY_ADMINISTRATOR("The last active security administrator cannot be disabled or lose the role."),
+        STAFF_ACCOUNT_UNCHANGED("The staff account is already in that state."),
+        WRONG_CURRENT_PASSWORD("The current password is wrong.");
 
         private final String defaultMessage;
 

@@ -2,14 +2,20 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import certrenewal.application.port.in.console.StaffSessionCheck;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffAccount;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A staff member's console session lasts only while the account exists, is not locked and keeps the role it signed in with. */
+/**
+ * A staff member's console session lasts only while the account exists, is enabled, is not locked,
+ * keeps the role it signed in with, and its password was neither changed elsewhere nor reset since
+ * the session opened. A password set by someone else must be changed before anything else.
+ */
 public final class CheckStaffSessionService implements CheckStaffSessionUseCase {
     private final StaffAccountPort staff;
     private final Clock clock;
@@ -20,18 +26,26 @@ public final class CheckStaffSessionService implements CheckStaffSessionUseCase 
     }
 
     @Override
-    public Optional<SessionEnd> check(Actor.Staff who) {
+    public StaffSessionCheck check(Actor.Staff who, Instant openedAt) {
         Objects.requireNonNull(who, "staff must not be null");
+        Objects.requireNonNull(openedAt, "opening time must not be null");
         Optional<StaffAccount> found = staff.loadStaff(who.username());
         if (found.isEmpty()) {
-            return Optional.of(SessionEnd.WITHDRAWN);
+            return StaffSessionCheck.ends(SessionEnd.WITHDRAWN);
         }
-        if (found.get().lockedAt(clock.instant())) {
-            return Optional.of(SessionEnd.LOCKED);
+        StaffAccount account = found.get();
+        if (account.disabled()) {
+            return StaffSessionCheck.ends(SessionEnd.DISABLED);
         }
-        if (found.get().role() != who.role()) {
-            return Optional.of(SessionEnd.ROLE_CHANGED);
+        if (account.lockedAt(clock.instant())) {
+            return StaffSessionCheck.ends(SessionEnd.LOCKED);
         }
-        return Optional.empty();
+        if (account.role() != who.role()) {
+            return StaffSessionCheck.ends(SessionEnd.ROLE_CHANGED);
+        }
+        if (account.sessionEndedBy(openedAt)) {
+            return StaffSessionCheck.ends(SessionEnd.PASSWORD_CHANGED);
+        }
+        return new StaffSessionCheck(Optional.empty(), account.mustChangePassword());
     }
 }

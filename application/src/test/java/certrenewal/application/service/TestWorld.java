@@ -82,6 +82,9 @@ final class TestWorld {
     final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
     final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, clock);
     final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
+    final ManageStaffService manageStaff = new ManageStaffService(store, hasher, store, store, clock);
+    final ChangeStaffPasswordService changeStaffPassword = new ChangeStaffPasswordService(store, hasher, store, store,
+            STAFF_LOCKOUT, clock);
 
     // administration
     final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,

@@ -51,7 +51,11 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.BAD_REQUEST_SIGNATURE, 400), Map.entry(Code.KEY_NOT_ACCEPTED, 400),
             Map.entry(Code.KEY_ALREADY_CERTIFIED, 400), Map.entry(Code.KEY_COMPROMISED, 400),
             Map.entry(Code.ISSUANCE_LIMIT_REACHED, 429), Map.entry(Code.PICKUP_REFUSED, 401),
-            Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503));
+            Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503),
+            Map.entry(Code.STAFF_ACCOUNT_EXISTS, 409), Map.entry(Code.UNKNOWN_STAFF_ACCOUNT, 404),
+            Map.entry(Code.INVALID_STAFF_USERNAME, 400), Map.entry(Code.OWN_STAFF_ACCOUNT, 403),
+            Map.entry(Code.LAST_SECURITY_ADMINISTRATOR, 409), Map.entry(Code.STAFF_ACCOUNT_UNCHANGED, 409),
+            Map.entry(Code.WRONG_CURRENT_PASSWORD, 403));
 
     @Test
     void cacertsGivesTheBanksCaAsCertsOnlyCms() throws Exception {

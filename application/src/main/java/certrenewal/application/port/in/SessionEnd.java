@@ -15,5 +15,9 @@ public enum SessionEnd {
     /** The staff account's role is no longer the one it signed in with. */
     ROLE_CHANGED,
     /** The session has lasted as long as any session may, however busy it was. */
-    LIFETIME_OVER
+    LIFETIME_OVER,
+    /** A security administrator disabled the staff account. */
+    DISABLED,
+    /** The staff account's password was changed (in another session) or reset since the session opened. */
+    PASSWORD_CHANGED
 }
