@@ -58,7 +58,9 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case UNKNOWN_STAFF_ACCOUNT -> HttpStatus.NOT_FOUND;
             case INVALID_STAFF_USERNAME -> HttpStatus.BAD_REQUEST;
             case OWN_STAFF_ACCOUNT -> HttpStatus.FORBIDDEN;
-            case WRONG_CURRENT_PASSWORD -> HttpStatus.FORBIDDEN;
+            case WRONG_CURRENT_PASSWORD, OWN_APPROVAL -> HttpStatus.FORBIDDEN;
+            case APPROVAL_EXPIRED -> HttpStatus.GONE;
+            case APPROVAL_DECIDED -> HttpStatus.CONFLICT;
         };
     }
 }
