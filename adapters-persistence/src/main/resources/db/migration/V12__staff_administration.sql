@@ -1,11 +1,11 @@
 -- Staff accounts managed in the console (issue 13): a security administrator role, disabled
--- accounts, one-time passwords to be changed at first login, and the instant before which an
--- account's console sessions ended (password changed or reset, disabled, role changed).
+-- accounts, one-time passwords to be changed at first login, and a counter of the changes that
+-- ended the account's console sessions (password changed or reset, disabled, role changed).
 ALTER TABLE staff_account DROP CONSTRAINT ck_staff_account_role;
 ALTER TABLE staff_account ADD CONSTRAINT ck_staff_account_role CHECK (role IN ('OPERATOR', 'AUDITOR', 'SECURITY_ADMIN'));
 ALTER TABLE staff_account ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE staff_account ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE NOT NULL;
-ALTER TABLE staff_account ADD COLUMN sessions_valid_from TIMESTAMP WITH TIME ZONE;
+ALTER TABLE staff_account ADD COLUMN session_generation BIGINT DEFAULT 0 NOT NULL;
 
 -- A staff account's previous password hashes, so that a new password is not one of the last ones.
 CREATE TABLE staff_password_history (

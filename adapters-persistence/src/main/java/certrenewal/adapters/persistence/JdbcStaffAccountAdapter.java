@@ -70,7 +70,7 @@ public class JdbcStaffAccountAdapter implements StaffAccountPort {
         try {
             changed = staff.updateIfUnchanged(row.username(), row.version(), row.role(), row.passwordHash(),
                     row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts(), row.disabled(),
-                    row.mustChangePassword(), row.sessionsValidFrom());
+                    row.mustChangePassword(), row.sessionGeneration());
         } catch (RuntimeException e) {
             throw SqlErrors.translateConflict(e, "staff account " + account.username());
         }

@@ -149,13 +149,13 @@ final class PersistenceMapper {
     static StaffAccountRow toRow(StaffAccount account) {
         return new StaffAccountRow(account.username(), account.role().name(), account.passwordHash(),
                 account.failedPasswordAttempts(), stored(account.lockedUntil()), account.lockouts(), account.disabled(),
-                account.mustChangePassword(), stored(account.sessionsValidFrom()), account.version());
+                account.mustChangePassword(), account.sessionGeneration(), account.version());
     }
 
     static StaffAccount toStaff(StaffAccountRow row) {
         return new StaffAccount(row.username(), StaffRole.valueOf(row.role()), row.passwordHash(),
                 row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts(), row.disabled(), row.mustChangePassword(),
-                row.sessionsValidFrom(), row.version());
+                row.sessionGeneration(), row.version());
     }
 
     /** Both databases keep microseconds; truncating here makes a stored time read back exactly. */

@@ -32,12 +32,12 @@ interface StaffAccountRepository extends GenericRepository<StaffAccountRow, Stri
                    lockouts = :lockouts,
                    disabled = :disabled,
                    must_change_password = :mustChangePassword,
-                   sessions_valid_from = :sessionsValidFrom,
+                   session_generation = :sessionGeneration,
                    version = version + 1
              WHERE username = :username AND version = :version""")
     long updateIfUnchanged(String username, long version, String role, String passwordHash,
                            int failedPasswordAttempts, @Nullable Instant lockedUntil, int lockouts,
-                           boolean disabled, boolean mustChangePassword, @Nullable Instant sessionsValidFrom);
+                           boolean disabled, boolean mustChangePassword, long sessionGeneration);
 
     /** Every staff account, by name: a bank has tens of them, not thousands. */
     @Query("SELECT * FROM staff_account ORDER BY username")

@@ -15,6 +15,6 @@ record StaffAccountRow(
         int lockouts,
         boolean disabled,
         boolean mustChangePassword,
-        @Nullable Instant sessionsValidFrom,
+        long sessionGeneration,
         long version) {
 }

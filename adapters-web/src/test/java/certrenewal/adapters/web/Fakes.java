@@ -246,8 +246,17 @@ public final class Fakes {
         });
         context.registerSingleton(GetCertificateOverviewUseCase.class, overview::call);
         context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
-        context.registerSingleton(CheckStaffSessionUseCase.class, (staff, openedAt) ->
-                new StaffSessionCheck(staffSession.call(staff), staffMustChangePassword));
+        context.registerSingleton(CheckStaffSessionUseCase.class, new CheckStaffSessionUseCase() {
+            @Override
+            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration) {
+                return new StaffSessionCheck(staffSession.call(staff), staffMustChangePassword);
+            }
+
+            @Override
+            public long currentGeneration(Actor.Staff staff) {
+                return 0;
+            }
+        });
         context.registerSingleton(StartRenewalUseCase.class, new StartRenewalUseCase() {
             @Override
             public Renewal.Started start(AuthenticatedId who) {

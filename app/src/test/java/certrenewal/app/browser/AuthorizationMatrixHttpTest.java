@@ -577,7 +577,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         if (action == Action.ENABLE_STAFF || action == Action.UNLOCK_STAFF) {
             system.bean(TransactionPort.class).inTransaction(() -> {
                 StaffAccount stored = staff.loadStaff(username).orElseThrow();
-                staff.updateStaff(action == Action.ENABLE_STAFF ? stored.disabledAt(java.time.Instant.now())
+                staff.updateStaff(action == Action.ENABLE_STAFF ? stored.disable()
                         : stored.withFailedPassword(new certrenewal.domain.administration.StaffLockout(1,
                                 Duration.ofHours(1), Duration.ofHours(2)), java.time.Instant.now()));
             });

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Staff management walked in Chromium by role: a security administrator creates an operator, who
- * must choose a new password at the first login before reaching anything else; the security
- * administrator disables it and its session ends; an auditor and an operator do not manage staff.
+ * must choose a new password at the first login before reaching anything else, which ends its session
+ * in another browser; the security administrator disables it and its session ends; an auditor and an operator do not manage staff.
  */
 class BrowserStaffTest extends RunningSystemWithBrowser {
     private static final String SECURITY = "walk-security";
@@ -40,7 +40,8 @@ class BrowserStaffTest extends RunningSystemWithBrowser {
     @Test
     void aSecurityAdministratorCreatesAnOperatorWhoChangesItsPasswordFirstAndIsThenDisabled() {
         try (BrowserContext admin = browsers.withoutCertificate(Lang.EN);
-             BrowserContext operator = browsers.withoutCertificate(Lang.EN)) {
+             BrowserContext operator = browsers.withoutCertificate(Lang.EN);
+             BrowserContext elsewhere = browsers.withoutCertificate(Lang.EN)) {
             Page adminPage = admin.newPage();
             logIn(adminPage, SECURITY, SECURITY_PASSWORD);
 
@@ -59,7 +60,9 @@ class BrowserStaffTest extends RunningSystemWithBrowser {
             assertTrue(oneTime.matches("[A-Za-z0-9]{20}"), oneTime);
             assertTrue(system.bean(StaffAccountPort.class).loadStaff(NEW_OPERATOR).orElseThrow().mustChangePassword());
 
-            // the operator's first login: only the password change is reachable
+            // the operator's first login: only the password change is reachable (also in a second browser)
+            Page otherPage = elsewhere.newPage();
+            logIn(otherPage, NEW_OPERATOR, oneTime);
             Page opPage = operator.newPage();
             logIn(opPage, NEW_OPERATOR, oneTime);
             assertEquals(system.url("/console/password"), opPage.url());
@@ -74,6 +77,9 @@ class BrowserStaffTest extends RunningSystemWithBrowser {
             assertThat(opPage.getByRole(AriaRole.STATUS)).hasText("Your password was changed; your other sessions have ended.");
             opPage.navigate(system.url("/console/search"));
             assertThat(heading1(opPage)).hasText("Certificate search");
+            otherPage.navigate(system.url("/console/password"));
+            assertThat(alert(otherPage)).hasText(
+                    "Your session has ended because your password was changed or reset. Please log in again.");
             assertFalse(system.bean(StaffAccountPort.class).loadStaff(NEW_OPERATOR).orElseThrow().mustChangePassword());
 
             // the security administrator disables it: the operator's next request ends its session

@@ -29,7 +29,7 @@ public final class ChangeStaffPasswordService implements ChangeStaffPasswordUseC
 
     private final StaffAccountPort staff;
     private final PasswordHasherPort hasher;
-    private final TransactionPort transactions;
+    private final RetryingTransactions transactions;
     private final StaffPasswords staffPasswords;
     private final Audit audit;
     private final Clock clock;
@@ -38,7 +38,7 @@ public final class ChangeStaffPasswordService implements ChangeStaffPasswordUseC
                                       TransactionPort transactions, StaffLockout lockout, Clock clock) {
         this.staff = staff;
         this.hasher = hasher;
-        this.transactions = transactions;
+        this.transactions = new RetryingTransactions(transactions);
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
         this.staffPasswords = new StaffPasswords(staff, transactions, lockout, audit, clock);
@@ -65,9 +65,10 @@ public final class ChangeStaffPasswordService implements ChangeStaffPasswordUseC
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
             StaffAccount current = staff.loadStaff(who.username()).orElseThrow();
-            staff.updateStaff(current.withPasswordChosen(hash, now).withSuccessfulLogin());
+            staff.updateStaff(current.withPasswordChosen(hash).withSuccessfulLogin());
             staff.rememberReplacedPassword(who.username(), current.passwordHash(), now);
             audit.success(name, ACTION, name, "other sessions ended");
+            return null;
         });
     }
 }

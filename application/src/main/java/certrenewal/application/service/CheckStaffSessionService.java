@@ -7,14 +7,13 @@ import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffAccount;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A staff member's console session lasts only while the account exists, is enabled, is not locked,
  * keeps the role it signed in with, and its password was neither changed elsewhere nor reset since
- * the session opened. A password set by someone else must be changed before anything else.
+ * the session opened (the account's session generation is still the session's). A password set by someone else must be changed before anything else.
  */
 public final class CheckStaffSessionService implements CheckStaffSessionUseCase {
     private final StaffAccountPort staff;
@@ -26,9 +25,8 @@ public final class CheckStaffSessionService implements CheckStaffSessionUseCase 
     }
 
     @Override
-    public StaffSessionCheck check(Actor.Staff who, Instant openedAt) {
+    public StaffSessionCheck check(Actor.Staff who, long sessionGeneration) {
         Objects.requireNonNull(who, "staff must not be null");
-        Objects.requireNonNull(openedAt, "opening time must not be null");
         Optional<StaffAccount> found = staff.loadStaff(who.username());
         if (found.isEmpty()) {
             return StaffSessionCheck.ends(SessionEnd.WITHDRAWN);
@@ -43,9 +41,14 @@ public final class CheckStaffSessionService implements CheckStaffSessionUseCase 
         if (account.role() != who.role()) {
             return StaffSessionCheck.ends(SessionEnd.ROLE_CHANGED);
         }
-        if (account.sessionEndedBy(openedAt)) {
+        if (account.sessionEndedBy(sessionGeneration)) {
             return StaffSessionCheck.ends(SessionEnd.PASSWORD_CHANGED);
         }
         return new StaffSessionCheck(Optional.empty(), account.mustChangePassword());
+    }
+
+    @Override
+    public long currentGeneration(Actor.Staff who) {
+        return staff.loadStaff(who.username()).map(StaffAccount::sessionGeneration).orElse(0L);
     }
 }

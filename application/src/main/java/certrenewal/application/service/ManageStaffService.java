@@ -38,6 +38,7 @@ public final class ManageStaffService implements ManageStaffUseCase {
     private final StaffAccountPort staff;
     private final PasswordHasherPort hasher;
     private final TransactionPort transactions;
+    private final RetryingTransactions retrying;
     private final Audit audit;
     private final Clock clock;
     private final RandomPasswords randomPasswords = new RandomPasswords();
@@ -47,6 +48,7 @@ public final class ManageStaffService implements ManageStaffUseCase {
         this.staff = staff;
         this.hasher = hasher;
         this.transactions = transactions;
+        this.retrying = new RetryingTransactions(transactions);
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
     }
@@ -93,7 +95,7 @@ public final class ManageStaffService implements ManageStaffUseCase {
 
     @Override
     public void disable(Actor actor, String username) {
-        change(actor, username, StaffChange.DISABLE, null, "STAFF_DISABLED", (a, now) -> a.disabledAt(now));
+        change(actor, username, StaffChange.DISABLE, null, "STAFF_DISABLED", (a, now) -> a.disable());
     }
 
     @Override
@@ -111,14 +113,14 @@ public final class ManageStaffService implements ManageStaffUseCase {
         String password = randomPasswords.next(ONE_TIME_PASSWORD_LENGTH);
         String hash = hasher.hash(password.toCharArray());
         StaffAccount reset = change(actor, username, StaffChange.RESET_PASSWORD, null, "STAFF_PASSWORD_RESET",
-                (a, now) -> a.withPasswordReset(hash, now));
+                (a, now) -> a.withPasswordReset(hash));
         return new BootstrapCredential(username, reset.role(), password);
     }
 
     @Override
     public void changeRole(Actor actor, String username, StaffRole role) {
         Objects.requireNonNull(role, "role must not be null");
-        change(actor, username, StaffChange.CHANGE_ROLE, role, "STAFF_ROLE_CHANGED", (a, now) -> a.withRole(role, now));
+        change(actor, username, StaffChange.CHANGE_ROLE, role, "STAFF_ROLE_CHANGED", (a, now) -> a.withRole(role));
     }
 
     /** Checks the rule on the account as stored, saves what {@code next} makes of it and audits, all in one transaction. */
@@ -127,7 +129,7 @@ public final class ManageStaffService implements ManageStaffUseCase {
         Objects.requireNonNull(actor, "actor must not be null");
         String target = "staff:" + username;
         try {
-            return transactions.inTransaction(() -> {
+            return retrying.inTransaction(() -> { // a login counting a wrong password may update the account meanwhile
                 Instant now = clock.instant();
                 Optional<Rejection> role = AdministrationPolicy.check(actor, AdministrativeAction.MANAGE_STAFF);
                 role.ifPresent(Refusals::refuse); // before saying whether the account exists

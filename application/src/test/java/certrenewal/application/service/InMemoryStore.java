@@ -481,7 +481,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         }
         state.staff.put(a.username(), new StaffAccount(a.username(), a.role(), a.passwordHash(),
                 a.failedPasswordAttempts(), a.lockedUntil(), a.lockouts(), a.disabled(), a.mustChangePassword(),
-                a.sessionsValidFrom(), a.version() + 1));
+                a.sessionGeneration(), a.version() + 1));
     }
 
     @Override

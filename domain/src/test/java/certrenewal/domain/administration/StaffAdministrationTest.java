@@ -24,7 +24,7 @@ class StaffAdministrationTest {
     @ParameterizedTest
     @EnumSource(StaffChange.class)
     void onlySecurityAdministratorsChangeStaffAccounts(StaffChange change) {
-        StaffAccount target = change == StaffChange.ENABLE ? OPERATOR.disabledAt(NOW)
+        StaffAccount target = change == StaffChange.ENABLE ? OPERATOR.disable()
                 : change == StaffChange.UNLOCK ? locked(OPERATOR) : OPERATOR;
         assertEquals(Optional.empty(), check(SATO, change, target, StaffRole.AUDITOR, 2));
         for (StaffRole role : new StaffRole[] {StaffRole.OPERATOR, StaffRole.AUDITOR}) {
@@ -45,7 +45,7 @@ class StaffAdministrationTest {
                 check(SATO, StaffChange.CHANGE_ROLE, OTHER_ADMIN, StaffRole.OPERATOR, 1));
         assertEquals(Optional.empty(), check(SATO, StaffChange.DISABLE, OTHER_ADMIN, null, 2));
         // a disabled security administrator is not the last active one
-        assertEquals(Optional.empty(), check(SATO, StaffChange.CHANGE_ROLE, OTHER_ADMIN.disabledAt(NOW), StaffRole.OPERATOR, 1));
+        assertEquals(Optional.empty(), check(SATO, StaffChange.CHANGE_ROLE, OTHER_ADMIN.disable(), StaffRole.OPERATOR, 1));
     }
 
     @Test
@@ -56,30 +56,34 @@ class StaffAdministrationTest {
     @Test
     void aChangeThatChangesNothingIsRefused() {
         assertEquals(Optional.of(Code.STAFF_ACCOUNT_UNCHANGED), check(SATO, StaffChange.ENABLE, OPERATOR, null, 2));
-        assertEquals(Optional.of(Code.STAFF_ACCOUNT_UNCHANGED), check(SATO, StaffChange.DISABLE, OPERATOR.disabledAt(NOW), null, 2));
+        assertEquals(Optional.of(Code.STAFF_ACCOUNT_UNCHANGED), check(SATO, StaffChange.DISABLE, OPERATOR.disable(), null, 2));
         assertEquals(Optional.of(Code.STAFF_ACCOUNT_UNCHANGED), check(SATO, StaffChange.UNLOCK, OPERATOR, null, 2));
         assertEquals(Optional.of(Code.STAFF_ACCOUNT_UNCHANGED), check(SATO, StaffChange.CHANGE_ROLE, OPERATOR, StaffRole.OPERATOR, 2));
     }
 
     @Test
     void aPasswordResetUnlocksAndMustBeChangedAndEndsEarlierSessions() {
-        StaffAccount reset = locked(OPERATOR).withPasswordReset("new", NOW);
+        StaffAccount reset = locked(OPERATOR).withPasswordReset("new");
         assertFalse(reset.lockedAt(NOW));
         assertTrue(reset.mustChangePassword());
-        assertTrue(reset.sessionEndedBy(NOW.minusSeconds(1)));
-        // a session opened in the same millisecond (sessions keep milliseconds) goes on
-        assertFalse(reset.sessionEndedBy(Instant.ofEpochMilli(NOW.toEpochMilli())));
-        StaffAccount chosen = reset.withPasswordChosen("mine", NOW.plusSeconds(60));
+        assertTrue(reset.sessionEndedBy(OPERATOR.sessionGeneration()));
+        assertFalse(reset.sessionEndedBy(reset.sessionGeneration()), "a session opened after the reset goes on");
+        StaffAccount chosen = reset.withPasswordChosen("mine");
         assertFalse(chosen.mustChangePassword());
-        assertTrue(chosen.sessionEndedBy(NOW));
+        assertTrue(chosen.sessionEndedBy(reset.sessionGeneration()));
+        assertFalse(chosen.sessionEndedBy(chosen.sessionGeneration()));
     }
 
     @Test
-    void disablingAndChangingTheRoleEndSessions() {
-        assertTrue(OPERATOR.disabledAt(NOW).sessionEndedBy(NOW.minusMillis(1)));
-        assertTrue(OPERATOR.withRole(StaffRole.AUDITOR, NOW).sessionEndedBy(NOW.minusMillis(1)));
-        assertFalse(OPERATOR.sessionEndedBy(NOW));
-        assertFalse(OPERATOR.disabledAt(NOW).enabled().disabled());
+    void disablingAndChangingTheRoleEndSessionsButUnlockingAndEnablingDoNot() {
+        long before = OPERATOR.sessionGeneration();
+        assertTrue(OPERATOR.disable().sessionEndedBy(before));
+        assertTrue(OPERATOR.withRole(StaffRole.AUDITOR).sessionEndedBy(before));
+        assertFalse(OPERATOR.sessionEndedBy(before));
+        assertFalse(locked(OPERATOR).unlocked().sessionEndedBy(before));
+        StaffAccount disabled = OPERATOR.disable();
+        assertFalse(disabled.enabled().disabled());
+        assertFalse(disabled.enabled().sessionEndedBy(disabled.sessionGeneration()));
     }
 
     @Test

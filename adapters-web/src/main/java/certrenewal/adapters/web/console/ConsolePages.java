@@ -165,7 +165,7 @@ final class ConsolePages {
 
     /** Records a login on a session created for it, with the time it opened. */
     void open(Session session, Actor.Staff staff) {
-        StaffSession.record(session, staff, clock.instant());
+        StaffSession.record(session, staff, clock.instant(), check.currentGeneration(staff));
         perId.opened("staff:" + staff.username(), session);
     }
 
@@ -188,10 +188,11 @@ final class ConsolePages {
         if (staff.isEmpty()) {
             return staff;
         }
-        Optional<Instant> opened = StaffSession.openedAt(session)
-                .filter(at -> clock.instant().isBefore(at.plus(lifetime)));
-        StaffSessionCheck verdict = opened.isEmpty() ? StaffSessionCheck.ends(SessionEnd.LIFETIME_OVER)
-                : check.check(staff.get(), opened.get());
+        Optional<Long> generation = StaffSession.openedAt(session)
+                .filter(at -> clock.instant().isBefore(at.plus(lifetime)))
+                .flatMap(at -> StaffSession.generation(session));
+        StaffSessionCheck verdict = generation.isEmpty() ? StaffSessionCheck.ends(SessionEnd.LIFETIME_OVER)
+                : check.check(staff.get(), generation.get());
         Optional<SessionEnd> end = verdict.end();
         if (verdict.passwordChangeFirst()) {
             request.setAttribute(PASSWORD_FIRST, Boolean.TRUE);

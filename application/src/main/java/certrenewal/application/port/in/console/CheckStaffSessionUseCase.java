@@ -1,7 +1,6 @@
 package certrenewal.application.port.in.console;
 
 import certrenewal.domain.administration.Actor;
-import java.time.Instant;
 
 /**
  * Whether a staff member's console session may go on: asked at every request, so it reads the
@@ -9,8 +8,12 @@ import java.time.Instant;
  */
 public interface CheckStaffSessionUseCase {
     /**
-     * Whether the session of {@code staff} (as it signed in), opened at {@code openedAt}, must end
-     * now, or must change its password before anything else.
+     * Whether the session of {@code staff} (as it signed in), opened in {@code sessionGeneration}
+     * ({@link #currentGeneration} when it opened), must end now, or must change its password before
+     * anything else.
      */
-    StaffSessionCheck check(Actor.Staff staff, Instant openedAt);
+    StaffSessionCheck check(Actor.Staff staff, long sessionGeneration);
+
+    /** The account's session generation now, which a session opened now records; 0 for an unknown account. */
+    long currentGeneration(Actor.Staff staff);
 }
