@@ -28,7 +28,9 @@ import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.ChangeLoginPasswordService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
+import certrenewal.application.service.ChangeStaffPasswordService;
 import certrenewal.application.service.CheckStaffSessionService;
+import certrenewal.application.service.ManageStaffService;
 import certrenewal.application.service.CrlService;
 import certrenewal.application.service.GetCaCertificatesService;
 import certrenewal.application.service.GetCertificateOverviewService;
@@ -318,6 +320,19 @@ final class UseCaseFactory {
     private static StaffLockout staffLockout(BankSettings settings) {
         return new StaffLockout(settings.login().maxFailedPasswords(), settings.staff().firstLockout(),
                 settings.staff().maxLockout());
+    }
+
+    @Singleton
+    ManageStaffService manageStaff(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
+                                   TransactionPort transactions, Clock clock) {
+        return new ManageStaffService(staff, hasher, audit, transactions, clock);
+    }
+
+    @Singleton
+    ChangeStaffPasswordService changeStaffPassword(StaffAccountPort staff, PasswordHasherPort hasher,
+                                                   AuditTrailPort audit, TransactionPort transactions,
+                                                   BankSettings settings, Clock clock) {
+        return new ChangeStaffPasswordService(staff, hasher, audit, transactions, staffLockout(settings), clock);
     }
 
     @Singleton

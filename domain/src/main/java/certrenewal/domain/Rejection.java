@@ -58,11 +58,21 @@ public record Rejection(Code code, String message) {
         KEY_COMPROMISED("The key in the certificate request was revoked as compromised; make a new key."),
         ISSUANCE_LIMIT_REACHED("This login ID has received as many certificates as allowed in 24 hours; try again later."),
         ISSUANCE_FAILED("The certificate could not be issued; the current certificate stays valid."),
-        WRONG_CURRENT_PASSWORD("The current login password is wrong."),
         NEW_PASSWORDS_DIFFER("The new password and its repetition differ."),
         PASSWORD_CHANGE_REQUIRED("Change the login password first: it was chosen by someone else."),
         EXPIRED_REISSUE_BY_ADMINISTRATOR("The client certificate has expired and can no longer be renewed; ask your administrator to re-issue it."),
-        EXPIRED_REISSUE_BY_BANK("The client certificate has expired and can no longer be renewed; ask the bank to re-issue it.");
+        EXPIRED_REISSUE_BY_BANK("The client certificate has expired and can no longer be renewed; ask the bank to re-issue it."),
+
+        STAFF_ACCOUNT_EXISTS("A staff account by that name already exists."),
+        UNKNOWN_STAFF_ACCOUNT("The staff account is not known."),
+        INVALID_STAFF_USERNAME("A staff username has 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'."),
+        OWN_STAFF_ACCOUNT("Nobody manages their own staff account; ask another security administrator."),
+        LAST_SECURITY_ADMINISTRATOR("The last active security administrator cannot be disabled or lose the role."),
+        STAFF_ACCOUNT_UNCHANGED("The staff account is already in that state."),
+        WRONG_CURRENT_PASSWORD("The current password is wrong."),
+        OWN_APPROVAL("Nobody approves or rejects their own request; another staff member must decide it."),
+        APPROVAL_EXPIRED("The request was not approved before its deadline and has expired; request again."),
+        APPROVAL_DECIDED("The request has already been decided.");
 
         private final String defaultMessage;
 

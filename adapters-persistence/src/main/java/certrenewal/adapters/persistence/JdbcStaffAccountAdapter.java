@@ -4,6 +4,8 @@ import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,12 +44,33 @@ public class JdbcStaffAccountAdapter implements StaffAccountPort {
     }
 
     @Override
+    public List<StaffAccount> listStaff() {
+        return staff.findAllByName().stream().map(PersistenceMapper::toStaff).toList();
+    }
+
+    @Override
+    public long countActiveSecurityAdministrators() {
+        return staff.countActiveSecurityAdministrators();
+    }
+
+    @Override
+    public void rememberReplacedPassword(String username, String passwordHash, Instant replacedAt) {
+        staff.insertReplacedPassword(username, PersistenceMapper.stored(replacedAt), passwordHash);
+    }
+
+    @Override
+    public List<String> replacedPasswordHashes(String username, int count) {
+        return staff.findReplacedPasswordHashes(username, count);
+    }
+
+    @Override
     public void updateStaff(StaffAccount account) {
         StaffAccountRow row = PersistenceMapper.toRow(account);
         long changed;
         try {
             changed = staff.updateIfUnchanged(row.username(), row.version(), row.role(), row.passwordHash(),
-                    row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts());
+                    row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts(), row.disabled(),
+                    row.mustChangePassword(), row.sessionGeneration());
         } catch (RuntimeException e) {
             throw SqlErrors.translateConflict(e, "staff account " + account.username());
         }

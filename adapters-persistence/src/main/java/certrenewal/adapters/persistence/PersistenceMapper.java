@@ -148,12 +148,14 @@ final class PersistenceMapper {
 
     static StaffAccountRow toRow(StaffAccount account) {
         return new StaffAccountRow(account.username(), account.role().name(), account.passwordHash(),
-                account.failedPasswordAttempts(), stored(account.lockedUntil()), account.lockouts(), account.version());
+                account.failedPasswordAttempts(), stored(account.lockedUntil()), account.lockouts(), account.disabled(),
+                account.mustChangePassword(), account.sessionGeneration(), account.version());
     }
 
     static StaffAccount toStaff(StaffAccountRow row) {
         return new StaffAccount(row.username(), StaffRole.valueOf(row.role()), row.passwordHash(),
-                row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts(), row.version());
+                row.failedPasswordAttempts(), row.lockedUntil(), row.lockouts(), row.disabled(), row.mustChangePassword(),
+                row.sessionGeneration(), row.version());
     }
 
     /** Both databases keep microseconds; truncating here makes a stored time read back exactly. */

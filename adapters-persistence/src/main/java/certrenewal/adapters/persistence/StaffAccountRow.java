@@ -13,5 +13,8 @@ record StaffAccountRow(
         int failedPasswordAttempts,
         @Nullable Instant lockedUntil,
         int lockouts,
+        boolean disabled,
+        boolean mustChangePassword,
+        long sessionGeneration,
         long version) {
 }

@@ -160,6 +160,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
         sql("DELETE FROM issuance_grant");
+        sql("DELETE FROM staff_password_history");
         sql("DELETE FROM staff_account");
         sql("DELETE FROM login_password_history");
         sql("DELETE FROM login_account");
@@ -915,6 +916,37 @@ abstract class PersistenceAdapterContractTest {
 
         assertEquals(new StaffAccount("op", StaffRole.OPERATOR, "hash", 0, NOW.plus(Duration.ofMinutes(15)), 1, 1),
                 staff.loadStaff("op").orElseThrow());
+    }
+
+    @Test
+    void staffAdministrationStateReadsBackAndSecurityAdministratorsAreCounted() {
+        staff.insertStaff(StaffAccount.createWithOneTimePassword("sec.sato", StaffRole.SECURITY_ADMIN, "h1"));
+        staff.insertStaff(StaffAccount.create("sec.kato", StaffRole.SECURITY_ADMIN, "h2"));
+        staff.insertStaff(StaffAccount.create("op", StaffRole.OPERATOR, "h3"));
+        assertEquals(2, staff.countActiveSecurityAdministrators());
+
+        StaffAccount disabled = staff.loadStaff("sec.kato").orElseThrow().disable();
+        staff.updateStaff(disabled);
+
+        StaffAccount stored = staff.loadStaff("sec.kato").orElseThrow();
+        assertTrue(stored.disabled());
+        assertEquals(1, stored.sessionGeneration());
+        assertTrue(staff.loadStaff("sec.sato").orElseThrow().mustChangePassword());
+        assertEquals(1, staff.countActiveSecurityAdministrators());
+        assertEquals(List.of("op", "sec.kato", "sec.sato"), staff.listStaff().stream().map(StaffAccount::username).toList());
+    }
+
+    @Test
+    void replacedStaffPasswordsAreReadNewestFirstUpToTheCountAsked() {
+        staff.insertStaff(StaffAccount.create("op", StaffRole.OPERATOR, "h0"));
+        transactions.inTransaction(() -> {
+            for (int i = 1; i <= 6; i++) {
+                staff.rememberReplacedPassword("op", "h" + i, NOW.plusSeconds(i));
+            }
+        });
+
+        assertEquals(List.of("h6", "h5", "h4", "h3"), staff.replacedPasswordHashes("op", 4));
+        assertEquals(List.of(), staff.replacedPasswordHashes("nobody", 4));
     }
 
     @Test

@@ -9,7 +9,11 @@ import certrenewal.application.port.in.ChangeLoginPasswordUseCase;
 import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.GetCaCertificatesUseCase;
 import certrenewal.application.port.in.SessionEnd;
+import certrenewal.application.port.in.console.BootstrapCredential;
+import certrenewal.application.port.in.console.ChangeStaffPasswordUseCase;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import certrenewal.application.port.in.console.ManageStaffUseCase;
+import certrenewal.application.port.in.console.StaffSessionCheck;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.AnswerOcspRequestUseCase;
 import certrenewal.application.port.in.GetCrlUseCase;
@@ -34,6 +38,7 @@ import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.port.in.console.ViewDashboardUseCase;
+import certrenewal.application.readmodel.StaffMember;
 import certrenewal.application.readmodel.AuditFilter;
 import certrenewal.application.readmodel.AuditRecord;
 import certrenewal.application.readmodel.AuditVerification;
@@ -48,6 +53,7 @@ import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
@@ -167,6 +173,19 @@ public final class Fakes {
     public final Answer<ReadAudit, SearchPage<AuditRecord>> readAudit = new Answer<>("ReadAuditTrailUseCase.read");
     public final Answer<Actor, AuditVerification> verifyAudit = new Answer<>("VerifyAuditTrailUseCase.verify");
 
+    public final Answer<Actor, List<StaffMember>> listStaff = new Answer<>("ManageStaffUseCase.list");
+
+    /** A change to a staff account: {@code change} is the method's name, {@code role} only for create and changeRole. */
+    public record StaffChange(Actor actor, String change, String username, StaffRole role) {
+    }
+
+    public final Answer<StaffChange, BootstrapCredential> changeStaff = new Answer<>("ManageStaffUseCase.change");
+
+    public record OwnPassword(Actor.Staff staff, String current, String next) {
+    }
+
+    public final Answer<OwnPassword, Void> changeOwnPassword = new Answer<>("ChangeStaffPasswordUseCase.change");
+
     // ---- EST, CRL, the certificate API
     /** @param der the presented certificate's DER, null when none was presented */
     public record Presented(byte[] der) {
@@ -193,6 +212,8 @@ public final class Fakes {
     public final Answer<AuthenticatedId, Optional<SessionEnd>> customerSession =
             new Answer<>("CheckCustomerSessionUseCase.check");
     public final Answer<Actor.Staff, Optional<SessionEnd>> staffSession = new Answer<>("CheckStaffSessionUseCase.check");
+    /** Whether the signed-in staff account must change its password before anything else. */
+    public volatile boolean staffMustChangePassword;
 
     {
         sessionsGoOn();
@@ -200,6 +221,7 @@ public final class Fakes {
 
     private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
+            listStaff, changeStaff, changeOwnPassword,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
             changePassword);
 
@@ -216,6 +238,7 @@ public final class Fakes {
         customerSession.returns(Optional.empty());
         staffSession.reset();
         staffSession.returns(Optional.empty());
+        staffMustChangePassword = false;
     }
 
     /** Forgets every call, keeping the answers. */
@@ -233,7 +256,17 @@ public final class Fakes {
         });
         context.registerSingleton(GetCertificateOverviewUseCase.class, overview::call);
         context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
-        context.registerSingleton(CheckStaffSessionUseCase.class, staffSession::call);
+        context.registerSingleton(CheckStaffSessionUseCase.class, new CheckStaffSessionUseCase() {
+            @Override
+            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration) {
+                return new StaffSessionCheck(staffSession.call(staff), staffMustChangePassword);
+            }
+
+            @Override
+            public long currentGeneration(Actor.Staff staff) {
+                return 0;
+            }
+        });
         context.registerSingleton(StartRenewalUseCase.class, new StartRenewalUseCase() {
             @Override
             public Renewal.Started start(AuthenticatedId who) {
@@ -304,6 +337,44 @@ public final class Fakes {
         });
         context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
         context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);
+        context.registerSingleton(ManageStaffUseCase.class, new ManageStaffUseCase() {
+            @Override
+            public List<StaffMember> list(Actor actor) {
+                return listStaff.call(actor);
+            }
+
+            @Override
+            public BootstrapCredential create(Actor actor, String username, StaffRole role) {
+                return changeStaff.call(new StaffChange(actor, "create", username, role));
+            }
+
+            @Override
+            public void disable(Actor actor, String username) {
+                changeStaff.call(new StaffChange(actor, "disable", username, null));
+            }
+
+            @Override
+            public void enable(Actor actor, String username) {
+                changeStaff.call(new StaffChange(actor, "enable", username, null));
+            }
+
+            @Override
+            public void unlock(Actor actor, String username) {
+                changeStaff.call(new StaffChange(actor, "unlock", username, null));
+            }
+
+            @Override
+            public BootstrapCredential resetPassword(Actor actor, String username) {
+                return changeStaff.call(new StaffChange(actor, "resetPassword", username, null));
+            }
+
+            @Override
+            public void changeRole(Actor actor, String username, StaffRole role) {
+                changeStaff.call(new StaffChange(actor, "changeRole", username, role));
+            }
+        });
+        context.registerSingleton(ChangeStaffPasswordUseCase.class, (staff, current, next) ->
+                changeOwnPassword.call(new OwnPassword(staff, new String(current), new String(next))));
         context.registerSingleton(GetCaCertificatesUseCase.class, caCertificates::get);
         context.registerSingleton(AuthenticateCertificateUseCase.class, new AuthenticateCertificateUseCase() {
             @Override

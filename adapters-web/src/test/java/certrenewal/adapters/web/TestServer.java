@@ -151,7 +151,7 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * A browser in which a staff member of {@code role} has logged in to the console, on the
-     * dashboard; afterwards the fakes have seen no call, and the login and the dashboard answer nothing.
+     * dashboard (a security administrator: sent on to the staff list); afterwards the fakes have seen no call, and the login and the dashboard answer nothing.
      */
     public Browser staff(StaffRole role, String language) {
         Browser browser = browser(null, language);
@@ -160,7 +160,8 @@ public final class TestServer implements AutoCloseable {
         fakes.staffLogIn.returns(new Actor.Staff(username, role));
         expect(303, browser.post("/console/login", "_csrf", browser.csrf(), "username", username, "password", "Staff-Pass-1"));
         fakes.dashboard.returns(Samples.figures());
-        expect(200, browser.get("/console"));
+        // a security administrator's home is the staff list, not the dashboard
+        expect(role == StaffRole.SECURITY_ADMIN ? 303 : 200, browser.get("/console"));
         fakes.staffLogIn.reset();
         fakes.dashboard.reset();
         fakes.forgetCalls();

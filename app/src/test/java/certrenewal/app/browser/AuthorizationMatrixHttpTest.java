@@ -2,6 +2,7 @@ package certrenewal.app.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,10 +66,12 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     private static final String OPERATOR_PASSWORD = "Operator-Pass-1";
     private static final String AUDITOR = "matrix-auditor";
     private static final String AUDITOR_PASSWORD = "Auditor-Pass-1";
+    private static final String SECURITY_ADMIN = "matrix-security";
+    private static final String SECURITY_ADMIN_PASSWORD = "Security-Pass-1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    enum Role { ANONYMOUS, USER_ID, ADMIN_SAME_CONTRACT, ADMIN_OTHER_CONTRACT, OPERATOR, AUDITOR }
+    enum Role { ANONYMOUS, USER_ID, ADMIN_SAME_CONTRACT, ADMIN_OTHER_CONTRACT, OPERATOR, AUDITOR, SECURITY_ADMIN }
 
     enum Action {
         LIST_IDS("list contract 0000001's IDs", false),
@@ -84,7 +87,16 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         SEARCH("search", true),
         READ_AUDIT_LOG("read the audit log", true),
         VERIFY_AUDIT_LOG("verify the audit log", true),
-        CHANGE_OWN_PASSWORD("reach the own login password's change (パスワード変更)", false);
+        CHANGE_OWN_LOGIN_PASSWORD("reach the own login password's change (パスワード変更)", false),
+
+        LIST_STAFF("list the staff accounts", true),
+        CREATE_STAFF("create a staff account", true),
+        DISABLE_STAFF("disable a staff account", true),
+        ENABLE_STAFF("re-enable a staff account", true),
+        UNLOCK_STAFF("unlock a staff account", true),
+        RESET_STAFF_PASSWORD("reset a staff account's password", true),
+        CHANGE_STAFF_ROLE("change a staff account's role", true),
+        CHANGE_OWN_PASSWORD("change the own console password", true);
 
         final String text;
         final boolean console;
@@ -97,16 +109,27 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
 
     /** The specification: who may do what. */
     static boolean allowed(Role role, Action action) {
-        if (action == Action.CHANGE_OWN_PASSWORD) {
+        if (action == Action.CHANGE_OWN_LOGIN_PASSWORD) {
             // every customer ID, its own password only; no staff account, nobody without a customer session
             return role == Role.USER_ID || role == Role.ADMIN_SAME_CONTRACT || role == Role.ADMIN_OTHER_CONTRACT;
         }
         return switch (role) {
             case ADMIN_SAME_CONTRACT -> !action.console;
-            case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG;
+            case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG
+                    && !managesStaff(action);
             case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.READ_AUDIT_LOG
-                    || action == Action.VERIFY_AUDIT_LOG;
+                    || action == Action.VERIFY_AUDIT_LOG || action == Action.CHANGE_OWN_PASSWORD;
+            // staff accounts only, no certificate work, nothing to read
+            case SECURITY_ADMIN -> managesStaff(action) || action == Action.CHANGE_OWN_PASSWORD;
             case ANONYMOUS, USER_ID, ADMIN_OTHER_CONTRACT -> false;
+        };
+    }
+
+    static boolean managesStaff(Action action) {
+        return switch (action) {
+            case LIST_STAFF, CREATE_STAFF, DISABLE_STAFF, ENABLE_STAFF, UNLOCK_STAFF, RESET_STAFF_PASSWORD,
+                 CHANGE_STAFF_ROLE -> true;
+            default -> false;
         };
     }
 
@@ -134,6 +157,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
 
         createStaff(OPERATOR, StaffRole.OPERATOR, OPERATOR_PASSWORD);
         createStaff(AUDITOR, StaffRole.AUDITOR, AUDITOR_PASSWORD);
+        createStaff(SECURITY_ADMIN, StaffRole.SECURITY_ADMIN, SECURITY_ADMIN_PASSWORD);
 
         clients.put(Role.ANONYMOUS, new Client(newContext(null, null), "no-session-token", ""));
         clients.put(Role.USER_ID, customer(system.demo("demo-user1.p12"), Browsers.DEMO_PKCS12_PASSWORD, "demo-user1"));
@@ -141,6 +165,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         clients.put(Role.ADMIN_OTHER_CONTRACT, customer(otherP12, OTHER_P12_PASSWORD, OTHER_ADMIN));
         clients.put(Role.OPERATOR, staff(OPERATOR, OPERATOR_PASSWORD));
         clients.put(Role.AUDITOR, staff(AUDITOR, AUDITOR_PASSWORD));
+        clients.put(Role.SECURITY_ADMIN, staff(SECURITY_ADMIN, SECURITY_ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -301,6 +326,9 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 if (may) {
                     assertEquals(200, r.status, r.toString());
                     assertTrue(r.body.contains("week-chart"), "the dashboard: " + r);
+                } else if (role == Role.SECURITY_ADMIN) {
+                    assertEquals("/console/staff", r.location, "its home instead: " + r);
+                    assertFalse(r.body.contains("week-chart"));
                 } else {
                     refusedConsole(role, r);
                 }
@@ -327,7 +355,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertFalse(r.body.contains("audit-records"), "no log shown: " + r);
                 }
             }
-            case CHANGE_OWN_PASSWORD -> {
+            case CHANGE_OWN_LOGIN_PASSWORD -> {
                 Reply form = get(c, "/password");
                 Map<String, Optional<String>> before = passwordHashes();
                 // the new password typed twice differently: the use case answers, and the matrix's own logins stay
@@ -355,6 +383,79 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertFalse(r.body.contains("class=\"verification"), "no verification: " + r);
                 }
             }
+            case LIST_STAFF -> {
+                Reply r = get(c, "/console/staff");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("data-username=\"" + OPERATOR + "\""), "the accounts listed: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("data-username="), "no account listed: " + r);
+                }
+            }
+            case CREATE_STAFF -> {
+                String username = "new-" + n;
+                Reply r = post(c, "/console/staff", Map.of("username", username, "role", "SECURITY_ADMIN"));
+                Optional<StaffAccount> made = staffAccount(username);
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("one-time-password"), "the one-time password shown: " + r);
+                    assertTrue(made.orElseThrow().mustChangePassword());
+                } else {
+                    refusedConsole(role, r);
+                    assertTrue(made.isEmpty(), "nothing created: " + made);
+                }
+            }
+            case DISABLE_STAFF, ENABLE_STAFF, UNLOCK_STAFF, RESET_STAFF_PASSWORD, CHANGE_STAFF_ROLE -> {
+                String username = "target-" + n;
+                StaffAccount before = targetStaff(username, action);
+                String path = switch (action) {
+                    case DISABLE_STAFF -> "disable";
+                    case ENABLE_STAFF -> "enable";
+                    case UNLOCK_STAFF -> "unlock";
+                    case RESET_STAFF_PASSWORD -> "reset-password";
+                    default -> "role";
+                };
+                Reply r = post(c, "/console/staff/" + username + "/" + path, Map.of("role", "SECURITY_ADMIN"));
+                StaffAccount after = staffAccount(username).orElseThrow();
+                if (may) {
+                    assertTrue(r.status == 303 || r.status == 200, r.toString());
+                    switch (action) {
+                        case DISABLE_STAFF -> assertTrue(after.disabled());
+                        case ENABLE_STAFF -> assertFalse(after.disabled());
+                        case UNLOCK_STAFF -> assertFalse(after.lockedAt(java.time.Instant.now()));
+                        case RESET_STAFF_PASSWORD -> assertNotEquals(before.passwordHash(), after.passwordHash());
+                        default -> assertEquals(StaffRole.SECURITY_ADMIN, after.role());
+                    }
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(before, after, "unchanged");
+                }
+            }
+            case CHANGE_OWN_PASSWORD -> {
+                // a throwaway account of the role, so that the shared client keeps its session
+                StaffRole staffRole = switch (role) {
+                    case OPERATOR -> StaffRole.OPERATOR;
+                    case AUDITOR -> StaffRole.AUDITOR;
+                    case SECURITY_ADMIN -> StaffRole.SECURITY_ADMIN;
+                    default -> null;
+                };
+                String username = "own-" + n;
+                Client own = c;
+                if (staffRole != null) {
+                    createStaff(username, staffRole, "Own-Pass-" + n);
+                    own = staff(username, "Own-Pass-" + n);
+                }
+                String hashBefore = staffRole == null ? null : staffAccount(username).orElseThrow().passwordHash();
+                Reply r = post(own, "/console/password", Map.of("currentPassword", "Own-Pass-" + n,
+                        "newPassword", "Brand-new-pass-42", "newPasswordConfirmation", "Brand-new-pass-42"));
+                if (may) {
+                    assertEquals("/console/password?changed=1", r.location, r.toString());
+                    assertNotEquals(hashBefore, staffAccount(username).orElseThrow().passwordHash());
+                } else {
+                    refusedConsole(role, r);
+                }
+            }
         }
     }
 
@@ -370,7 +471,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     /** A refused /admin request: the customer login for those without a customer session, 403 or 404 for the others. */
     private static void refusedCustomerScreen(Role role, Reply r) {
         switch (role) {
-            case ANONYMOUS, OPERATOR, AUDITOR -> {
+            case ANONYMOUS, OPERATOR, AUDITOR, SECURITY_ADMIN -> {
                 assertEquals(303, r.status, r.toString());
                 assertTrue(r.location != null && r.location.matches("/login(\\?.*)?"), "to the login screen: " + r);
             }
@@ -382,7 +483,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     /** A refused /console request: the console login for those without a staff session, 403 for staff. */
     private static void refusedConsole(Role role, Reply r) {
         switch (role) {
-            case OPERATOR, AUDITOR -> assertEquals(403, r.status, r.toString());
+            case OPERATOR, AUDITOR, SECURITY_ADMIN -> assertEquals(403, r.status, r.toString());
             default -> {
                 assertEquals(303, r.status, r.toString());
                 assertTrue(r.location != null && r.location.matches("/console/login(\\?.*)?"),
@@ -452,7 +553,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         return new Client(http, csrfOf(main), Browsers.LOGIN_PASSWORD);
     }
 
-    /** Logs a staff member in to the console; its CSRF token from the dashboard's logout form. */
+    /** Logs a staff member in to the console; its CSRF token from the password page (every role has one). */
     private static Client staff(String username, String password) {
         APIRequestContext http = newContext(null, null);
         Client anonymous = new Client(http, null, password);
@@ -461,9 +562,9 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 Map.of("username", username, "password", password));
         assertEquals(303, login.status(), username + " logs in: " + login);
         assertEquals("/console", login.location());
-        Reply dashboard = get(anonymous, "/console");
-        assertEquals(200, dashboard.status(), dashboard.toString());
-        return new Client(http, csrfOf(dashboard), password);
+        Reply page = get(anonymous, "/console/password");
+        assertEquals(200, page.status(), page.toString());
+        return new Client(http, csrfOf(page), password);
     }
 
     // ---- targets and what is stored -------------------------------------------------------------
@@ -498,9 +599,22 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         return system.bean(LoadCertificatePort.class).loadCertificate(SerialNumber.ofHex(serialHex)).orElseThrow().storedStatus();
     }
 
-    private static void createStaff(String username, StaffRole role, String password) {
-        String hash = system.bean(PasswordHasherPort.class).hash(password.toCharArray());
-        system.bean(TransactionPort.class).inTransaction(() ->
-                system.bean(StaffAccountPort.class).insertStaff(StaffAccount.create(username, role, hash)));
+    private static Optional<StaffAccount> staffAccount(String username) {
+        return system.bean(StaffAccountPort.class).loadStaff(username);
+    }
+
+    /** A staff account (an operator) for one row, in the state the action needs: disabled to enable, locked to unlock. */
+    private static StaffAccount targetStaff(String username, Action action) {
+        createStaff(username, StaffRole.OPERATOR, "Target-Pass-1");
+        StaffAccountPort staff = system.bean(StaffAccountPort.class);
+        if (action == Action.ENABLE_STAFF || action == Action.UNLOCK_STAFF) {
+            system.bean(TransactionPort.class).inTransaction(() -> {
+                StaffAccount stored = staff.loadStaff(username).orElseThrow();
+                staff.updateStaff(action == Action.ENABLE_STAFF ? stored.disable()
+                        : stored.withFailedPassword(new certrenewal.domain.administration.StaffLockout(1,
+                                Duration.ofHours(1), Duration.ofHours(2)), java.time.Instant.now()));
+            });
+        }
+        return staff.loadStaff(username).orElseThrow();
     }
 }

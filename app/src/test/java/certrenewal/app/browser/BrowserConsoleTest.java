@@ -484,12 +484,6 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
         return String.format("page-%02d", i);
     }
 
-    private static void createStaff(String username, StaffRole role, String password) {
-        String hash = system.bean(PasswordHasherPort.class).hash(password.toCharArray());
-        system.bean(TransactionPort.class).inTransaction(() ->
-                system.bean(StaffAccountPort.class).insertStaff(StaffAccount.create(username, role, hash)));
-    }
-
     private static void logIn(Page page, Lang lang, String username, String password) {
         page.navigate(system.url("/console/login"));
         fillLogin(page, lang, username, password);

@@ -11,7 +11,7 @@ import certrenewal.domain.administration.StaffRole;
 import java.time.Clock;
 import java.util.List;
 
-/** At first start, while no staff account exists: one operator and one auditor with random passwords. */
+/** At first start, while no staff account exists: one operator, one auditor and one security administrator with random passwords. */
 public final class BootstrapStaffService implements BootstrapStaffUseCase {
     static final int BOOTSTRAP_PASSWORD_LENGTH = 20;
 
@@ -36,7 +36,8 @@ public final class BootstrapStaffService implements BootstrapStaffUseCase {
         }
         List<BootstrapCredential> credentials = List.of(
                 new BootstrapCredential("operator", StaffRole.OPERATOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
-                new BootstrapCredential("auditor", StaffRole.AUDITOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)));
+                new BootstrapCredential("auditor", StaffRole.AUDITOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
+                new BootstrapCredential("secadmin", StaffRole.SECURITY_ADMIN, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)));
         List<StaffAccount> accounts = credentials.stream()
                 .map(c -> StaffAccount.create(c.username(), c.role(), hasher.hash(c.password().toCharArray())))
                 .toList();

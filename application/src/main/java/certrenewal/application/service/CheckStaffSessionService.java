@@ -2,6 +2,7 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import certrenewal.application.port.in.console.StaffSessionCheck;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffAccount;
@@ -9,7 +10,11 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A staff member's console session lasts only while the account exists, is not locked and keeps the role it signed in with. */
+/**
+ * A staff member's console session lasts only while the account exists, is enabled, is not locked,
+ * keeps the role it signed in with, and its password was neither changed elsewhere nor reset since
+ * the session opened (the account's session generation is still the session's). A password set by someone else must be changed before anything else.
+ */
 public final class CheckStaffSessionService implements CheckStaffSessionUseCase {
     private final StaffAccountPort staff;
     private final Clock clock;
@@ -20,18 +25,30 @@ public final class CheckStaffSessionService implements CheckStaffSessionUseCase 
     }
 
     @Override
-    public Optional<SessionEnd> check(Actor.Staff who) {
+    public StaffSessionCheck check(Actor.Staff who, long sessionGeneration) {
         Objects.requireNonNull(who, "staff must not be null");
         Optional<StaffAccount> found = staff.loadStaff(who.username());
         if (found.isEmpty()) {
-            return Optional.of(SessionEnd.WITHDRAWN);
+            return StaffSessionCheck.ends(SessionEnd.WITHDRAWN);
         }
-        if (found.get().lockedAt(clock.instant())) {
-            return Optional.of(SessionEnd.LOCKED);
+        StaffAccount account = found.get();
+        if (account.disabled()) {
+            return StaffSessionCheck.ends(SessionEnd.DISABLED);
         }
-        if (found.get().role() != who.role()) {
-            return Optional.of(SessionEnd.ROLE_CHANGED);
+        if (account.lockedAt(clock.instant())) {
+            return StaffSessionCheck.ends(SessionEnd.LOCKED);
         }
-        return Optional.empty();
+        if (account.role() != who.role()) {
+            return StaffSessionCheck.ends(SessionEnd.ROLE_CHANGED);
+        }
+        if (account.sessionEndedBy(sessionGeneration)) {
+            return StaffSessionCheck.ends(SessionEnd.PASSWORD_CHANGED);
+        }
+        return new StaffSessionCheck(Optional.empty(), account.mustChangePassword());
+    }
+
+    @Override
+    public long currentGeneration(Actor.Staff who) {
+        return staff.loadStaff(who.username()).map(StaffAccount::sessionGeneration).orElse(0L);
     }
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The console's own login: staff username and password. Too many wrong passwords in a row lock
- * the account for a while ({@link StaffLockout}), longer each time. An unknown name, a locked
- * account and a wrong password get the same answer after the same work; the audit trail says which
+ * the account for a while ({@link StaffLockout}), longer each time. An unknown name, a locked or
+ * disabled account and a wrong password get the same answer after the same work; the audit trail says which
  * (unknown names counted per address and minute, see {@link UnknownCallerRefusals}).
  */
 public final class StaffLoginService implements StaffLoginUseCase {
@@ -65,6 +65,10 @@ public final class StaffLoginService implements StaffLoginUseCase {
         if (account.lockedAt(clock.instant())) {
             hasher.matches(password, decoyHash);
             throw audit.refused(name, ACTION, name, refusal(Code.WRONG_CREDENTIALS), "locked until " + account.lockedUntil());
+        }
+        if (account.disabled()) {
+            hasher.matches(password, decoyHash);
+            throw audit.refused(name, ACTION, name, refusal(Code.WRONG_CREDENTIALS), "disabled");
         }
         if (!hasher.matches(password, account.passwordHash())) {
             staffPasswords.wrongPassword(username, ACTION);

@@ -151,7 +151,7 @@ class AdministrationUseCasesTest {
         }
 
         assertEquals(world.clock.instant().plus(TestWorld.STAFF_LOCKOUT.first()), store.staff(OPERATOR.username()).lockedUntil());
-        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkStaffSession.check(OPERATOR));
+        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkStaffSession.check(OPERATOR, 0).end());
         assertEquals(AccountStatus.LOCKED, store.account(ADMIN).status());
         assertEquals(1, store.audit("STAFF_LOCKED").size());
         assertEquals(TestWorld.MAX_FAILED_PASSWORDS, store.audit("ID_UNLOCKED").size());

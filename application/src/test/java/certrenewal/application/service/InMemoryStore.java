@@ -71,6 +71,8 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<LoginId, PasswordState> passwordStates = new LinkedHashMap<>();
         final Map<LoginId, IssuanceGrant> grants = new LinkedHashMap<>();
         final Map<String, StaffAccount> staff = new LinkedHashMap<>();
+        /** Replaced staff password hashes, oldest first. */
+        final List<Map.Entry<String, String>> replacedStaffPasswords = new ArrayList<>();
 
         State copy() {
             State copy = new State();
@@ -86,6 +88,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.passwordStates.putAll(passwordStates);
             copy.grants.putAll(grants);
             copy.staff.putAll(staff);
+            copy.replacedStaffPasswords.addAll(replacedStaffPasswords);
             return copy;
         }
     }
@@ -505,7 +508,32 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             throw conflict("staff account " + a.username() + " changed meanwhile");
         }
         state.staff.put(a.username(), new StaffAccount(a.username(), a.role(), a.passwordHash(),
-                a.failedPasswordAttempts(), a.lockedUntil(), a.lockouts(), a.version() + 1));
+                a.failedPasswordAttempts(), a.lockedUntil(), a.lockouts(), a.disabled(), a.mustChangePassword(),
+                a.sessionGeneration(), a.version() + 1));
+    }
+
+    @Override
+    public List<StaffAccount> listStaff() {
+        return state.staff.values().stream().sorted(java.util.Comparator.comparing(StaffAccount::username)).toList();
+    }
+
+    @Override
+    public long countActiveSecurityAdministrators() {
+        return state.staff.values().stream().filter(StaffAccount::activeSecurityAdministrator).count();
+    }
+
+    @Override
+    public void rememberReplacedPassword(String username, String passwordHash, Instant replacedAt) {
+        requireTransaction("rememberReplacedPassword");
+        state.replacedStaffPasswords.add(Map.entry(username, passwordHash));
+    }
+
+    @Override
+    public List<String> replacedPasswordHashes(String username, int count) {
+        List<String> hashes = new ArrayList<>(state.replacedStaffPasswords.stream()
+                .filter(e -> e.getKey().equals(username)).map(Map.Entry::getValue).toList());
+        java.util.Collections.reverse(hashes);
+        return hashes.subList(0, Math.min(count, hashes.size()));
     }
 
     // ---- revocation list ----

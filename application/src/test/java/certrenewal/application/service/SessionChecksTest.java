@@ -60,16 +60,16 @@ class SessionChecksTest {
 
     @Test
     void aStaffSessionEndsWhenTheAccountIsLockedRemovedOrGivenAnotherRole() {
-        assertEquals(Optional.empty(), world.checkStaffSession.check(OPERATOR));
+        assertEquals(Optional.empty(), world.checkStaffSession.check(OPERATOR, 0).end());
         StaffAccount account = store.staff(OPERATOR.username());
         store.put(new StaffAccount(account.username(), account.role(), account.passwordHash(), 0,
                 world.clock.instant().plus(Duration.ofMinutes(15)), 1, account.version()));
-        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkStaffSession.check(OPERATOR));
+        assertEquals(Optional.of(SessionEnd.LOCKED), world.checkStaffSession.check(OPERATOR, 0).end());
         world.clock.advance(Duration.ofMinutes(16));
-        assertEquals(Optional.empty(), world.checkStaffSession.check(OPERATOR), "the lock-out is over");
+        assertEquals(Optional.empty(), world.checkStaffSession.check(OPERATOR, 0).end(), "the lock-out is over");
         assertEquals(Optional.of(SessionEnd.ROLE_CHANGED),
-                world.checkStaffSession.check(new Actor.Staff(OPERATOR.username(), StaffRole.AUDITOR)));
+                world.checkStaffSession.check(new Actor.Staff(OPERATOR.username(), StaffRole.AUDITOR), 0).end());
         assertEquals(Optional.of(SessionEnd.WITHDRAWN),
-                world.checkStaffSession.check(new Actor.Staff("nobody", StaffRole.OPERATOR)));
+                world.checkStaffSession.check(new Actor.Staff("nobody", StaffRole.OPERATOR), 0).end());
     }
 }

@@ -84,6 +84,9 @@ final class TestWorld {
     final ChangeLoginPasswordService changePassword = new ChangeLoginPasswordService(store, store, store, store, hasher,
             store, store, MAX_FAILED_PASSWORDS, POLICY, clock);
     final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
+    final ManageStaffService manageStaff = new ManageStaffService(store, hasher, store, store, clock);
+    final ChangeStaffPasswordService changeStaffPassword = new ChangeStaffPasswordService(store, hasher, store, store,
+            STAFF_LOCKOUT, clock);
 
     // administration
     final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,

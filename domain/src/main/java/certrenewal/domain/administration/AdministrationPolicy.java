@@ -11,7 +11,8 @@ import java.util.Optional;
  * Least privilege per role. A customer's administrator manages the user IDs of its own contract
  * (list, register, re-issue, revoke, unlock); the bank's operators handle what the customer cannot
  * do alone (contracts, administrator IDs' re-issue and unlock, revocation of any certificate,
- * look-ups); auditors only read and verify the audit trail and the dashboard's figures; only the
+ * look-ups); auditors only read and verify the audit trail and the dashboard's figures; security
+ * administrators manage the staff accounts and do no certificate work; only the
  * system itself delivers a first certificate without a pickup. Nobody else administers anything.
  */
 public final class AdministrationPolicy {
@@ -40,6 +41,7 @@ public final class AdministrationPolicy {
                 case AUDITOR -> action == AdministrativeAction.READ_AUDIT_TRAIL
                         || action == AdministrativeAction.VERIFY_AUDIT_TRAIL
                         || action == AdministrativeAction.VIEW_DASHBOARD;
+                case SECURITY_ADMIN -> action == AdministrativeAction.MANAGE_STAFF;
             };
             case Actor.SystemTask system -> true;
         };

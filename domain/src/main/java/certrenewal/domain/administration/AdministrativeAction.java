@@ -13,5 +13,7 @@ public enum AdministrativeAction {
     READ_AUDIT_TRAIL,
     VERIFY_AUDIT_TRAIL,
     /** A first certificate delivered directly, without the ID's pickup (demo data and test set-ups): the system's alone. */
-    ISSUE_CERTIFICATE
+    ISSUE_CERTIFICATE,
+    /** Creating, disabling, re-enabling, unlocking staff accounts, resetting their passwords: see {@link StaffAdministration}. */
+    MANAGE_STAFF
 }

@@ -33,6 +33,7 @@ class AdministrationPolicyTest {
     private static final Actor.CustomerAdministrator CUSTOMER = new Actor.CustomerAdministrator(ADMIN_ID, OWN);
     private static final Actor.Staff OPERATOR = new Actor.Staff("tanaka", StaffRole.OPERATOR);
     private static final Actor.Staff AUDITOR = new Actor.Staff("suzuki", StaffRole.AUDITOR);
+    private static final Actor.Staff SECURITY_ADMIN = new Actor.Staff("sato", StaffRole.SECURITY_ADMIN);
     private static final Actor.SystemTask SYSTEM = new Actor.SystemTask("start-up");
 
     private static final LoginAccount OWN_USER = LoginAccount.register(new LoginId("user-1"), OWN, IdKind.USER);
@@ -154,6 +155,22 @@ class AdministrationPolicyTest {
 
     @ParameterizedTest
     @EnumSource(AdministrativeAction.class)
+    void securityAdministratorManagesStaffAndDoesNoCertificateWork(AdministrativeAction action) {
+        for (LoginAccount target : targetsOrNone()) {
+            assertEquals(action == AdministrativeAction.MANAGE_STAFF, allowed(SECURITY_ADMIN, action, null, target),
+                    action + " on " + target);
+        }
+    }
+
+    @Test
+    void onlySecurityAdministratorsManageStaff() {
+        assertRefused(OPERATOR, AdministrativeAction.MANAGE_STAFF, null, null);
+        assertRefused(AUDITOR, AdministrativeAction.MANAGE_STAFF, null, null);
+        assertRefused(CUSTOMER, AdministrativeAction.MANAGE_STAFF, OWN, null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AdministrativeAction.class)
     void systemTasksMayDoEverything(AdministrativeAction action) {
         for (LoginAccount target : targetsOrNone()) {
             assertAllowed(SYSTEM, action, null, target);
@@ -172,14 +189,14 @@ class AdministrationPolicyTest {
     @Test
     void everyActionIsDecidedForEveryActor() {
         // a new action or role must be placed in the policy: none may fall through to an exception
-        for (Actor actor : new Actor[] {CUSTOMER, OPERATOR, AUDITOR, SYSTEM}) {
+        for (Actor actor : new Actor[] {CUSTOMER, OPERATOR, AUDITOR, SECURITY_ADMIN, SYSTEM}) {
             for (AdministrativeAction action : AdministrativeAction.values()) {
                 for (LoginAccount target : targetsOrNone()) {
                     AdministrationPolicy.check(actor, action, OWN, target == null ? null : TargetId.of(target));
                 }
             }
         }
-        assertEquals(11, AdministrativeAction.values().length, "a new action needs its rows in these tests");
+        assertEquals(12, AdministrativeAction.values().length, "a new action needs its rows in these tests");
     }
 
     @Test

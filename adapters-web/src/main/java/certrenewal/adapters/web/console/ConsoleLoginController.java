@@ -21,8 +21,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.Session;
-import io.micronaut.session.SessionStore;
-import io.micronaut.session.http.SessionForRequest;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -33,17 +31,14 @@ final class ConsoleLoginController {
     private static final String FORM = "console-login";
     static final int MAX_USERNAME = 64;
     private final StaffLoginUseCase login;
-    private final SessionStore<Session> sessions;
     private final ConsolePages pages;
     private final FormTokens forms;
     private final ClientAddresses addresses;
 
-    ConsoleLoginController(StaffLoginUseCase login, SessionStore<Session> sessions, ConsolePages pages, FormTokens forms,
-                           ClientAddresses addresses) {
+    ConsoleLoginController(StaffLoginUseCase login, ConsolePages pages, FormTokens forms, ClientAddresses addresses) {
         this.forms = forms;
         this.addresses = addresses;
         this.login = login;
-        this.sessions = sessions;
         this.pages = pages;
     }
 
@@ -87,7 +82,7 @@ final class ConsoleLoginController {
             Arrays.fill(password, '\0');
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
-        Session fresh = replaceSession(request, session);
+        Session fresh = pages.replaceSession(request, session);
         pages.open(fresh, staff);
         return ConsolePages.redirect("/console");
     }
@@ -95,19 +90,10 @@ final class ConsoleLoginController {
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logOut(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
         if (session != null && StaffSession.csrfMatches(session, form.get("_csrf"))) {
-            replaceSession(request, session);
+            pages.replaceSession(request, session);
             return ConsolePages.redirect(ConsolePages.LOGIN + "?bye=1");
         }
         return ConsolePages.redirect(ConsolePages.LOGIN);
-    }
-
-    /** Deletes the session from the store and gives the browser a new, empty one in its place. */
-    private Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
-        if (old != null) {
-            old.clear();
-            sessions.deleteSession(old.getId());
-        }
-        return SessionForRequest.create(sessions, request);
     }
 
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert, String username) {

@@ -25,6 +25,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import certrenewal.application.port.in.console.StaffSessionCheck;
+import io.micronaut.session.http.SessionForRequest;
 import java.time.Clock;
 import java.time.Duration;
 import io.micronaut.views.ModelAndView;
@@ -48,7 +50,9 @@ import java.util.function.Function;
 @Singleton
 final class ConsolePages {
     static final String LOGIN = "/console/login";
+    static final String PASSWORD = "/console/password";
     private static final String ENDED = ConsolePages.class.getName() + ".ended";
+    private static final String PASSWORD_FIRST = ConsolePages.class.getName() + ".passwordFirst";
 
     private final MessageSource messages;
     private final HttpLocaleResolver locales;
@@ -137,6 +141,8 @@ final class ConsolePages {
             model.put("canRevoke", may(staff, AdministrativeAction.REVOKE_CERTIFICATE));
             model.put("canAudit", may(staff, AdministrativeAction.READ_AUDIT_TRAIL));
             model.put("canVerify", may(staff, AdministrativeAction.VERIFY_AUDIT_TRAIL));
+            model.put("canManageStaff", may(staff, AdministrativeAction.MANAGE_STAFF));
+            model.put("passwordFirst", passwordChangeFirst(request));
         }
         return model;
     }
@@ -159,8 +165,17 @@ final class ConsolePages {
 
     /** Records a login on a session created for it, with the time it opened. */
     void open(Session session, Actor.Staff staff) {
-        StaffSession.record(session, staff, clock.instant());
+        StaffSession.record(session, staff, clock.instant(), check.currentGeneration(staff));
         perId.opened("staff:" + staff.username(), session);
+    }
+
+    /** Deletes the session from the store and gives the browser a new, empty one in its place. */
+    Session replaceSession(HttpRequest<?> request, @Nullable Session old) {
+        if (old != null) {
+            old.clear();
+            sessions.deleteSession(old.getId());
+        }
+        return SessionForRequest.create(sessions, request);
     }
 
     /**
@@ -173,9 +188,15 @@ final class ConsolePages {
         if (staff.isEmpty()) {
             return staff;
         }
-        Optional<SessionEnd> end = StaffSession.openedAt(session)
-                .filter(opened -> clock.instant().isBefore(opened.plus(lifetime)))
-                .isEmpty() ? Optional.of(SessionEnd.LIFETIME_OVER) : check.check(staff.get());
+        Optional<Long> generation = StaffSession.openedAt(session)
+                .filter(at -> clock.instant().isBefore(at.plus(lifetime)))
+                .flatMap(at -> StaffSession.generation(session));
+        StaffSessionCheck verdict = generation.isEmpty() ? StaffSessionCheck.ends(SessionEnd.LIFETIME_OVER)
+                : check.check(staff.get(), generation.get());
+        Optional<SessionEnd> end = verdict.end();
+        if (verdict.passwordChangeFirst()) {
+            request.setAttribute(PASSWORD_FIRST, Boolean.TRUE);
+        }
         if (end.isPresent()) {
             session.clear();
             sessions.deleteSession(session.getId());
@@ -209,14 +230,23 @@ final class ConsolePages {
         return Optional.empty();
     }
 
+    /** Whether the signed-in staff member must choose a new password before anything else (known after {@link #staff}). */
+    static boolean passwordChangeFirst(HttpRequest<?> request) {
+        return request.getAttribute(PASSWORD_FIRST, Boolean.class).orElse(false);
+    }
+
     /**
      * Runs a page for the signed-in staff member, or sends to the login; a refusal of a use case
-     * becomes a page with its status (403 for what the role may not do).
+     * becomes a page with its status (403 for what the role may not do). An account whose password
+     * was set by someone else reaches only the password change until it has chosen one.
      */
     HttpResponse<?> signedIn(HttpRequest<?> request, Session session, Function<Actor.Staff, HttpResponse<?>> page) {
         Optional<Actor.Staff> staff = staff(request, session);
         if (staff.isEmpty()) {
             return toLogin(request, session);
+        }
+        if (passwordChangeFirst(request) && !request.getPath().equals(PASSWORD)) {
+            return redirect(PASSWORD);
         }
         try {
             return page.apply(staff.get());

@@ -4,6 +4,7 @@ import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.application.port.in.console.ViewDashboardUseCase;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,6 +48,10 @@ final class DashboardController {
     @Get
     HttpResponse<?> dashboard(HttpRequest<?> request, @Nullable Session session) {
         return pages.signedIn(request, session, staff -> {
+            if (!ConsolePages.may(staff, AdministrativeAction.VIEW_DASHBOARD)
+                    && ConsolePages.may(staff, AdministrativeAction.MANAGE_STAFF)) {
+                return ConsolePages.redirect(StaffController.STAFF); // a security administrator's home
+            }
             DashboardFigures figures = dashboard.dashboard(staff);
             Map<String, Object> model = pages.model(request, session, staff);
             model.put("nav", "dashboard");

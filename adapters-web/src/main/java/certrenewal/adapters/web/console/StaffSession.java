@@ -21,14 +21,19 @@ final class StaffSession {
     private static final String ROLE = "console.staff.role";
     private static final String CSRF = "console.csrfToken";
     private static final String OPENED_AT = "console.openedAt";
+    private static final String GENERATION = "console.staff.generation";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private StaffSession() {
     }
 
-    /** Records who signed in, on a session created at this login, with a new CSRF token. */
-    static void record(Session session, Actor.Staff staff, Instant openedAt) {
+    /**
+     * Records who signed in, on a session created at this login, with a new CSRF token and the
+     * account's session generation (a later change that ends its sessions advances the account's).
+     */
+    static void record(Session session, Actor.Staff staff, Instant openedAt, long generation) {
         session.put(OPENED_AT, openedAt.toEpochMilli());
+        session.put(GENERATION, generation);
         session.put(USERNAME, staff.username());
         session.put(ROLE, staff.role().name());
         session.put(CSRF, newToken());
@@ -37,6 +42,11 @@ final class StaffSession {
     /** When the login opened this session. */
     static Optional<Instant> openedAt(Session session) {
         return session.get(OPENED_AT, Long.class).map(Instant::ofEpochMilli);
+    }
+
+    /** The account's session generation when this session opened. */
+    static Optional<Long> generation(Session session) {
+        return session.get(GENERATION, Long.class);
     }
 
     /** The staff member recorded on this session; whether the session may still go on is {@link ConsolePages#staff}'s question. */

@@ -41,7 +41,7 @@ class ConsoleLoginControllerTest extends WebTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"LOCKED, ja", "WITHDRAWN, en", "ROLE_CHANGED, ja", "LIFETIME_OVER, en"})
+    @CsvSource({"LOCKED, ja", "WITHDRAWN, en", "ROLE_CHANGED, ja", "LIFETIME_OVER, en", "DISABLED, en", "PASSWORD_CHANGED, ja"})
     void aSessionThatMayNotGoOnEndsAtTheNextRequestAndTheLoginSaysWhy(SessionEnd end, String language) {
         Browser browser = server.staff(StaffRole.OPERATOR, language);
         fakes.staffSession.returns(Optional.of(end));

@@ -54,7 +54,13 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.PICKUP_THROTTLED, 429), Map.entry(Code.ISSUANCE_FAILED, 503),
             Map.entry(Code.WRONG_CURRENT_PASSWORD, 403), Map.entry(Code.NEW_PASSWORDS_DIFFER, 400),
             Map.entry(Code.PASSWORD_CHANGE_REQUIRED, 403), Map.entry(Code.EXPIRED_REISSUE_BY_ADMINISTRATOR, 403),
-            Map.entry(Code.EXPIRED_REISSUE_BY_BANK, 403));
+            Map.entry(Code.EXPIRED_REISSUE_BY_BANK, 403),
+
+            Map.entry(Code.STAFF_ACCOUNT_EXISTS, 409), Map.entry(Code.UNKNOWN_STAFF_ACCOUNT, 404),
+            Map.entry(Code.INVALID_STAFF_USERNAME, 400), Map.entry(Code.OWN_STAFF_ACCOUNT, 403),
+            Map.entry(Code.LAST_SECURITY_ADMINISTRATOR, 409), Map.entry(Code.STAFF_ACCOUNT_UNCHANGED, 409),
+            Map.entry(Code.OWN_APPROVAL, 403),
+            Map.entry(Code.APPROVAL_EXPIRED, 410), Map.entry(Code.APPROVAL_DECIDED, 409));
 
     @Test
     void cacertsGivesTheBanksCaAsCertsOnlyCms() throws Exception {

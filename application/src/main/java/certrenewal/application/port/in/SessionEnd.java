@@ -16,6 +16,8 @@ public enum SessionEnd {
     ROLE_CHANGED,
     /** The session has lasted as long as any session may, however busy it was. */
     LIFETIME_OVER,
-    /** The login ID's password was changed in another session. */
+    /** A security administrator disabled the staff account. */
+    DISABLED,
+    /** The login ID's or staff account's password was changed (in another session) or reset since the session opened. */
     PASSWORD_CHANGED
 }

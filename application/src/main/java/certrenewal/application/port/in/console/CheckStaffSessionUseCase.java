@@ -1,14 +1,19 @@
 package certrenewal.application.port.in.console;
 
-import certrenewal.application.port.in.SessionEnd;
 import certrenewal.domain.administration.Actor;
-import java.util.Optional;
 
 /**
  * Whether a staff member's console session may go on: asked at every request, so it reads the
  * staff account by its username and nothing else.
  */
 public interface CheckStaffSessionUseCase {
-    /** Why the session of {@code staff} (as it signed in) must end now, or empty when it may go on. */
-    Optional<SessionEnd> check(Actor.Staff staff);
+    /**
+     * Whether the session of {@code staff} (as it signed in), opened in {@code sessionGeneration}
+     * ({@link #currentGeneration} when it opened), must end now, or must change its password before
+     * anything else.
+     */
+    StaffSessionCheck check(Actor.Staff staff, long sessionGeneration);
+
+    /** The account's session generation now, which a session opened now records; 0 for an unknown account. */
+    long currentGeneration(Actor.Staff staff);
 }

@@ -1,0 +1,11 @@
+package certrenewal.domain.administration;
+
+/** What a security administrator does to a staff account. */
+public enum StaffChange {
+    CREATE,
+    DISABLE,
+    ENABLE,
+    UNLOCK,
+    RESET_PASSWORD,
+    CHANGE_ROLE
+}
