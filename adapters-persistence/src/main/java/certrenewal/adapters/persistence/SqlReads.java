@@ -48,6 +48,17 @@ final class SqlReads {
         });
     }
 
+    /** Runs {@code work} in a transaction of its own, or in the caller's if there is one. */
+    <T> T write(Work<T> work) {
+        return transactions.executeWrite(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new DataAccessException("statement failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     static <T> List<T> list(Connection connection, String sql, List<?> parameters, RowReader<T> reader)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -59,6 +70,14 @@ final class SqlReads {
                 }
                 return result;
             }
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+    static int update(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
         }
     }
 

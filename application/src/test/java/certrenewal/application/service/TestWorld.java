@@ -86,9 +86,9 @@ final class TestWorld {
     // administration
     final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,
             MAX_FAILED_PASSWORDS, STAFF_LOCKOUT, clock);
-    final OpenContractService openContract = new OpenContractService(store, store, store, store, hasher, store,
+    final OpenContractService openContract = new OpenContractService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, store, store, clock);
-    final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, hasher, store,
+    final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, confirmations, store, store, clock);
     final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
