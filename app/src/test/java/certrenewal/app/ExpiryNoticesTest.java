@@ -1,0 +1,123 @@
+package certrenewal.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "done when" on the running system: started as the README says, with SMTP pointing at GreenMail (a real
+ * SMTP server in this process on a free port), the demo IDs (30 days left, inside 40) receive their 40-day notice
+ * each once, in their language, and nothing more after a restart; without a mail server the notices appear as .eml
+ * files under the data directory. The job is run through its cluster lease as its timer would (the timer itself is
+ * pushed out of the test's way).
+ */
+class ExpiryNoticesTest {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    private Map<String, Object> settings(boolean smtp) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
+                "certrenewal.notices.initial-delay", "1h",
+                "certrenewal.notices.login-url", "https://ib.example-bank.jp/"));
+        if (smtp) {
+            settings.putAll(Map.of(
+                    "certrenewal.notices.smtp.host", "127.0.0.1",
+                    "certrenewal.notices.smtp.port", SMTP.getSmtp().getPort(),
+                    "certrenewal.notices.smtp.tls", "none",
+                    "certrenewal.notices.smtp.from", "certificates@example-bank.jp"));
+        }
+        return settings;
+    }
+
+    @Test
+    void theDemoIdsGetTheirFortyDayNoticeOnceAndNothingMoreAfterARestart() throws Exception {
+        try (EndToEnd system = EndToEnd.start(dataDir, settings(true))) {
+            system.bean(ExpiryNoticeJob.class).run();
+            system.bean(ExpiryNoticeJob.class).run();
+        }
+        Map<String, MimeMessage> received = byRecipient(SMTP.getReceivedMessages());
+        assertEquals(List.of("demo-admin@example.jp", "demo-user1@example.jp", "demo-user2@example.com"),
+                List.copyOf(received.keySet()));
+        assertEquals("【重要】電子証明書の有効期限が近づいています（ログインID demo-admin）",
+                received.get("demo-admin@example.jp").getSubject());
+        String user1 = text(received.get("demo-user1@example.jp"));
+        assertTrue(user1.contains("ログインID demo-user1 の電子証明書は ") && user1.contains("（残り 30 日）"), user1);
+        assertTrue(user1.contains("次のURLからログインします: https://ib.example-bank.jp/"), user1);
+        assertEquals("Important: your electronic certificate expires soon (login ID demo-user2)",
+                received.get("demo-user2@example.com").getSubject());
+        assertTrue(text(received.get("demo-user2@example.com")).contains("(30 days left)"));
+
+        try (EndToEnd restarted = EndToEnd.start(dataDir, settings(true))) {
+            restarted.bean(ExpiryNoticeJob.class).run();
+        }
+        assertEquals(3, SMTP.getReceivedMessages().length, "nothing more after a restart");
+    }
+
+    @Test
+    void withoutAMailServerTheNoticesAreEmlFilesUnderTheDataDirectory() throws Exception {
+        try (EndToEnd system = EndToEnd.start(dataDir, settings(false))) {
+            system.bean(ExpiryNoticeJob.class).run();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dataDir.resolve("mail"))) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(3, files.size(), files.toString());
+        MimeMessage[] read = new MimeMessage[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            try (InputStream in = Files.newInputStream(files.get(i))) {
+                read[i] = new MimeMessage(Session.getInstance(new Properties()), in);
+            }
+        }
+        assertEquals(List.of("demo-admin@example.jp", "demo-user1@example.jp", "demo-user2@example.com"),
+                List.copyOf(byRecipient(read).keySet()));
+        assertTrue(files.stream().allMatch(f -> f.getFileName().toString().endsWith("-before-40.eml")), files.toString());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    private static Map<String, MimeMessage> byRecipient(MimeMessage[] messages) throws Exception {
+        Map<String, MimeMessage> byRecipient = new TreeMap<>();
+        for (MimeMessage message : messages) {
+            String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
+            if (byRecipient.put(to, message) != null) {
+                throw new AssertionError(to + " received more than one notice");
+            }
+        }
+        return byRecipient;
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        Multipart parts = (Multipart) part.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            String found = text(parts.getBodyPart(i));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
