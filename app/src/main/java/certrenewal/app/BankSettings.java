@@ -197,11 +197,12 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
      * @param firstRetry the wait after the first failed attempt, doubled after each further one up to {@code maxRetry}
      * @param maxAttempts attempts before a notice is FAILED
      * @param loginUrl where the customer logs in, written into every notice (production: CERTRENEWAL_LOGIN_URL)
+     * @param digest daily, weekly or off: each contract administrator's digest of its IDs in the window
      * @param smtp the mail server; without a host the notices are written as .eml files under {@code data-dir/mail}
      */
     @ConfigurationProperties("notices")
     public record Notices(List<Integer> offsetDays, Duration interval, Duration initialDelay, Duration firstRetry,
-                          Duration maxRetry, int maxAttempts, String loginUrl, Smtp smtp) {
+                          Duration maxRetry, int maxAttempts, String loginUrl, String digest, Smtp smtp) {
 
         /** CERTRENEWAL_SMTP_*: host (blank: files), port (0: the TLS mode's usual one), user, password, from, tls. */
         @ConfigurationProperties("smtp")

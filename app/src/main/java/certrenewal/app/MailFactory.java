@@ -8,6 +8,7 @@ import certrenewal.application.port.out.NoticeQueuePort;
 import certrenewal.application.port.out.SendMailPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.SendExpiryNoticesService;
+import certrenewal.domain.notice.DigestFrequency;
 import certrenewal.domain.notice.ExpiryNoticeSchedule;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -71,6 +72,7 @@ final class MailFactory {
         BankSettings.Notices notices = settings.notices();
         return new SendExpiryNoticesService(queue, mail, audit, transactions, schedule,
                 new SendExpiryNoticesService.Retries(notices.firstRetry(), notices.maxRetry(), notices.maxAttempts(),
-                        settings.cluster().leaseDuration()), clock);
+                        settings.cluster().leaseDuration()), DigestFrequency.parse(notices.digest()),
+                ZoneId.of(settings.administration().zone()), clock);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "done when" on the running system: started as the README says, with SMTP pointing at GreenMail (a real
  * SMTP server in this process on a free port), the demo IDs (30 days left, inside 40) receive their 40-day notice
- * each once, in their language, and nothing more after a restart; without a mail server the notices appear as .eml
+ * each once, in their language, and the administrator its digest of the three, once; nothing more after a restart; without a mail server the notices appear as .eml
  * files under the data directory. The job is run through its cluster lease as its timer would (the timer itself is
  * pushed out of the test's way).
  */
@@ -56,7 +56,9 @@ class ExpiryNoticesTest {
             system.bean(ExpiryNoticeJob.class).run();
             system.bean(ExpiryNoticeJob.class).run();
         }
-        Map<String, MimeMessage> received = byRecipient(SMTP.getReceivedMessages());
+        List<MimeMessage> digests = Stream.of(SMTP.getReceivedMessages()).filter(ExpiryNoticesTest::isDigest).toList();
+        Map<String, MimeMessage> received = byRecipient(Stream.of(SMTP.getReceivedMessages())
+                .filter(m -> !isDigest(m)).toArray(MimeMessage[]::new));
         assertEquals(List.of("demo-admin@example.jp", "demo-user1@example.jp", "demo-user2@example.com"),
                 List.copyOf(received.keySet()));
         assertEquals("【重要】電子証明書の有効期限が近づいています（ログインID demo-admin）",
@@ -68,10 +70,18 @@ class ExpiryNoticesTest {
                 received.get("demo-user2@example.com").getSubject());
         assertTrue(text(received.get("demo-user2@example.com")).contains("(30 days left)"));
 
+        assertEquals(1, digests.size(), "one digest");
+        MimeMessage digest = digests.get(0);
+        assertEquals("demo-admin@example.jp", digest.getRecipients(Message.RecipientType.TO)[0].toString());
+        String lines = text(digest);
+        for (String id : List.of("demo-admin", "demo-user1", "demo-user2")) {
+            assertTrue(lines.contains("・ログインID " + id + ": 有効期限 "), lines);
+        }
+
         try (EndToEnd restarted = EndToEnd.start(dataDir, settings(true))) {
             restarted.bean(ExpiryNoticeJob.class).run();
         }
-        assertEquals(3, SMTP.getReceivedMessages().length, "nothing more after a restart");
+        assertEquals(4, SMTP.getReceivedMessages().length, "nothing more after a restart");
     }
 
     @Test
@@ -83,7 +93,7 @@ class ExpiryNoticesTest {
         try (Stream<Path> listing = Files.list(dataDir.resolve("mail"))) {
             files = listing.sorted().toList();
         }
-        assertEquals(3, files.size(), files.toString());
+        assertEquals(4, files.size(), files.toString());
         MimeMessage[] read = new MimeMessage[files.size()];
         for (int i = 0; i < files.size(); i++) {
             try (InputStream in = Files.newInputStream(files.get(i))) {
@@ -91,8 +101,11 @@ class ExpiryNoticesTest {
             }
         }
         assertEquals(List.of("demo-admin@example.jp", "demo-user1@example.jp", "demo-user2@example.com"),
-                List.copyOf(byRecipient(read).keySet()));
-        assertTrue(files.stream().allMatch(f -> f.getFileName().toString().endsWith("-before-40.eml")), files.toString());
+                List.copyOf(byRecipient(Stream.of(read).filter(m -> !isDigest(m)).toArray(MimeMessage[]::new)).keySet()));
+        assertEquals(3, files.stream().filter(f -> f.getFileName().toString().endsWith("-before-40.eml")).count(),
+                files.toString());
+        assertEquals(1, files.stream().filter(f -> f.getFileName().toString().contains("-demo-admin-digest-weekly-")).count(),
+                files.toString());
         assertEquals(0, SMTP.getReceivedMessages().length);
     }
 
@@ -105,6 +118,14 @@ class ExpiryNoticesTest {
             }
         }
         return byRecipient;
+    }
+
+    private static boolean isDigest(MimeMessage message) {
+        try {
+            return message.getMessageID().contains("-digest-");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Part part) throws Exception {

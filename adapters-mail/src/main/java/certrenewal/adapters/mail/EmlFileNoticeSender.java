@@ -1,6 +1,6 @@
 package certrenewal.adapters.mail;
 
-import certrenewal.application.port.out.NoticeMail;
+import certrenewal.application.port.out.OutgoingMail;
 import certrenewal.application.port.out.SendMailPort;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,8 +28,8 @@ public final class EmlFileNoticeSender implements SendMailPort {
     }
 
     @Override
-    public void send(NoticeMail mail) {
-        Path file = directory.resolve("notice-" + mail.reference() + "-" + mail.loginId() + "-" + mail.notice().key() + ".eml");
+    public void send(OutgoingMail mail) {
+        Path file = directory.resolve("notice-" + mail.reference() + "-" + mail.loginId() + "-" + mail.key() + ".eml");
         try {
             Files.createDirectories(directory);
             Path partial = Files.createTempFile(directory, ".notice-", ".part");

@@ -1,6 +1,8 @@
 package certrenewal.adapters.mail;
 
+import certrenewal.application.port.out.DigestMail;
 import certrenewal.application.port.out.NoticeMail;
+import certrenewal.application.port.out.OutgoingMail;
 import certrenewal.domain.notice.NoticeLanguage;
 import io.micronaut.email.BodyType;
 import io.micronaut.email.Email;
@@ -34,24 +36,47 @@ final class NoticeMessages {
         this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1);
     }
 
-    MimeMessage compose(NoticeMail mail, Session session) throws MessagingException {
+    MimeMessage compose(OutgoingMail mail, Session session) throws MessagingException {
         Locale locale = mail.language() == NoticeLanguage.EN ? Locale.ENGLISH : Locale.JAPANESE;
         ResourceBundle texts = ResourceBundle.getBundle("mail/notice", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String kind = mail.notice().onExpiry() ? "expired" : "before";
-        String expiry = (locale == Locale.ENGLISH ? EN_DATE : JA_DATE).format(mail.notAfter().atZone(zone))
-                + " (" + zone.getId() + ")";
-        Object[] values = {mail.loginId().value(), expiry, mail.daysLeft(), settings.loginUrl()};
-        String subject = new MessageFormat(texts.getString(kind + ".subject"), locale).format(values);
-        String body = new MessageFormat(texts.getString(kind + ".body"), locale).format(values)
-                + "\n\n" + new MessageFormat(texts.getString("steps"), locale).format(values)
-                + "\n\n" + texts.getString("footer");
+        String subject;
+        String body;
+        switch (mail) {
+            case NoticeMail notice -> {
+                String kind = notice.notice().onExpiry() ? "expired" : "before";
+                Object[] values = {notice.loginId().value(), date(notice.notAfter(), locale), notice.daysLeft(),
+                        settings.loginUrl()};
+                subject = format(texts, kind + ".subject", locale, values);
+                body = format(texts, kind + ".body", locale, values) + "\n\n" + format(texts, "steps", locale, values);
+            }
+            case DigestMail digest -> {
+                Object[] values = {digest.loginId().value(), digest.contract().value(), digest.entries().size(),
+                        settings.loginUrl()};
+                StringBuilder lines = new StringBuilder();
+                for (DigestMail.Entry entry : digest.entries()) {
+                    lines.append(format(texts, "digest.line", locale, new Object[] {entry.loginId().value(),
+                            date(entry.notAfter(), locale), entry.daysLeft()})).append('\n');
+                }
+                subject = format(texts, "digest.subject", locale, values);
+                body = format(texts, "digest.body", locale, values) + "\n\n" + lines
+                        + "\n" + format(texts, "steps", locale, values);
+            }
+        }
         Email email = Email.builder().from(settings.from()).to(mail.recipient().value()).subject(subject)
-                .body(body, BodyType.TEXT).build();
+                .body(body + "\n\n" + texts.getString("footer"), BodyType.TEXT).build();
         MimeMessage message = new IdentifiedMessage((MimeMessage) composer.compose(email, session),
-                "<notice-" + mail.reference() + "-" + mail.notice().key() + "@" + messageIdDomain + ">");
+                "<notice-" + mail.reference() + "-" + mail.key() + "@" + messageIdDomain + ">");
         message.saveChanges();
         return message;
+    }
+
+    private String date(java.time.Instant at, Locale locale) {
+        return (locale == Locale.ENGLISH ? EN_DATE : JA_DATE).format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    private static String format(ResourceBundle texts, String key, Locale locale, Object[] values) {
+        return new MessageFormat(texts.getString(key), locale).format(values);
     }
 
     /** Keeps the Message-ID given, where Jakarta Mail would make a new one at each save. */

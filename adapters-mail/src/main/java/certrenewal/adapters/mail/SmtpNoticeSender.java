@@ -1,6 +1,6 @@
 package certrenewal.adapters.mail;
 
-import certrenewal.application.port.out.NoticeMail;
+import certrenewal.application.port.out.OutgoingMail;
 import certrenewal.application.port.out.SendMailPort;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -46,7 +46,7 @@ public final class SmtpNoticeSender implements SendMailPort {
     }
 
     @Override
-    public void send(NoticeMail mail) {
+    public void send(OutgoingMail mail) {
         try {
             MimeMessage message = messages.compose(mail, session);
             if (settings.authenticates()) {

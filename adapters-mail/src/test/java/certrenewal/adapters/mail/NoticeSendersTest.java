@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.out.DigestMail;
 import certrenewal.application.port.out.NoticeMail;
 import certrenewal.application.port.out.SendMailPort;
+import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.notice.EmailAddress;
 import certrenewal.domain.notice.ExpiryNotice;
@@ -86,6 +88,25 @@ class NoticeSendersTest {
         assertTrue(body.contains("The electronic certificate of login ID demo-user2 expired on 31 March 2027, 15:00 (Asia/Tokyo)."), body);
         assertTrue(body.contains("1. Log in at " + LOGIN_URL), body);
         assertFalse(body.contains("ログイン"), body);
+        assertNoSecretLinks(body);
+    }
+
+    @Test
+    void anAdministratorsDigestListsItsIdsWithTheirExpiry() throws Exception {
+        new SmtpNoticeSender(smtpAt(SMTP.getSmtp().getPort()), TOKYO).send(new DigestMail(12,
+                new EmailAddress("admin@example.jp"), NoticeLanguage.JA, new LoginId("demo-admin"),
+                new ContractNumber("0000001"), "weekly-2027-03-01", List.of(
+                        new DigestMail.Entry(new LoginId("demo-user1"), EXPIRY, 9),
+                        new DigestMail.Entry(new LoginId("demo-user2"), EXPIRY.plusSeconds(86400), 10))));
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertEquals("admin@example.jp", mail.getRecipients(Message.RecipientType.TO)[0].toString());
+        assertEquals("【お知らせ】有効期限が近い電子証明書の一覧（契約 0000001）", mail.getSubject());
+        String body = text(mail);
+        assertTrue(body.contains("管理者ID demo-admin 様"), body);
+        assertTrue(body.contains("・ログインID demo-user1: 有効期限 2027年3月31日 15:00 (Asia/Tokyo)（残り 9 日）"), body);
+        assertTrue(body.contains("・ログインID demo-user2: 有効期限 2027年4月1日 15:00 (Asia/Tokyo)（残り 10 日）"), body);
+        assertEquals("<notice-12-digest-weekly-2027-03-01@example-bank.jp>", mail.getMessageID());
         assertNoSecretLinks(body);
     }
 

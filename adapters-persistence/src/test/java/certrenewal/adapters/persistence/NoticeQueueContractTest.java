@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
-import certrenewal.application.port.out.NoticeMail;
+import certrenewal.application.port.out.DigestMail;
+import certrenewal.application.port.out.OutgoingMail;
 import certrenewal.application.port.out.NoticeQueuePort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
@@ -25,6 +26,7 @@ import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import certrenewal.domain.notice.ContactDetails;
+import certrenewal.domain.notice.DigestFrequency;
 import certrenewal.domain.notice.EmailAddress;
 import certrenewal.domain.notice.ExpiryNotice;
 import certrenewal.domain.notice.ExpiryNoticeSchedule;
@@ -135,10 +137,11 @@ abstract class NoticeQueueContractTest {
         assertFalse(transactions.inTransaction(() -> queue.enqueue(certificate.serial(), ExpiryNotice.before(40), to,
                 certificate.notAfter(), 30, NOW)));
         assertEquals(1, count("SELECT COUNT(*) FROM expiry_notice"));
-        Exception refused = assertThrows(Exception.class, () -> sql("INSERT INTO expiry_notice"
-                + " (certificate_serial, notice, login_id, recipient, language, not_after, days_left, state, attempts,"
-                + " queued_at, next_attempt_at) SELECT certificate_serial, notice, login_id, recipient, language,"
-                + " not_after, days_left, 'QUEUED', 0, queued_at, next_attempt_at FROM expiry_notice"));
+        Exception refused = assertThrows(Exception.class, () -> sql("INSERT INTO expiry_notice (subject, notice,"
+                + " certificate_serial, contract_number, login_id, recipient, language, not_after, days_left, state,"
+                + " attempts, queued_at, next_attempt_at) SELECT subject, notice, certificate_serial, contract_number,"
+                + " login_id, recipient, language, not_after, days_left, 'QUEUED', 0, queued_at, next_attempt_at"
+                + " FROM expiry_notice"));
         assertTrue(SqlErrors.isUniqueViolation(refused), refused.toString());
     }
 
@@ -183,7 +186,7 @@ abstract class NoticeQueueContractTest {
         Optional<NoticeQueuePort.Queued> first = queue.claim(row, "node-a", NOW, NOW.plus(Duration.ofMinutes(2)));
         assertTrue(first.isPresent());
         assertEquals("taro@example.jp", first.get().mail().recipient().value());
-        assertEquals(30, first.get().mail().daysLeft());
+        assertEquals(30, ((certrenewal.application.port.out.NoticeMail) first.get().mail()).daysLeft());
         assertEquals(Optional.empty(), queue.claim(row, "node-b", NOW.plusSeconds(60), NOW.plusSeconds(180)));
         assertEquals(List.of(), queue.due(NOW.plusSeconds(60), 10));
         // node-a died while sending: once its claim ran out, node-b takes the row, and node-a can no longer record it
@@ -199,7 +202,7 @@ abstract class NoticeQueueContractTest {
         certificate(id, "d1", NOW.plus(Duration.ofDays(30)));
         contact(id, "taro@example.jp", NoticeLanguage.JA);
         AtomicBoolean serverUp = new AtomicBoolean(false);
-        List<NoticeMail> delivered = new ArrayList<>();
+        List<OutgoingMail> delivered = new ArrayList<>();
         SendExpiryNoticesService notices = service(mail -> {
             if (!serverUp.get()) {
                 throw new SendMailPort.MailNotSentException("connection refused", null);
@@ -242,6 +245,40 @@ abstract class NoticeQueueContractTest {
         assertEquals(List.of(), queue.due(now.get().plus(Duration.ofDays(30)), 10));
     }
 
+    @Test
+    void eachAdministratorGetsOneDigestPerPeriodListingItsIdsInTheWindow() {
+        LoginAccount admin = LoginAccount.register(new LoginId("boss"), CONTRACT, IdKind.ADMINISTRATOR);
+        transactions.inTransaction(() -> savedAccounts.insertAccount(admin));
+        contact(admin.id(), "boss@example.jp", NoticeLanguage.EN);
+        certificate(admin.id(), "f1", NOW.plus(Duration.ofDays(30)));
+        LoginId user = account("worker");
+        certificate(user, "f2", NOW.plus(Duration.ofDays(9)));
+        certificate(account("later"), "f3", NOW.plus(Duration.ofDays(100)));
+        List<OutgoingMail> delivered = new ArrayList<>();
+        SendExpiryNoticesService weekly = new SendExpiryNoticesService(queue, delivered::add, audit, transactions,
+                SCHEDULE, RETRIES, DigestFrequency.WEEKLY, ZoneOffset.UTC, clock);
+
+        assertEquals(2, weekly.queueDueNotices(), "the administrator's own notice and the digest; the user has no address");
+        assertEquals(2, weekly.sendQueuedNotices());
+        now.set(NOW.plus(Duration.ofDays(2))); // Wednesday of the same week
+        assertEquals(0, weekly.queueDueNotices());
+        now.set(NOW.plus(Duration.ofDays(7))); // the next Monday
+        assertEquals(1, weekly.queueDueNotices(), "the next week's digest");
+
+        DigestMail digest = (DigestMail) delivered.stream().filter(m -> m instanceof DigestMail).findFirst().orElseThrow();
+        assertEquals("boss@example.jp", digest.recipient().value());
+        assertEquals(NoticeLanguage.EN, digest.language());
+        assertEquals(CONTRACT, digest.contract());
+        assertEquals("weekly-2027-03-01", digest.period());
+        assertEquals(List.of(new DigestMail.Entry(user, NOW.plus(Duration.ofDays(9)), 9),
+                new DigestMail.Entry(admin.id(), NOW.plus(Duration.ofDays(30)), 30)), digest.entries());
+        Exception twice = assertThrows(Exception.class, () -> sql("INSERT INTO expiry_notice (subject, notice,"
+                + " contract_number, login_id, recipient, language, state, attempts, queued_at, next_attempt_at)"
+                + " SELECT subject, notice, contract_number, login_id, recipient, language, 'QUEUED', 0, queued_at,"
+                + " next_attempt_at FROM expiry_notice WHERE notice = 'digest-weekly-2027-03-01'"));
+        assertTrue(SqlErrors.isUniqueViolation(twice), twice.toString());
+    }
+
     /** Two nodes' jobs at the same moment on one database (no lease between them): every notice queued and sent once. */
     @Test
     void twoNodesRunningTheJobAtOnceSendEachNoticeOnce() throws Exception {
@@ -252,7 +289,7 @@ abstract class NoticeQueueContractTest {
             contact(id, "user" + i + "@example.jp", NoticeLanguage.JA);
         }
         Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-        SendMailPort mailServer = mail -> received.computeIfAbsent(mail.loginId() + " " + mail.notice().key(),
+        SendMailPort mailServer = mail -> received.computeIfAbsent(mail.loginId() + " " + mail.key(),
                 key -> new AtomicInteger()).incrementAndGet();
         List<SendExpiryNoticesService> nodes = List.of(service(mailServer), service(mailServer));
         CountDownLatch start = new CountDownLatch(1);
@@ -284,7 +321,8 @@ abstract class NoticeQueueContractTest {
     }
 
     private SendExpiryNoticesService service(SendMailPort mail) {
-        return new SendExpiryNoticesService(queue, mail, audit, transactions, SCHEDULE, RETRIES, clock);
+        return new SendExpiryNoticesService(queue, mail, audit, transactions, SCHEDULE, RETRIES, DigestFrequency.OFF,
+                ZoneOffset.UTC, clock);
     }
 
     private LoginId account(String id) {

@@ -113,7 +113,7 @@ public final class Fakes {
     public final Answer<OnContract, List<LoginIdSummary>> listIds = new Answer<>("ListContractIdsUseCase.list");
 
     public record Register(Actor actor, ContractNumber contract, LoginId loginId, String initialPassword,
-                           String confirmationPassword) {
+                           String confirmationPassword, String email, String language) {
     }
 
     public final Answer<Register, IssuancePassword> register = new Answer<>("RegisterUserIdUseCase.register");
@@ -257,7 +257,8 @@ public final class Fakes {
         context.registerSingleton(ListContractIdsUseCase.class, (actor, contract) -> listIds.call(new OnContract(actor, contract)));
         context.registerSingleton(RegisterUserIdUseCase.class, command -> register.call(new Register(command.actor(),
                 command.contract(), command.loginId(), new String(command.initialLoginPassword().characters()),
-                new String(command.confirmationPassword()))));
+                new String(command.confirmationPassword()), String.valueOf(command.contactAddress()),
+                command.noticeLanguage().tag())));
         context.registerSingleton(ReissueCertificateUseCase.class, command -> reissue.call(new Reissue(command.actor(),
                 command.target(), new String(command.confirmationPassword()))));
         context.registerSingleton(RevokeCertificateUseCase.class, command -> revoke.call(new Revoke(command.actor(),

@@ -63,6 +63,14 @@ public final class ExpiryNoticeSchedule {
         return thisOrLaterQueued ? Optional.empty() : due;
     }
 
+    /**
+     * Whether the certificate belongs in its administrator's digest at {@code now}: still its ID's and not revoked,
+     * and expiring within the largest offset, or expired but still renewable.
+     */
+    public boolean inDigestAt(Subject certificate, Instant now) {
+        return certificate.active() && certificate.currentOfItsId() && mostRecentDue(certificate.notAfter(), now).isPresent();
+    }
+
     private Optional<ExpiryNotice> mostRecentDue(Instant notAfter, Instant now) {
         if (!now.isBefore(notAfter)) {
             boolean inGrace = now.isBefore(notAfter.plus(DAY.multipliedBy(graceDays)));

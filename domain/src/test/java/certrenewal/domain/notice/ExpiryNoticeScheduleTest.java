@@ -94,4 +94,20 @@ class ExpiryNoticeScheduleTest {
         assertEquals(Optional.of(NoticeLanguage.EN), NoticeLanguage.parse("EN"));
         assertEquals(Optional.empty(), NoticeLanguage.parse("fr"));
     }
+
+    @Test
+    void theDigestListsCertificatesInsideTheWindowOrStillRenewableOncePerPeriod() {
+        assertEquals(true, schedule.inDigestAt(active(), daysBefore(30)));
+        assertEquals(false, schedule.inDigestAt(active(), daysBefore(41)));
+        assertEquals(true, schedule.inDigestAt(active(), EXPIRY.plus(Duration.ofDays(1))));
+        assertEquals(false, schedule.inDigestAt(new ExpiryNoticeSchedule.Subject(EXPIRY, true, false), daysBefore(30)));
+
+        java.time.LocalDate wednesday = java.time.LocalDate.parse("2027-03-03");
+        assertEquals(Optional.of("weekly-2027-03-01"), DigestFrequency.WEEKLY.periodOf(wednesday));
+        assertEquals(Optional.of("weekly-2027-03-01"), DigestFrequency.WEEKLY.periodOf(wednesday.plusDays(4)));
+        assertEquals(Optional.of("weekly-2027-03-08"), DigestFrequency.WEEKLY.periodOf(wednesday.plusDays(5)));
+        assertEquals(Optional.of("daily-2027-03-03"), DigestFrequency.DAILY.periodOf(wednesday));
+        assertEquals(Optional.empty(), DigestFrequency.OFF.periodOf(wednesday));
+        assertEquals(DigestFrequency.WEEKLY, DigestFrequency.parse(" Weekly "));
+    }
 }

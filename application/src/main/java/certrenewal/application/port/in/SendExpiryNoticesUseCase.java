@@ -6,7 +6,10 @@ package certrenewal.application.port.in;
  */
 public interface SendExpiryNoticesUseCase {
 
-    /** Queues the notices due now; returns how many this call queued. */
+    /**
+     * Queues the notices due now, and each contract administrator's digest of the period if it has none yet;
+     * returns how many this call queued.
+     */
     int queueDueNotices();
 
     /** Sends the queued notices whose time has come; returns how many this call sent. */

@@ -1,11 +1,13 @@
 package certrenewal.application.port.out;
 
+import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.notice.ContactDetails;
 import certrenewal.domain.notice.ExpiryNotice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,12 +19,16 @@ import java.util.Set;
 public interface NoticeQueuePort {
 
     /** A certificate that may be due a notice, with what the rule needs and what is queued for it already. */
-    record Candidate(SerialNumber serial, LoginId owner, Instant notAfter, boolean active, boolean currentOfItsId,
-                     Optional<ContactDetails> contact, Set<ExpiryNotice> queued) {
+    record Candidate(SerialNumber serial, LoginId owner, ContractNumber contract, Instant notAfter, boolean active,
+                     boolean currentOfItsId, Optional<ContactDetails> contact, Set<ExpiryNotice> queued) {
     }
 
-    /** A queued notice as stored. */
-    record Queued(long id, SerialNumber serial, ExpiryNotice notice, NoticeMail mail, int attempts) {
+    /**
+     * A queued mail as stored.
+     *
+     * @param subject what it is about, for the audit trail: "certificate:&lt;serial&gt;" or "contract:&lt;number&gt;"
+     */
+    record Queued(long id, String subject, OutgoingMail mail, int attempts) {
     }
 
     /** Certificates whose notAfter lies in [{@code from}, {@code to}), in no particular order. */
@@ -35,6 +41,17 @@ public interface NoticeQueuePort {
      */
     boolean enqueue(SerialNumber serial, ExpiryNotice notice, ContactDetails to, Instant notAfter, int daysLeft,
                     Instant now);
+
+    /** Each contract's administrator ID's contact details, for contracts whose administrator has an address. */
+    Map<ContractNumber, ContactDetails> administratorContacts();
+
+    /**
+     * Queues the digest of {@code contract} for {@code period}; inside the caller's transaction.
+     *
+     * @return false, changing nothing, when that period's digest is queued already
+     */
+    boolean enqueueDigest(ContractNumber contract, String period, ContactDetails to, List<DigestMail.Entry> entries,
+                          Instant now);
 
     /** Up to {@code limit} rows waiting to be sent at {@code now} (queued and due, or claimed by a sender whose claim ran out). */
     List<Long> due(Instant now, int limit);

@@ -7,7 +7,7 @@ public interface SendMailPort {
      * Sends {@code mail} or throws {@link MailNotSentException} when the mail system is down or refused it; the
      * caller keeps the notice queued and tries again later.
      */
-    void send(NoticeMail mail);
+    void send(OutgoingMail mail);
 
     /** The mail could not be handed over (server down, connection refused, message refused). */
     final class MailNotSentException extends RuntimeException {
