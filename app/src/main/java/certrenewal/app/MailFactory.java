@@ -4,10 +4,13 @@ import certrenewal.adapters.mail.EmlFileNoticeSender;
 import certrenewal.adapters.mail.MailSettings;
 import certrenewal.adapters.mail.SmtpNoticeSender;
 import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ContactPort;
+import certrenewal.application.port.out.NoticeQueryPort;
 import certrenewal.application.port.out.NoticeQueuePort;
 import certrenewal.application.port.out.SendMailPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.SendExpiryNoticesService;
+import certrenewal.application.service.ViewIdNoticesService;
 import certrenewal.domain.notice.DigestFrequency;
 import certrenewal.domain.notice.ExpiryNoticeSchedule;
 import io.micronaut.context.annotation.Factory;
@@ -63,6 +66,12 @@ final class MailFactory {
     ExpiryNoticeSchedule expiryNoticeSchedule(BankSettings settings,
                                               @Property(name = "certrenewal.renewal.grace-days") int graceDays) {
         return new ExpiryNoticeSchedule(settings.notices().offsetDays(), graceDays);
+    }
+
+    @Singleton
+    ViewIdNoticesService viewIdNotices(ContactPort contacts, NoticeQueryPort notices, AuditTrailPort audit,
+                                       TransactionPort transactions, Clock clock) {
+        return new ViewIdNoticesService(contacts, notices, audit, transactions, clock);
     }
 
     @Singleton

@@ -3,6 +3,11 @@ package certrenewal.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.in.console.ViewIdNoticesUseCase;
+import certrenewal.application.readmodel.IdNotices;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffRole;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
@@ -55,6 +60,13 @@ class ExpiryNoticesTest {
         try (EndToEnd system = EndToEnd.start(dataDir, settings(true))) {
             system.bean(ExpiryNoticeJob.class).run();
             system.bean(ExpiryNoticeJob.class).run();
+
+            // what the console's ID page shows of it
+            IdNotices shown = system.bean(ViewIdNoticesUseCase.class).noticesOf(
+                    new Actor.Staff("notices-test", StaffRole.OPERATOR), new LoginId("demo-user2"));
+            assertEquals("demo-user2@example.com", shown.contact().orElseThrow().address().value());
+            assertEquals(List.of("before-40 SENT 1"), shown.notices().stream()
+                    .map(n -> n.notice() + " " + n.state() + " " + n.attempts()).toList());
         }
         List<MimeMessage> digests = Stream.of(SMTP.getReceivedMessages()).filter(ExpiryNoticesTest::isDigest).toList();
         Map<String, MimeMessage> received = byRecipient(Stream.of(SMTP.getReceivedMessages())

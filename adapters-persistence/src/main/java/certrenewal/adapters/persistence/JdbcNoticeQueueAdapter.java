@@ -2,8 +2,10 @@ package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.DigestMail;
 import certrenewal.application.port.out.NoticeMail;
+import certrenewal.application.port.out.NoticeQueryPort;
 import certrenewal.application.port.out.NoticeQueuePort;
 import certrenewal.application.port.out.OutgoingMail;
+import certrenewal.application.readmodel.NoticeRecord;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.SerialNumber;
@@ -29,7 +31,7 @@ import java.util.Set;
  * transaction; claiming is one conditional UPDATE.
  */
 @Singleton
-public class JdbcNoticeQueueAdapter implements NoticeQueuePort {
+public class JdbcNoticeQueueAdapter implements NoticeQueuePort, NoticeQueryPort {
     private static final int MAX_ERROR = 1000;
     private static final String DIGEST = DigestMail.keyOf("");
     private static final String WAITING = "((state = 'QUEUED' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until <= ?))";
@@ -151,6 +153,16 @@ public class JdbcNoticeQueueAdapter implements NoticeQueuePort {
         }
         return new DigestMail(id, recipient, language, loginId, new ContractNumber(row.getString(3)),
                 notice.substring(DIGEST.length()), entries);
+    }
+
+    @Override
+    public List<NoticeRecord> noticesOf(LoginId id) {
+        return sql.read(connection -> SqlReads.list(connection, """
+                SELECT notice, subject, recipient, state, attempts, queued_at, next_attempt_at, sent_at, last_error
+                  FROM expiry_notice WHERE login_id = ? ORDER BY queued_at DESC, id DESC""", List.of(id.value()),
+                row -> new NoticeRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getInt(5), SqlReads.instant(row, 6), SqlReads.instant(row, 7), SqlReads.instant(row, 8),
+                        row.getString(9))));
     }
 
     @Override

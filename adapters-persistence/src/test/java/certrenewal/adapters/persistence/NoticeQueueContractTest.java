@@ -10,11 +10,13 @@ import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.DigestMail;
 import certrenewal.application.port.out.OutgoingMail;
+import certrenewal.application.port.out.NoticeQueryPort;
 import certrenewal.application.port.out.NoticeQueuePort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.SendMailPort;
 import certrenewal.application.port.out.TransactionPort;
+import certrenewal.application.readmodel.NoticeRecord;
 import certrenewal.application.service.SendExpiryNoticesService;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -77,6 +79,8 @@ abstract class NoticeQueueContractTest {
     ContactPort contacts;
     @Inject
     NoticeQueuePort queue;
+    @Inject
+    NoticeQueryPort noticeQueries;
     @Inject
     AuditTrailPort audit;
     @Inject
@@ -223,6 +227,12 @@ abstract class NoticeQueueContractTest {
 
         assertEquals(1, delivered.size());
         assertEquals("SENT 2", text("SELECT state || ' ' || attempts FROM expiry_notice"));
+        List<NoticeRecord> shown = noticeQueries.noticesOf(id);
+        assertEquals(1, shown.size());
+        assertEquals(List.of("before-40", "certificate:d1", "taro@example.jp", "SENT", "2", "connection refused"),
+                List.of(shown.get(0).notice(), shown.get(0).subject(), shown.get(0).recipient(), shown.get(0).state(),
+                        String.valueOf(shown.get(0).attempts()), shown.get(0).lastError()));
+        assertEquals(NOW.plusSeconds(60), shown.get(0).sentAt());
         String deferred = " WHERE action = 'NOTICE_DEFERRED' AND target = 'certificate:d1'";
         assertEquals(1, count("SELECT COUNT(*) FROM audit_pending" + deferred)
                 + count("SELECT COUNT(*) FROM audit_entry" + deferred));

@@ -30,6 +30,7 @@ import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
 import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.ViewIdNoticesUseCase;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.port.in.console.ViewDashboardUseCase;
@@ -158,6 +159,9 @@ public final class Fakes {
     public record OnCertificate(Actor actor, SerialNumber serial) {
     }
 
+    /** What the console's ID page shows of the ID's contact details and notices (none unless a test sets them). */
+    public volatile certrenewal.application.readmodel.IdNotices idNotices = certrenewal.application.readmodel.IdNotices.NONE;
+    public final List<LoginId> idNoticesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final Answer<OnCertificate, Optional<LoginId>> ownerOf = new Answer<>("SearchRecordsUseCase.ownerOf");
 
     public record ReadAudit(Actor actor, AuditFilter filter) {
@@ -198,6 +202,8 @@ public final class Fakes {
     public void reset() {
         all.forEach(Answer::reset);
         addresses.clear();
+        idNotices = certrenewal.application.readmodel.IdNotices.NONE;
+        idNoticesAsked.clear();
         sessionsGoOn();
     }
 
@@ -211,6 +217,7 @@ public final class Fakes {
     /** Forgets every call, keeping the answers. */
     public void forgetCalls() {
         all.forEach(Answer::forgetCalls);
+        idNoticesAsked.clear();
         customerSession.forgetCalls();
         staffSession.forgetCalls();
     }
@@ -292,6 +299,10 @@ public final class Fakes {
             public Optional<LoginId> ownerOf(Actor actor, SerialNumber serial) {
                 return ownerOf.call(new OnCertificate(actor, serial));
             }
+        });
+        context.registerSingleton(ViewIdNoticesUseCase.class, (actor, id) -> {
+            idNoticesAsked.add(id);
+            return idNotices;
         });
         context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
         context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);
