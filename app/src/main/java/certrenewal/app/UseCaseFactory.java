@@ -26,6 +26,7 @@ import certrenewal.application.service.AbandonTimedOutRenewalsService;
 import certrenewal.application.service.AnswerOcspRequestService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
+import certrenewal.application.service.ChangeContactDetailsService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.CheckStaffSessionService;
@@ -232,6 +233,13 @@ final class UseCaseFactory {
                                          TransactionPort transactions, BankSettings settings, Clock clock) {
         return new RegisterUserIdService(contracts, accounts, savedAccounts, contacts, passwords, hasher, grants,
                 settings.administration().pickupPeriod(), confirmations, audit, transactions, clock);
+    }
+
+    /** 設定: the ID's own contact address (after its password) and notice language. */
+    @Singleton
+    ChangeContactDetailsService changeContactDetails(ContactPort contacts, ConfirmationPasswords confirmations,
+                                                     AuditTrailPort audit, TransactionPort transactions, Clock clock) {
+        return new ChangeContactDetailsService(contacts, confirmations, audit, transactions, clock);
     }
 
     @Singleton

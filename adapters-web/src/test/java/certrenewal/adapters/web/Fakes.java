@@ -29,6 +29,8 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
 import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
+import certrenewal.application.port.in.ChangeContactDetailsCommand;
+import certrenewal.application.port.in.ChangeContactDetailsUseCase;
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.port.in.console.ViewIdNoticesUseCase;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
@@ -73,6 +75,14 @@ public final class Fakes {
     public final List<ClientAddress> addresses = new CopyOnWriteArrayList<>();
 
     public final Answer<LogIn, AuthenticatedId> logIn = new Answer<>("LogInUseCase.logIn");
+
+    public record ChangeContact(LoginId self, String email, String language, String password) {
+    }
+
+    /** The signed-in ID's contact details as the settings screen reads them. */
+    public final Answer<LoginId, Optional<certrenewal.domain.notice.ContactDetails>> currentContact =
+            new Answer<>("ChangeContactDetailsUseCase.current");
+    public final Answer<ChangeContact, Void> changeContact = new Answer<>("ChangeContactDetailsUseCase.change");
     public final Answer<AuthenticatedId, CertificateOverview> overview = new Answer<>("GetCertificateOverviewUseCase.overview");
     public final Answer<AuthenticatedId, Renewal.Started> start = new Answer<>("StartRenewalUseCase.start");
     public final Answer<AuthenticatedId, Renewal.Started> startOver = new Answer<>("StartRenewalUseCase.startOver");
@@ -194,7 +204,7 @@ public final class Fakes {
         sessionsGoOn();
     }
 
-    private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
+    private final List<Answer<?, ?>> all = List.of(logIn, currentContact, changeContact, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp);
 
@@ -298,6 +308,18 @@ public final class Fakes {
             @Override
             public Optional<LoginId> ownerOf(Actor actor, SerialNumber serial) {
                 return ownerOf.call(new OnCertificate(actor, serial));
+            }
+        });
+        context.registerSingleton(ChangeContactDetailsUseCase.class, new ChangeContactDetailsUseCase() {
+            @Override
+            public Optional<certrenewal.domain.notice.ContactDetails> current(LoginId self) {
+                return currentContact.call(self);
+            }
+
+            @Override
+            public void change(ChangeContactDetailsCommand command) {
+                changeContact.call(new ChangeContact(command.self(), command.address().value(),
+                        command.language().tag(), new String(command.currentPassword())));
             }
         });
         context.registerSingleton(ViewIdNoticesUseCase.class, (actor, id) -> {

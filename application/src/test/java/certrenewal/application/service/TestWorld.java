@@ -98,6 +98,8 @@ final class TestWorld {
             crl, store, store, clock);
     final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, confirmations,
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
+    final ChangeContactDetailsService changeContact = new ChangeContactDetailsService(store, confirmations, store, store,
+            clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
