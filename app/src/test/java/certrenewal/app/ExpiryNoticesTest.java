@@ -9,6 +9,8 @@ import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffRole;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -94,6 +96,36 @@ class ExpiryNoticesTest {
             restarted.bean(ExpiryNoticeJob.class).run();
         }
         assertEquals(4, SMTP.getReceivedMessages().length, "nothing more after a restart");
+    }
+
+    @Test
+    void whileTheMailServerIsDownTheNoticesStayQueuedAndAreSentOnceWhenItIsBack() throws Exception {
+        int port = EndToEnd.freePort();
+        Map<String, Object> settings = new java.util.HashMap<>(settings(true));
+        settings.put("certrenewal.notices.smtp.port", port);
+        try (EndToEnd system = EndToEnd.start(dataDir, settings)) {
+            ExpiryNoticeJob job = system.bean(ExpiryNoticeJob.class);
+            job.run(); // nothing listens on the port
+            IdNotices waiting = system.bean(ViewIdNoticesUseCase.class).noticesOf(
+                    new Actor.Staff("notices-test", StaffRole.OPERATOR), new LoginId("demo-user1"));
+            assertEquals(List.of("before-40 QUEUED 1"), waiting.notices().stream()
+                    .map(n -> n.notice() + " " + n.state() + " " + n.attempts()).toList());
+            assertTrue(waiting.notices().get(0).lastError().contains("127.0.0.1:" + port), waiting.toString());
+
+            GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            back.start();
+            try {
+                job.run();
+                assertEquals(0, back.getReceivedMessages().length, "not before the back-off has passed");
+                system.bean(MutableClock.class).advance(java.time.Duration.ofMinutes(1));
+                job.run();
+                job.run();
+                assertEquals(4, back.getReceivedMessages().length, "three notices and the digest, each once");
+                byRecipient(Stream.of(back.getReceivedMessages()).filter(m -> !isDigest(m)).toArray(MimeMessage[]::new));
+            } finally {
+                back.stop();
+            }
+        }
     }
 
     @Test
