@@ -13,6 +13,7 @@ import certrenewal.application.service.SendExpiryNoticesService;
 import certrenewal.application.service.ViewIdNoticesService;
 import certrenewal.domain.notice.DigestFrequency;
 import certrenewal.domain.notice.ExpiryNoticeSchedule;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.env.Environment;
@@ -40,7 +41,8 @@ final class MailFactory {
                 Path.of(settings.dataDir(), "mail"));
     }
 
-    @Singleton
+    /** Made at the start ({@code @Context}), so that a production set-up missing CERTRENEWAL_LOGIN_URL stops it. */
+    @Context
     SendMailPort sendMail(MailSettings mail, BankSettings settings, Environment environment) {
         ZoneId zone = ZoneId.of(settings.administration().zone());
         boolean production = environment.getActiveNames().contains(BankSettings.PRODUCTION_ENVIRONMENT);
@@ -55,8 +57,10 @@ final class MailFactory {
             return new EmlFileNoticeSender(mail, zone);
         }
         if (production && DEVELOPMENT_LOGIN_URL.equals(mail.loginUrl())) {
-            throw new IllegalStateException("Expiry notices are e-mailed (CERTRENEWAL_SMTP_HOST) but CERTRENEWAL_LOGIN_URL,"
-                    + " the login address written into them, is not set");
+            String reason = "Expiry notices are e-mailed (CERTRENEWAL_SMTP_HOST) but CERTRENEWAL_LOGIN_URL, the login"
+                    + " address written into them, is not set";
+            LOG.error("Cannot start: {}", reason);
+            throw new IllegalStateException("Cannot start: " + reason);
         }
         LOG.info("Expiry notices are e-mailed: {}", mail);
         return new SmtpNoticeSender(mail, zone);
