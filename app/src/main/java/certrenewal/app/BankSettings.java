@@ -2,12 +2,13 @@ package certrenewal.app;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.List;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
 public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal,
                            Login login, Administration administration, Crl crl, Ocsp ocsp, Demo demo,
-                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster) {
+                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster, Notices notices) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -187,6 +188,32 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
         public Cluster {
             if (leaseDuration == null || leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("certrenewal.cluster.lease-duration must be at least 1s: " + leaseDuration);
+            }
+        }
+    }
+
+    /**
+     * The expiry notices (ExpiryNoticeJob): at these days before expiry, and one on expiry while
+     * {@code certrenewal.renewal.grace-days} last.
+     *
+     * @param offsetDays days before expiry at which a notice is due (default 40 and 10)
+     * @param interval how often the job queues and sends (on one node at a time; each run ends within the lease)
+     * @param firstRetry the wait after the first failed attempt, doubled after each further one up to {@code maxRetry}
+     * @param maxAttempts attempts before a notice is FAILED
+     * @param loginUrl where the customer logs in, written into every notice (production: CERTRENEWAL_LOGIN_URL)
+     * @param digest daily, weekly or off: each contract administrator's digest of its IDs in the window
+     * @param smtp the mail server; without a host the notices are written as .eml files under {@code data-dir/mail}
+     */
+    @ConfigurationProperties("notices")
+    public record Notices(List<Integer> offsetDays, Duration interval, Duration initialDelay, Duration firstRetry,
+                          Duration maxRetry, int maxAttempts, String loginUrl, String digest, Smtp smtp) {
+
+        /** CERTRENEWAL_SMTP_*: host (blank: files), port (0: the TLS mode's usual one), user, password, from, tls. */
+        @ConfigurationProperties("smtp")
+        public record Smtp(String host, int port, String user, String password, String from, String tls) {
+            @Override
+            public String toString() {
+                return "Smtp[host=" + host + ", port=" + port + ", user=" + user + ", from=" + from + ", tls=" + tls + "]";
             }
         }
     }

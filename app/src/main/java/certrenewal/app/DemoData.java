@@ -13,6 +13,9 @@ import certrenewal.domain.Rejection;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
+import io.micronaut.context.annotation.Property;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import io.micronaut.context.annotation.Context;
@@ -28,7 +31,9 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +57,19 @@ final class DemoData {
     private final RegisterUserIdUseCase loginIds;
     private final IssueCertificateUseCase issuance;
 
+    /** login-id:address:language, comma-separated (certrenewal.demo.contacts). */
+    private final Map<LoginId, String[]> contacts = new HashMap<>();
+
     DemoData(BankSettings settings, OpenContractUseCase contracts, RegisterUserIdUseCase loginIds,
-             IssueCertificateUseCase issuance) {
+             IssueCertificateUseCase issuance, @Property(name = "certrenewal.demo.contacts") String contacts) {
         this.settings = settings;
+        for (String entry : contacts.split(",")) {
+            String[] parts = entry.strip().split(":");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("certrenewal.demo.contacts: login-id:address:language, not " + entry);
+            }
+            this.contacts.put(new LoginId(parts[0]), new String[] {parts[1], parts[2]});
+        }
         this.contracts = contracts;
         this.loginIds = loginIds;
         this.issuance = issuance;
@@ -67,7 +82,7 @@ final class DemoData {
         LoginId administrator = new LoginId(demo.administrator());
         try {
             contracts.open(new OpenContractCommand(ACTOR, new Contract(number, demo.contractName()), administrator,
-                    loginPassword()));
+                    loginPassword(), address(administrator), language(administrator)));
         } catch (RequestRefusedException e) {
             if (e.rejection().code() == Rejection.Code.CONTRACT_EXISTS) {
                 warnIfUnfinished(administrator); // seeded on an earlier start
@@ -77,7 +92,8 @@ final class DemoData {
         }
         List<LoginId> users = Arrays.stream(demo.users().split(",")).map(String::strip).map(LoginId::new).toList();
         for (LoginId user : users) {
-            loginIds.register(new RegisterUserIdCommand(ACTOR, number, user, loginPassword(), new char[0]));
+            loginIds.register(new RegisterUserIdCommand(ACTOR, number, user, loginPassword(), new char[0],
+                    address(user), language(user)));
         }
         Path folder = Path.of(settings.dataDir(), "demo");
         issueCredentials(administrator, folder);
@@ -95,6 +111,18 @@ final class DemoData {
             LOG.warn("The demo contract exists but its files in {} are incomplete (a start was stopped while making"
                     + " them): delete the data directory to make the demo anew", folder.toAbsolutePath());
         }
+    }
+
+    /** The demo ID's example address (example.jp, example.com: never a real mailbox), or none when not listed. */
+    private EmailAddress address(LoginId id) {
+        String[] contact = contacts.get(id);
+        return contact == null ? null : new EmailAddress(contact[0]);
+    }
+
+    private NoticeLanguage language(LoginId id) {
+        String[] contact = contacts.get(id);
+        return contact == null ? NoticeLanguage.DEFAULT : NoticeLanguage.parse(contact[1]).orElseThrow(
+                () -> new IllegalArgumentException("certrenewal.demo.contacts: language ja or en for " + id));
     }
 
     /** Every demo ID's login password (README); its issuance password is used up by the direct issuance below. */

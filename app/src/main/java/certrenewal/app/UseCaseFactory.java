@@ -5,6 +5,7 @@ import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.OcspResponderPort;
@@ -26,6 +27,7 @@ import certrenewal.application.service.AnswerOcspRequestService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.ChangeLoginPasswordService;
+import certrenewal.application.service.ChangeContactDetailsService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.ChangeStaffPasswordService;
@@ -221,10 +223,10 @@ final class UseCaseFactory {
 
     @Singleton
     OpenContractService openContract(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                     PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                                     ContactPort contacts, PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                      AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
                                      Clock clock) {
-        return new OpenContractService(contracts, accounts, savedAccounts, passwords, hasher, grants,
+        return new OpenContractService(contracts, accounts, savedAccounts, contacts, passwords, hasher, grants,
                 settings.administration().pickupPeriod(), audit, transactions, clock);
     }
 
@@ -240,11 +242,18 @@ final class UseCaseFactory {
 
     @Singleton
     RegisterUserIdService registerUserId(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                         PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+                                         ContactPort contacts, PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                          ConfirmationPasswords confirmations, AuditTrailPort audit,
                                          TransactionPort transactions, BankSettings settings, Clock clock) {
-        return new RegisterUserIdService(contracts, accounts, savedAccounts, passwords, hasher, grants,
+        return new RegisterUserIdService(contracts, accounts, savedAccounts, contacts, passwords, hasher, grants,
                 settings.administration().pickupPeriod(), confirmations, audit, transactions, clock);
+    }
+
+    /** 設定: the ID's own contact address (after its password) and notice language. */
+    @Singleton
+    ChangeContactDetailsService changeContactDetails(ContactPort contacts, ConfirmationPasswords confirmations,
+                                                     AuditTrailPort audit, TransactionPort transactions, Clock clock) {
+        return new ChangeContactDetailsService(contacts, confirmations, audit, transactions, clock);
     }
 
     @Singleton

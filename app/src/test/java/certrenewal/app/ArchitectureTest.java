@@ -32,6 +32,7 @@ class ArchitectureTest {
     static final String PERSISTENCE = "certrenewal.adapters.persistence..";
     static final String PKI = "certrenewal.adapters.pki..";
     static final String MONITORING = "certrenewal.adapters.monitoring..";
+    static final String MAIL = "certrenewal.adapters.mail..";
     static final String COMPOSITION_ROOT = "certrenewal.app..";
 
     @ArchTest
@@ -69,20 +70,25 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(WEB)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, PKI, MONITORING, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, PKI, MONITORING, MAIL, COMPOSITION_ROOT);
 
     @ArchTest
     static final ArchRule persistenceAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(WEB, PKI, MONITORING, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PKI, MONITORING, MAIL, COMPOSITION_ROOT);
 
     @ArchTest
     static final ArchRule pkiAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(PKI)
-            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, MONITORING, COMPOSITION_ROOT);
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, MONITORING, MAIL, COMPOSITION_ROOT);
 
     @ArchTest
     static final ArchRule monitoringAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(MONITORING)
-            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, PKI, COMPOSITION_ROOT)
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, PKI, MAIL, COMPOSITION_ROOT)
             .because("health checks and metrics ask through the application's ports, like any other adapter");
+
+    @ArchTest
+    static final ArchRule mailAdapterDependsOnNoOtherAdapter = noClasses().that().resideInAPackage(MAIL)
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, PKI, MONITORING, COMPOSITION_ROOT)
+            .because("the mail adapter writes what the notice use case hands it, nothing more");
 
     @ArchTest
     static final ArchRule metricsAndManagementStayInTheMonitoringAdapter = noClasses()
@@ -103,9 +109,9 @@ class ArchitectureTest {
             .because("use-case implementations are wired in one place, the composition root");
 
     @ArchTest
-    static final ArchRule drivenAdaptersDoNotCallUseCases = noClasses().that().resideInAnyPackage(PERSISTENCE, PKI)
+    static final ArchRule drivenAdaptersDoNotCallUseCases = noClasses().that().resideInAnyPackage(PERSISTENCE, PKI, MAIL)
             .should().dependOnClassesThat().resideInAnyPackage(PORTS_IN, SERVICES)
-            .because("the database and the CA are driven by the use cases, they do not drive them");
+            .because("the database, the CA and the mail server are driven by the use cases, they do not drive them");
 
     /** Every rule of this class, for the test that breaks them. */
     static List<ArchRule> all() {
@@ -114,7 +120,8 @@ class ArchitectureTest {
                 outgoingPortsDoNotDependOnIncomingPorts, readModelsAreSharedByBothSidesAndDependOnNeither,
                 eachServiceImplementsOneUseCase, webAdapterDependsOnNoOtherAdapter,
                 persistenceAdapterDependsOnNoOtherAdapter, pkiAdapterDependsOnNoOtherAdapter,
-                monitoringAdapterDependsOnNoOtherAdapter, metricsAndManagementStayInTheMonitoringAdapter,
+                monitoringAdapterDependsOnNoOtherAdapter, mailAdapterDependsOnNoOtherAdapter,
+                metricsAndManagementStayInTheMonitoringAdapter,
                 webReachesTheApplicationThroughIncomingPortsOnly, onlyTheCompositionRootBuildsUseCases,
                 drivenAdaptersDoNotCallUseCases);
     }

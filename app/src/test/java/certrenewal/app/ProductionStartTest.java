@@ -285,6 +285,12 @@ class ProductionStartTest {
     }
 
     @Test
+    void mailingNoticesWithoutTheLoginUrlForThemStopsTheStartNamingTheVariable() throws Exception {
+        assertStartRefused(Map.of("CERTRENEWAL_SMTP_HOST", "127.0.0.1"),
+                "Expiry notices are e-mailed (CERTRENEWAL_SMTP_HOST) but CERTRENEWAL_LOGIN_URL");
+    }
+
+    @Test
     void withoutARedisForTheSessionsTheStartStopsNamingTheVariable() throws Exception {
         Map<String, Object> variables = variables(Map.of());
         variables.remove("CERTRENEWAL_REDIS_URI");

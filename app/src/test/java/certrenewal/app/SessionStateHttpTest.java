@@ -88,7 +88,8 @@ class SessionStateHttpTest {
                 STAFF_PASSWORD.toCharArray()));
 
         HttpResponse<String> next = admin.post("/admin/users", "_csrf", csrf, "loginId", "after-revocation",
-                "password", "Initial-Pass-1", "passwordConfirm", "Initial-Pass-1", "ownPassword", LOGIN_PASSWORD);
+                "password", "Initial-Pass-1", "passwordConfirm", "Initial-Pass-1", "ownPassword", LOGIN_PASSWORD,
+                "email", "after-revocation@example.jp");
         assertEquals(303, next.statusCode(), next.body());
         assertEquals("/login?ended=certificate-revoked", location(next));
         assertTrue(admin.get(location(next)).body().contains("証明書が失効したため、セッションを終了しました。"));

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Hand-written read queries whose SQL depends on the criteria (the console's filters, paging and
- * sort order), which Micronaut Data's compile-time queries cannot express. The SQL text is built
+ * sort order), which Micronaut Data's compile-time queries cannot express, and the notice queue's
+ * few statements ({@link #write}: an insert that may conflict, conditional claims). The SQL text is built
  * only from fixed fragments in this package; every value, user input above all, is a {@code ?}
  * parameter. Instants are bound as UTC {@link OffsetDateTime}s truncated to the microsecond,
  * which both drivers map to {@code TIMESTAMP WITH TIME ZONE} exactly.
@@ -39,13 +40,20 @@ final class SqlReads {
 
     /** Runs {@code work} in a read-only transaction, or in the caller's if there is one. */
     <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new DataAccessException("query failed: " + e.getMessage(), e);
-            }
-        });
+        return transactions.executeRead(status -> run(work, status.getConnection()));
+    }
+
+    /** Runs {@code work} in a transaction of its own, or in the caller's if there is one. */
+    <T> T write(Work<T> work) {
+        return transactions.executeWrite(status -> run(work, status.getConnection()));
+    }
+
+    private static <T> T run(Work<T> work, Connection connection) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("query failed: " + e.getMessage(), e);
+        }
     }
 
     static <T> List<T> list(Connection connection, String sql, List<?> parameters, RowReader<T> reader)
@@ -59,6 +67,14 @@ final class SqlReads {
                 }
                 return result;
             }
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+    static int update(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
         }
     }
 

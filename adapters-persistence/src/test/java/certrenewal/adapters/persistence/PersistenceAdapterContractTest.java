@@ -155,6 +155,8 @@ abstract class PersistenceAdapterContractTest {
     @BeforeEach
     void startFromEmptyTables() {
         auditTrail.sealPending(); // so that no background seal of the last test's entries lands after the clean-up
+        sql("DELETE FROM expiry_notice");
+        sql("DELETE FROM contact_details");
         sql("UPDATE login_account SET current_certificate_serial = NULL");
         sql("DELETE FROM crl");
         sql("DELETE FROM renewal");

@@ -34,7 +34,10 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
 import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
+import certrenewal.application.port.in.ChangeContactDetailsCommand;
+import certrenewal.application.port.in.ChangeContactDetailsUseCase;
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.ViewIdNoticesUseCase;
 import certrenewal.application.port.in.console.StaffLoginUseCase;
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
 import certrenewal.application.port.in.console.ViewDashboardUseCase;
@@ -79,6 +82,14 @@ public final class Fakes {
     public final List<ClientAddress> addresses = new CopyOnWriteArrayList<>();
 
     public final Answer<LogIn, AuthenticatedId> logIn = new Answer<>("LogInUseCase.logIn");
+
+    public record ChangeContact(LoginId self, String email, String language, String password) {
+    }
+
+    /** The signed-in ID's contact details as the settings screen reads them. */
+    public final Answer<LoginId, Optional<certrenewal.domain.notice.ContactDetails>> currentContact =
+            new Answer<>("ChangeContactDetailsUseCase.current");
+    public final Answer<ChangeContact, Void> changeContact = new Answer<>("ChangeContactDetailsUseCase.change");
     public final Answer<AuthenticatedId, CertificateOverview> overview = new Answer<>("GetCertificateOverviewUseCase.overview");
     public final Answer<AuthenticatedId, Renewal.Started> start = new Answer<>("StartRenewalUseCase.start");
     public final Answer<AuthenticatedId, Renewal.Started> startOver = new Answer<>("StartRenewalUseCase.startOver");
@@ -120,7 +131,7 @@ public final class Fakes {
     public final Answer<OnContract, List<LoginIdSummary>> listIds = new Answer<>("ListContractIdsUseCase.list");
 
     public record Register(Actor actor, ContractNumber contract, LoginId loginId, String initialPassword,
-                           String confirmationPassword) {
+                           String confirmationPassword, String email, String language) {
     }
 
     public final Answer<Register, IssuancePassword> register = new Answer<>("RegisterUserIdUseCase.register");
@@ -165,6 +176,9 @@ public final class Fakes {
     public record OnCertificate(Actor actor, SerialNumber serial) {
     }
 
+    /** What the console's ID page shows of the ID's contact details and notices (none unless a test sets them). */
+    public volatile certrenewal.application.readmodel.IdNotices idNotices = certrenewal.application.readmodel.IdNotices.NONE;
+    public final List<LoginId> idNoticesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final Answer<OnCertificate, Optional<LoginId>> ownerOf = new Answer<>("SearchRecordsUseCase.ownerOf");
 
     public record ReadAudit(Actor actor, AuditFilter filter) {
@@ -219,7 +233,7 @@ public final class Fakes {
         sessionsGoOn();
     }
 
-    private final List<Answer<?, ?>> all = List.of(logIn, overview, start, startOver, prepare, submit, abandon, issuedBy,
+    private final List<Answer<?, ?>> all = List.of(logIn, currentContact, changeContact, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
             listStaff, changeStaff, changeOwnPassword,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
@@ -230,6 +244,8 @@ public final class Fakes {
         all.forEach(Answer::reset);
         authenticationPurposes.clear();
         addresses.clear();
+        idNotices = certrenewal.application.readmodel.IdNotices.NONE;
+        idNoticesAsked.clear();
         sessionsGoOn();
     }
 
@@ -244,6 +260,7 @@ public final class Fakes {
     /** Forgets every call, keeping the answers. */
     public void forgetCalls() {
         all.forEach(Answer::forgetCalls);
+        idNoticesAsked.clear();
         customerSession.forgetCalls();
         staffSession.forgetCalls();
     }
@@ -300,7 +317,8 @@ public final class Fakes {
         context.registerSingleton(ListContractIdsUseCase.class, (actor, contract) -> listIds.call(new OnContract(actor, contract)));
         context.registerSingleton(RegisterUserIdUseCase.class, command -> register.call(new Register(command.actor(),
                 command.contract(), command.loginId(), new String(command.initialLoginPassword().characters()),
-                new String(command.confirmationPassword()))));
+                new String(command.confirmationPassword()), String.valueOf(command.contactAddress()),
+                command.noticeLanguage().tag())));
         context.registerSingleton(ReissueCertificateUseCase.class, command -> reissue.call(new Reissue(command.actor(),
                 command.target(), new String(command.confirmationPassword()))));
         context.registerSingleton(RevokeCertificateUseCase.class, command -> revoke.call(new Revoke(command.actor(),
@@ -334,6 +352,22 @@ public final class Fakes {
             public Optional<LoginId> ownerOf(Actor actor, SerialNumber serial) {
                 return ownerOf.call(new OnCertificate(actor, serial));
             }
+        });
+        context.registerSingleton(ChangeContactDetailsUseCase.class, new ChangeContactDetailsUseCase() {
+            @Override
+            public Optional<certrenewal.domain.notice.ContactDetails> current(LoginId self) {
+                return currentContact.call(self);
+            }
+
+            @Override
+            public void change(ChangeContactDetailsCommand command) {
+                changeContact.call(new ChangeContact(command.self(), command.address().value(),
+                        command.language().tag(), new String(command.currentPassword())));
+            }
+        });
+        context.registerSingleton(ViewIdNoticesUseCase.class, (actor, id) -> {
+            idNoticesAsked.add(id);
+            return idNotices;
         });
         context.registerSingleton(ReadAuditTrailUseCase.class, (actor, filter) -> readAudit.call(new ReadAudit(actor, filter)));
         context.registerSingleton(VerifyAuditTrailUseCase.class, verifyAudit::call);

@@ -212,7 +212,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 String loginId = "new-" + n;
                 Reply r = post(c, "/admin/users", Map.of("loginId", loginId, "password", Browsers.LOGIN_PASSWORD,
                         "passwordConfirm", Browsers.LOGIN_PASSWORD, "ownPassword", c.password(), "contract", CONTRACT,
-                        "contractNumber", CONTRACT));
+                        "contractNumber", CONTRACT, "email", loginId + "@example.jp"));
                 Optional<LoginAccount> made = account(loginId);
                 if (may) {
                     assertEquals(200, r.status, r.toString());

@@ -431,6 +431,7 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
         button(page, n.registerUser()).click();
         assertThat(heading1(page)).hasText(n.registerTitle());
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(n.lang().loginId()).setExact(true)).fill(loginId);
+        page.locator("#email").fill(loginId + "@example.jp");
         page.getByLabel(n.initialPassword(), new Page.GetByLabelOptions().setExact(true)).fill("Other-password");
         page.getByLabel(n.initialPasswordConfirmation(), new Page.GetByLabelOptions().setExact(true)).fill("Different-password");
         confirmWith(page, n, Browsers.LOGIN_PASSWORD);
@@ -454,6 +455,8 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
         assertEquals(200, reply.status(), "rendered in the reply to the POST, not redirected to a URL of its own");
         assertTrue(reply.headerValue("cache-control").contains("no-store"), reply.headerValue("cache-control"));
         assertThat(heading1(page)).hasText(n.issuedTitle());
+        assertEquals(loginId + "@example.jp", system.bean(certrenewal.application.port.out.ContactPort.class)
+                .loadContact(new LoginId(loginId)).orElseThrow().address().value(), "the contact address typed");
         return issuancePasswordShown(page, loginId);
     }
 

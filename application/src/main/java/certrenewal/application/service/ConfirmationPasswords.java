@@ -11,6 +11,7 @@ import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.administration.StaffLockout;
@@ -53,25 +54,29 @@ public final class ConfirmationPasswords {
      */
     void confirm(Actor actor, char[] password) {
         switch (actor) {
-            case Actor.CustomerAdministrator admin -> confirmCustomer(admin, password);
+            case Actor.CustomerAdministrator admin -> confirmOwn(admin.loginId(), password);
             case Actor.Staff member -> confirmStaff(member, password);
             case Actor.SystemTask system -> {
             }
         }
     }
 
-    private void confirmCustomer(Actor.CustomerAdministrator admin, char[] password) {
-        Optional<LoginAccount> account = accounts.loadAccount(admin.loginId());
+    /**
+     * A login ID's own login password typed again (an administrator's before a grave action, any ID's before it
+     * changes its contact address): refused with WRONG_CONFIRMATION_PASSWORD, and counted towards its lock-out.
+     */
+    void confirmOwn(LoginId id, char[] password) {
+        Optional<LoginAccount> account = accounts.loadAccount(id);
         if (account.isEmpty()) {
             loginPasswords.matchDecoy(password);
             throw refusal(Code.WRONG_CONFIRMATION_PASSWORD);
         }
-        if (!loginPasswords.matches(admin.loginId(), password)) {
-            var counted = loginPasswords.wrongPassword(admin.loginId(), ACTION);
+        if (!loginPasswords.matches(id, password)) {
+            var counted = loginPasswords.wrongPassword(id, ACTION);
             throw counted.rejection().code() == Code.ID_LOCKED ? counted : refusal(Code.WRONG_CONFIRMATION_PASSWORD);
         }
         if (account.get().failedPasswordAttempts() > 0) {
-            loginPasswords.resetFailures(admin.loginId());
+            loginPasswords.resetFailures(id);
         }
     }
 

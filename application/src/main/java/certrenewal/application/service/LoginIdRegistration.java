@@ -4,6 +4,7 @@ import static certrenewal.application.service.Refusals.refusal;
 
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.admin.IssuancePassword;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.PasswordPort;
@@ -14,8 +15,10 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.notice.ContactDetails;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +29,7 @@ import java.util.function.Function;
 final class LoginIdRegistration {
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
+    private final ContactPort contacts;
     private final PasswordPort passwords;
     private final PasswordHasherPort hasher;
     private final IssuanceGrants grants;
@@ -41,11 +45,12 @@ final class LoginIdRegistration {
     private record Prepared(String loginPasswordHash, IssuanceGrants.NewPassword issuancePassword) {
     }
 
-    LoginIdRegistration(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords,
+    LoginIdRegistration(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContactPort contacts, PasswordPort passwords,
                         PasswordHasherPort hasher, IssuanceGrants grants, TransactionPort transactions, Audit audit,
                         Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
+        this.contacts = contacts;
         this.passwords = passwords;
         this.hasher = hasher;
         this.grants = grants;
@@ -56,17 +61,20 @@ final class LoginIdRegistration {
 
     /**
      * Registers {@code account} after {@code permit} (outside the transaction) and {@code contractStep}
-     * (inside it) let it; returns the new ID's issuance password, shown once.
+     * (inside it) let it, with its contact details when given; returns the new ID's issuance password, shown once.
      */
     IssuancePassword register(Actor actor, Recorded recorded, LoginPassword initialLoginPassword, LoginAccount account,
-                              Runnable permit, Runnable contractStep) {
+                              Optional<ContactDetails> contact, Runnable permit, Runnable contractStep) {
         try {
             permit.run();
             Prepared prepared = prepare(initialLoginPassword);
             return transactions.inTransaction(() -> {
                 contractStep.run();
                 IssuancePassword issued = insert(actor, account, prepared, clock.instant());
-                audit.success(actor.auditName(), recorded.action(), recorded.target(), recorded.detail().apply(issued));
+                contact.ifPresent(contacts::saveContact);
+                audit.success(actor.auditName(), recorded.action(), recorded.target(), recorded.detail().apply(issued)
+                        + contact.map(c -> "; contact " + c.address() + " (" + c.language().tag() + ")")
+                                .orElse("; no contact address"));
                 return issued;
             });
         } catch (RequestRefusedException e) {

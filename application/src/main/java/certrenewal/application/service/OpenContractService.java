@@ -6,6 +6,7 @@ import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.OpenContractUseCase;
 import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -28,11 +29,12 @@ public final class OpenContractService implements OpenContractUseCase {
 
     /** @param pickupPeriod how long the issuance password can be used (default 80 days) */
     public OpenContractService(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                               ContactPort contactDetails,
                                PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                Duration pickupPeriod, AuditTrailPort auditTrail, TransactionPort transactions,
                                Clock clock) {
         this.contracts = contracts;
-        this.registration = new LoginIdRegistration(accounts, savedAccounts, passwords, hasher,
+        this.registration = new LoginIdRegistration(accounts, savedAccounts, contactDetails, passwords, hasher,
                 new IssuanceGrants(grants, hasher, pickupPeriod), transactions, new Audit(auditTrail, transactions, clock),
                 clock);
     }
@@ -44,7 +46,7 @@ public final class OpenContractService implements OpenContractUseCase {
                         "contract:" + contract.number(), issued -> contract.name() + ", administrator "
                         + command.administrator() + "; issuance password valid until " + issued.deadline()),
                 command.initialLoginPassword(),
-                LoginAccount.register(command.administrator(), contract.number(), IdKind.ADMINISTRATOR),
+                LoginAccount.register(command.administrator(), contract.number(), IdKind.ADMINISTRATOR), command.contact(),
                 () -> Permissions.permit(command.actor(), AdministrativeAction.REGISTER_CONTRACT, contract.number()),
                 () -> {
                     if (contracts.loadContract(contract.number()).isPresent()) {

@@ -6,6 +6,7 @@ import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.application.port.out.AuditTrailPort;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -31,12 +32,13 @@ public final class RegisterUserIdService implements RegisterUserIdUseCase {
 
     /** @param pickupPeriod how long the issuance password can be used (default 80 days) */
     public RegisterUserIdService(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+                                 ContactPort contactDetails,
                                  PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                  Duration pickupPeriod, ConfirmationPasswords confirmations, AuditTrailPort auditTrail,
                                  TransactionPort transactions, Clock clock) {
         this.contracts = contracts;
         this.confirmations = confirmations;
-        this.registration = new LoginIdRegistration(accounts, savedAccounts, passwords, hasher,
+        this.registration = new LoginIdRegistration(accounts, savedAccounts, contactDetails, passwords, hasher,
                 new IssuanceGrants(grants, hasher, pickupPeriod), transactions, new Audit(auditTrail, transactions, clock),
                 clock);
     }
@@ -47,6 +49,7 @@ public final class RegisterUserIdService implements RegisterUserIdUseCase {
                         "login-id:" + command.loginId(), issued -> "USER of contract " + command.contract()
                         + "; issuance password valid until " + issued.deadline()),
                 command.initialLoginPassword(), LoginAccount.register(command.loginId(), command.contract(), IdKind.USER),
+                command.contact(),
                 () -> {
                     Permissions.permit(command.actor(), AdministrativeAction.REGISTER_USER_ID, command.contract());
                     confirmations.confirm(command.actor(), command.confirmationPassword());

@@ -520,7 +520,7 @@ class AdministrationUseCasesTest {
 
     @Test
     void aPickupPeriodMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new RegisterUserIdService(store, store, store, store,
+        assertThrows(IllegalArgumentException.class, () -> new RegisterUserIdService(store, store, store, store, store,
                 world.hasher, store, Duration.ZERO, world.confirmations, store, store, world.clock));
     }
 

@@ -3,6 +3,7 @@ package certrenewal.application.service;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  */
 final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
         SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort, PasswordPort, IssuanceGrantPort,
-        StaffAccountPort, RevocationListPort, PickupFailuresPort {
+        StaffAccountPort, RevocationListPort, PickupFailuresPort, ContactPort {
 
     private State state = new State();
     private int depth;
@@ -73,6 +74,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<String, StaffAccount> staff = new LinkedHashMap<>();
         /** Replaced staff password hashes, oldest first. */
         final List<Map.Entry<String, String>> replacedStaffPasswords = new ArrayList<>();
+        final Map<LoginId, certrenewal.domain.notice.ContactDetails> contacts = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -89,6 +91,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.grants.putAll(grants);
             copy.staff.putAll(staff);
             copy.replacedStaffPasswords.addAll(replacedStaffPasswords);
+            copy.contacts.putAll(contacts);
             return copy;
         }
     }
@@ -281,6 +284,17 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         if (state.accounts.putIfAbsent(account.id(), account) != null) {
             throw conflict("login ID " + account.id() + " exists");
         }
+    }
+
+    @Override
+    public Optional<certrenewal.domain.notice.ContactDetails> loadContact(LoginId id) {
+        return Optional.ofNullable(state.contacts.get(id));
+    }
+
+    @Override
+    public void saveContact(certrenewal.domain.notice.ContactDetails contact) {
+        requireTransaction("saveContact");
+        state.contacts.put(contact.loginId(), contact);
     }
 
     @Override

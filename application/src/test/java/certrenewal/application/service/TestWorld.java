@@ -91,9 +91,9 @@ final class TestWorld {
     // administration
     final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,
             MAX_FAILED_PASSWORDS, STAFF_LOCKOUT, clock);
-    final OpenContractService openContract = new OpenContractService(store, store, store, store, hasher, store,
+    final OpenContractService openContract = new OpenContractService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, store, store, clock);
-    final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, hasher, store,
+    final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, confirmations, store, store, clock);
     final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
@@ -103,6 +103,8 @@ final class TestWorld {
             crl, store, store, clock);
     final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, confirmations,
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
+    final ChangeContactDetailsService changeContact = new ChangeContactDetailsService(store, confirmations, store, store,
+            clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 

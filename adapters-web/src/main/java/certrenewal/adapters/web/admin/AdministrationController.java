@@ -23,6 +23,8 @@ import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
@@ -130,20 +132,28 @@ final class AdministrationController {
 
     @Get("/users/new")
     HttpResponse<?> registerForm(HttpRequest<?> request, @Nullable Session session) {
-        return asAdministrator(request, session, admin -> registerPage(request, session, null, HttpStatus.OK, null));
+        return asAdministrator(request, session, admin -> registerPage(request, session, null, null, null, HttpStatus.OK,
+                null));
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> register(HttpRequest<?> request, @Nullable Session session, @Body Map<String, String> form) {
         return asAdministrator(request, session, admin -> {
             String typedId = form.getOrDefault("loginId", "").strip();
+            String typedEmail = form.getOrDefault("email", "").strip();
             if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
-                return registerPage(request, session, typedId, HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
+                return registerPage(request, session, typedId, typedEmail, form.get("language"), HttpStatus.FORBIDDEN, pages.text(request, "session.expired"));
             }
             Optional<LoginId> loginId = LoginId.parse(typedId);
             if (loginId.isEmpty()) {
-                return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
+                return registerPage(request, session, typedId, typedEmail, form.get("language"), HttpStatus.BAD_REQUEST,
                         pages.text(request, "admin.register.badLoginId"));
+            }
+            Optional<EmailAddress> email = EmailAddress.parse(form.get("email"));
+            NoticeLanguage language = NoticeLanguage.parse(form.get("language")).orElse(NoticeLanguage.DEFAULT);
+            if (email.isEmpty()) {
+                return registerPage(request, session, typedId, typedEmail, form.get("language"), HttpStatus.BAD_REQUEST,
+                        pages.text(request, "admin.register.badEmail"));
             }
             char[] password = form.getOrDefault("password", "").toCharArray();
             char[] confirmation = form.getOrDefault("passwordConfirm", "").toCharArray();
@@ -152,20 +162,21 @@ final class AdministrationController {
                 // the bank's rule for login passwords is the domain's; this screen only words its refusal
                 Optional<Rejection> problem = LoginPassword.problemWith(password);
                 if (problem.isPresent()) {
-                    return registerPage(request, session, typedId, RefusalHandler.statusOf(problem.get().code()),
+                    return registerPage(request, session, typedId, typedEmail, form.get("language"), RefusalHandler.statusOf(problem.get().code()),
                             pages.refusal(request, problem.get()));
                 }
                 if (!Arrays.equals(password, confirmation)) {
-                    return registerPage(request, session, typedId, HttpStatus.BAD_REQUEST,
+                    return registerPage(request, session, typedId, typedEmail, form.get("language"), HttpStatus.BAD_REQUEST,
                             pages.text(request, "admin.register.mismatch"));
                 }
                 LoginPassword initial = new LoginPassword(password);
                 try {
                     IssuancePassword issued = register.register(
-                            new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial, ownPassword));
+                            new RegisterUserIdCommand(admin, admin.contract(), loginId.get(), initial, ownPassword,
+                                    email.get(), language));
                     return issuancePasswordPage(request, session, loginId.get(), issued, "admin.issued.registered");
                 } catch (RequestRefusedException e) {
-                    return registerPage(request, session, typedId, RefusalHandler.statusOf(e.rejection().code()),
+                    return registerPage(request, session, typedId, typedEmail, form.get("language"), RefusalHandler.statusOf(e.rejection().code()),
                             pages.refusal(request, e.rejection()));
                 } finally {
                     initial.wipe();
@@ -353,11 +364,13 @@ final class AdministrationController {
         return row;
     }
 
-    private HttpResponse<?> registerPage(HttpRequest<?> request, Session session, String typedId, HttpStatus status,
-                                         String alert) {
+    private HttpResponse<?> registerPage(HttpRequest<?> request, Session session, String typedId, String typedEmail,
+                                         String language, HttpStatus status, String alert) {
         Map<String, Object> model = pages.model(request, session);
         model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("loginId", typedId);
+        model.put("email", typedEmail);
+        model.put("noticeLanguage", NoticeLanguage.parse(language).orElse(NoticeLanguage.DEFAULT).tag());
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/register", model));
     }

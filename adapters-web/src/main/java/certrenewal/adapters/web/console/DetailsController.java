@@ -3,6 +3,9 @@ package certrenewal.adapters.web.console;
 import static certrenewal.adapters.web.console.ConsolePages.row;
 
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
+import certrenewal.application.port.in.console.ViewIdNoticesUseCase;
+import certrenewal.application.readmodel.IdNotices;
+import certrenewal.application.readmodel.NoticeRecord;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
@@ -31,10 +34,12 @@ final class DetailsController {
     /** What an action that led back here may announce ({@code ?done=}). */
     private static final Set<String> DONE = Set.of("revoked", "unlocked");
     private final SearchRecordsUseCase queries;
+    private final ViewIdNoticesUseCase notices;
     private final ConsolePages pages;
 
-    DetailsController(SearchRecordsUseCase queries, ConsolePages pages) {
+    DetailsController(SearchRecordsUseCase queries, ViewIdNoticesUseCase notices, ConsolePages pages) {
         this.queries = queries;
+        this.notices = notices;
         this.pages = pages;
     }
 
@@ -56,6 +61,11 @@ final class DetailsController {
             model.put("contractName", d.contractName());
             model.put("certificates", d.certificates().stream().map(c -> pages.certificate(request, c)).toList());
             model.put("renewals", d.renewals().stream().map(r -> renewal(request, r)).toList());
+            IdNotices sent = notices.noticesOf(staff, d.id().loginId());
+            model.put("contactAddress", sent.contact().map(c -> c.address().value()).orElse(""));
+            model.put("contactLanguage", sent.contact().map(c -> pages.text(request, "console.language." + c.language().tag()))
+                    .orElse(""));
+            model.put("notices", sent.notices().stream().map(this::notice).toList());
             if (done != null && DONE.contains(done)) {
                 model.put("notice", pages.text(request, "console.done." + done, d.id().loginId().value()));
             }
@@ -95,6 +105,13 @@ final class DetailsController {
             }
             return ConsolePages.redirect("/console/ids/" + owner.get().value() + "#certificate-" + parsed.get().hex());
         });
+    }
+
+    private Map<String, Object> notice(NoticeRecord n) {
+        return row("notice", n.notice(), "subject", n.subject(), "recipient", n.recipient(), "state", n.state(),
+                "attempts", n.attempts(), "queuedAt", pages.time(n.queuedAt()), "queuedAtIso", ConsolePages.iso(n.queuedAt()),
+                "sentAt", pages.time(n.sentAt()), "sentAtIso", ConsolePages.iso(n.sentAt()),
+                "lastError", n.lastError() == null ? "" : n.lastError());
     }
 
     private Map<String, Object> renewal(HttpRequest<?> request, RenewalAttempt r) {

@@ -224,7 +224,7 @@ class AdministrationControllerTest extends WebTest {
         fakes.register.refuses(Code.WRONG_CONFIRMATION_PASSWORD);
 
         Reply reply = browser.post("/admin/users", "_csrf", browser.csrf(), "loginId", "new-user", "password", "Initial-Pass-1",
-                "passwordConfirm", "Initial-Pass-1", "ownPassword", "typo");
+                "passwordConfirm", "Initial-Pass-1", "ownPassword", "typo", "email", "new-user@example.jp");
 
         assertEquals(403, reply.status(), reply.toString());
         assertEquals(Texts.of("en", "rejection.WRONG_CONFIRMATION_PASSWORD"), reply.alert());
@@ -242,6 +242,23 @@ class AdministrationControllerTest extends WebTest {
         assertEquals("Register a user", form.h1());
         assertTrue(form.body().contains("name=\"passwordConfirm\""));
         assertEquals(2, form.body().split("minlength=\"8\"", -1).length - 1, "the browser knows the domain's minimum too");
+    }
+
+    @Test
+    void theNewIdsContactAddressAndLanguageGoWithTheRegistrationAndABadAddressRegistersNothing() {
+        Browser browser = server.signedIn(server.administrator, "ja");
+        assertTrue(browser.get("/admin/users/new").body().contains("name=\"email\""));
+
+        Reply bad = browser.post("/admin/users", "_csrf", browser.csrf(), "loginId", "new-user", "password", "Initial-Pass-1",
+                "passwordConfirm", "Initial-Pass-1", "ownPassword", ADMINS_OWN_PASSWORD, "email", "new-user@", "language", "en");
+        assertEquals(400, bad.status(), bad.toString());
+        assertEquals(Texts.of("ja", "admin.register.badEmail"), bad.alert());
+        assertEquals(0, fakes.register.calls().size());
+
+        fakes.register.returns(Samples.issuancePassword());
+        register(browser, "new-user", "Initial-Pass-1", "Initial-Pass-1");
+        assertEquals("new-user@example.jp", fakes.register.onlyCall().email());
+        assertEquals("en", fakes.register.onlyCall().language());
     }
 
     @ParameterizedTest
@@ -321,7 +338,7 @@ class AdministrationControllerTest extends WebTest {
         assertTrue(reply.text().contains("2026/06/20 09:00 JST"), reply.text());
         assertEquals("no-store", reply.header("Cache-Control").orElseThrow());
         assertEquals(new Fakes.Register(admin, Samples.CONTRACT, new LoginId("new-user"), "Initial-Pass-1",
-                ADMINS_OWN_PASSWORD), fakes.register.onlyCall());
+                ADMINS_OWN_PASSWORD, "new-user@example.jp", "en"), fakes.register.onlyCall());
     }
 
     @ParameterizedTest
@@ -508,7 +525,7 @@ class AdministrationControllerTest extends WebTest {
 
     private static Reply registerWithToken(Browser browser, String token, String loginId, String password, String confirmation) {
         return browser.post("/admin/users", "_csrf", token, "loginId", loginId, "password", password, "passwordConfirm", confirmation,
-                "ownPassword", ADMINS_OWN_PASSWORD);
+                "ownPassword", ADMINS_OWN_PASSWORD, "email", loginId.strip() + "@example.jp", "language", "en");
     }
 
     /** 失効 posted with the session's token. */

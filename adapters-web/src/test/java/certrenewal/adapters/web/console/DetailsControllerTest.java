@@ -1,5 +1,12 @@
 package certrenewal.adapters.web.console;
 
+import certrenewal.application.readmodel.IdNotices;
+import certrenewal.application.readmodel.NoticeRecord;
+import certrenewal.domain.notice.ContactDetails;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
+import java.time.Instant;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static certrenewal.adapters.web.console.ConsoleIds.ADMIN;
@@ -64,6 +71,41 @@ class DetailsControllerTest extends WebTest {
         assertTrue(text.contains("2026-03-31 18:00 JST") && text.contains("timed out"), "the renewal attempt: " + text);
         assertFalse(reply.body().contains("/reissue\"") || reply.body().contains("/unlock\""),
                 "a user ID is its administrator's to re-issue and unlock");
+    }
+
+    @Test
+    void aLoginIdsPageShowsItsContactAddressAndTheNoticesSentToIt() {
+        Browser browser = server.staff(StaffRole.OPERATOR, "en");
+        fakes.loginIdDetails.returns(Optional.of(Samples.details(USER)));
+        fakes.idNotices = new IdNotices(Optional.of(new ContactDetails(new LoginId("web-user"),
+                new EmailAddress("web-user@example.jp"), NoticeLanguage.EN)), List.of(
+                new NoticeRecord("before-10", "certificate:1a2b", "web-user@example.jp", "QUEUED", 2,
+                        Instant.parse("2026-03-21T00:00:00Z"), Instant.parse("2026-03-21T00:04:00Z"), null,
+                        "connection refused"),
+                new NoticeRecord("before-40", "certificate:1a2b", "web-user@example.jp", "SENT", 1,
+                        Instant.parse("2026-02-19T00:00:00Z"), Instant.parse("2026-02-19T00:00:00Z"),
+                        Instant.parse("2026-02-19T00:00:05Z"), null)));
+
+        Reply reply = browser.get("/console/ids/web-user");
+
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(List.of(new LoginId("web-user")), fakes.idNoticesAsked);
+        String text = reply.text();
+        assertTrue(text.contains("web-user@example.jp (English)"), text);
+        assertTrue(text.contains("Expiry notices"), text);
+        assertTrue(reply.body().contains("data-notice=\"before-40\"") && reply.body().contains("data-notice=\"before-10\""));
+        assertTrue(text.contains("connection refused") && text.contains("2026-02-19 09:00 JST"), text);
+    }
+
+    @Test
+    void anIdWithoutAnAddressOrNoticesSaysSo() {
+        Browser browser = server.staff(StaffRole.OPERATOR, "ja");
+        fakes.loginIdDetails.returns(Optional.of(Samples.details(USER)));
+
+        String text = browser.get("/console/ids/web-user").text();
+
+        assertTrue(text.contains("連絡先メールアドレス 未登録"), text);
+        assertTrue(text.contains("まだ送っていません。"), text);
     }
 
     @ParameterizedTest
