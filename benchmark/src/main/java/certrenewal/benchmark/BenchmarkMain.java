@@ -8,6 +8,7 @@ import certrenewal.benchmark.report.MarkdownReport;
 import certrenewal.benchmark.report.Ratio;
 import certrenewal.benchmark.report.Report;
 import certrenewal.benchmark.report.Result;
+import certrenewal.benchmark.stage.ArtifactStartupStage;
 import certrenewal.benchmark.stage.CfsslStage;
 import certrenewal.benchmark.stage.EstRenewalStage;
 import certrenewal.benchmark.stage.Findings;
@@ -54,6 +55,7 @@ public final class BenchmarkMain {
 
         Path embedded = work.resolve("embedded");
         new StartupStage(work, settings.profile()).run(embedded, report);
+        new ArtifactStartupStage(work, settings.artifact()).run(report);
 
         IssuanceStage issuance = new IssuanceStage(settings, work);
         List<ClientIdentity> withCertificates;

@@ -14,11 +14,12 @@ import java.util.function.Function;
  * @param caLimit time limit of each raw CA phase (warm-up, check + sign, sign only), which has no count
  * @param scale whether to fill PostgreSQL with {@code scaleCertificates} and time the look-ups
  * @param profile whether to record the app's CPU with JFR (a second fresh start, and the EST load)
+ * @param artifact the runnable jar whose start-up with an AOT cache is timed
  */
 public record BenchmarkSettings(int threads, int caThreads, int count, Duration limit, Duration caLimit,
                                 String postgresUrl, Path cfssl, boolean scale, int scaleCertificates,
                                 int scaleIds, int scaleLookups, boolean scaleRegenerate, Path output,
-                                boolean quick, boolean profile) {
+                                boolean quick, boolean profile, Path artifact) {
 
     public static BenchmarkSettings fromSystemProperties() {
         boolean quick = read("benchmark.quick", Boolean::parseBoolean, false);
@@ -38,7 +39,8 @@ public record BenchmarkSettings(int threads, int caThreads, int count, Duration 
                 read("benchmark.scale.regenerate", Boolean::parseBoolean, false),
                 read("benchmark.output", Path::of, Path.of("target")),
                 quick,
-                read("benchmark.profile", Boolean::parseBoolean, true));
+                read("benchmark.profile", Boolean::parseBoolean, true),
+                read("benchmark.artifact", Path::of, Path.of("../../app/target/certrenewal.jar")));
     }
 
     /** Enough for the JIT of a freshly started server. */

@@ -51,14 +51,16 @@ public final class EstRenewalStage {
      * @param serverProperties system properties for the server beyond the data directory, e.g. its database
      * @param stored opens the system the server ran on, to count what it stored
      * @param waitsOf the PostgreSQL server to sample wait events on during the timed phase, if the app runs on it
+     * @param settledWhen a log line the server writes when its start's own work is done (the console's bootstrap
+     *     accounts on a database without them, four password hashes): the load waits for it
      */
     public record Target(String key, String database, Path dataDir, List<String> serverProperties,
-                         Supplier<InProcessSystem> stored, Optional<Postgres> waitsOf) {
+                         Supplier<InProcessSystem> stored, Optional<Postgres> waitsOf, Optional<String> settledWhen) {
 
         /** The embedded default as {@link StartupStage} left it: H2 file, demo data, its own TLS key store. */
         public static Target embedded(Path dataDir) {
             return new Target("est.h2", "H2 (embedded default)", dataDir, List.of(),
-                    () -> InProcessSystem.embedded(dataDir), Optional.empty());
+                    () -> InProcessSystem.embedded(dataDir), Optional.empty(), Optional.empty());
         }
 
         /**
@@ -75,7 +77,8 @@ public final class EstRenewalStage {
                     "-Dcertrenewal.demo.enabled=false",
                     "-Dcertrenewal.tls.keystore=" + ServerTlsKey.keyStoreFile(tlsDataDir).toAbsolutePath(),
                     "-Dcertrenewal.tls.development-issuer=" + ServerTlsKey.issuerFile(tlsDataDir).toAbsolutePath()),
-                    () -> InProcessSystem.postgres(postgres, schema, dataDir), Optional.of(postgres));
+                    () -> InProcessSystem.postgres(postgres, schema, dataDir), Optional.of(postgres),
+                    Optional.of(StartupStage.BOOTSTRAP_DONE));
         }
 
         private String label(String what) {
@@ -109,6 +112,11 @@ public final class EstRenewalStage {
             report.startup(Timing.single("start-up of the EST server on " + target.database() + ", existing data"
                             + (settings.profile() ? ", JFR recording on" : ""), serving.toMillis(), Double.NaN,
                     "restart with " + (warmUps + count) + " more IDs; no CA, TLS or demo set-up"));
+            target.settledWhen().ifPresent(line -> {
+                if (!server.awaitLogLine(line, StartupStage.LIMIT)) {
+                    throw new IllegalStateException("the EST server on " + target.database() + " did not log: " + line);
+                }
+            });
             EstClient est = new EstClient(server.port());
             LoadRun.Operation renew = i -> {
                 EstClient.Reply reply = est.simpleReenroll(clients.get(i), requests.get(i).pkcs10Der());

@@ -81,7 +81,7 @@ public final class TlsPeerStage {
         serverKey.writePem(tlsCert, tlsKey);
         ClientCredentials.writePem(clientCaFile, clientCa);
         CfsslCertdb certdb = CfsslCertdb.fresh(own.get());
-        Path dbConfig = certdb.writeConfig(dir.resolve("db-config.json"));
+        Path dbConfig = CfsslCertdb.writeConfig(own.get(), dir.resolve("db-config.json"));
         try (CfsslServer cfssl = CfsslServer.startMutualTls(settings.cfssl(), CaKeyType.P256, dir, tlsCert, tlsKey,
                 clientCaFile, dbConfig);
              MemorySampler memory = new MemorySampler(cfssl.pid())) {

@@ -59,7 +59,7 @@ public final class CfsslCertdb {
     }
 
     /** Writes the {@code -db-config} file: lib/pq's URL form of the same server and database, no TLS to it. */
-    public Path writeConfig(Path file) {
+    public static Path writeConfig(Postgres postgres, Path file) {
         String server = postgres.serverUrl().replaceFirst("^jdbc:postgresql://", "");
         String json = "{\"driver\":\"postgres\",\"data_source\":\"postgres://" + postgres.user() + "@" + server
                 + postgres.database() + "?sslmode=disable\"}";
