@@ -135,6 +135,8 @@ public final class BenchmarkMain {
                         + " at most %d s per timed phase (raw CA: %d s)%s", settings.threads(), settings.count(),
                 settings.warmUps(), settings.limit().toSeconds(), settings.caLimit().toSeconds(),
                 settings.quick() ? ", quick mode" : ""));
+        report.environment("EST servers' extra JVM flags (benchmark.server.flags)",
+                settings.serverFlags().isEmpty() ? "none" : String.join(" ", settings.serverFlags()));
         report.environment("load average at the start (1, 5, 15 min)", loadAverage());
     }
 
@@ -163,7 +165,9 @@ public final class BenchmarkMain {
                 + " of clients (the JDK's TLS, in this JVM). (4m) and (5) are checked to refuse a client without a"
                 + " certificate, and (4m) to store a row per certificate signed; the run fails otherwise.");
         report.note("Memory and start-up are of the app started as its own process: java -cp <app class path>"
-                + " certrenewal.app.Application, default JVM flags.");
+                + " certrenewal.app.Application with the run profile's class-data sharing flags (the artifact's restarts:"
+                + " java -cp certrenewal.jar, with and without the AOT cache); the EST servers also with"
+                + " benchmark.server.flags when set (see the settings above).");
     }
 
     private static void write(Path output, Report report) throws IOException {

@@ -106,6 +106,7 @@ public final class EstRenewalStage {
             flags.addAll(CpuProfile.jvmFlags(recording));
         }
         flags.addAll(target.serverProperties());
+        flags.addAll(settings.serverFlags());
         try (ServerProcess server = ServerProcess.start(ServerProcess.appClasspath(), target.dataDir(),
                 logDir.resolve("server-" + name + ".log"), gcLog, flags)) {
             Duration serving = server.awaitServing(StartupStage.LIMIT);
@@ -163,9 +164,14 @@ public final class EstRenewalStage {
         report.memory(target.label("VmHWM (peak RSS since its start)"), String.format(Locale.ROOT, "%.0f MiB", use.highWaterMib()));
     }
 
-    private static void reportHeap(Target target, GcLog gc, Report report) {
+    private String flagsNote() {
+        return settings.serverFlags().isEmpty() ? "default JVM flags: G1, max heap 1/4 of RAM"
+                : "JVM flags " + String.join(" ", settings.serverFlags());
+    }
+
+    private void reportHeap(Target target, GcLog gc, Report report) {
         report.memory(target.label("heap, peak used before a GC / peak committed"), String.format(Locale.ROOT,
-                "%.0f MiB / %.0f MiB (default JVM flags: G1, max heap 1/4 of RAM)", gc.peakUsedMib(), gc.peakCommittedMib()));
+                "%.0f MiB / %.0f MiB (%s)", gc.peakUsedMib(), gc.peakCommittedMib(), flagsNote()));
         report.memory(target.label("GC over start-up and EST load"), String.format(Locale.ROOT, "%d collections, %.0f ms paused in all",
                 gc.collections(), gc.pauseMillis()));
     }
