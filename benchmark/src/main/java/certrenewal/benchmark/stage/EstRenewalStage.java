@@ -52,7 +52,7 @@ public final class EstRenewalStage {
      * @param stored opens the system the server ran on, to count what it stored
      * @param waitsOf the PostgreSQL server to sample wait events on during the timed phase, if the app runs on it
      * @param settledWhen a log line the server writes when its start's own work is done (the console's bootstrap
-     *     accounts on a database without them, four password hashes): the load waits for it
+     *     accounts on a database without them, two password hashes): the load waits for it
      */
     public record Target(String key, String database, Path dataDir, List<String> serverProperties,
                          Supplier<InProcessSystem> stored, Optional<Postgres> waitsOf, Optional<String> settledWhen) {
