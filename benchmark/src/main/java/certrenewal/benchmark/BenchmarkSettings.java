@@ -2,6 +2,7 @@ package certrenewal.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -14,11 +15,14 @@ import java.util.function.Function;
  * @param caLimit time limit of each raw CA phase (warm-up, check + sign, sign only), which has no count
  * @param scale whether to fill PostgreSQL with {@code scaleCertificates} and time the look-ups
  * @param profile whether to record the app's CPU with JFR (a second fresh start, and the EST load)
+ * @param artifact the runnable jar whose start-up with an AOT cache is timed
+ * @param serverFlags more JVM flags for the EST servers (e.g. heap or GC settings to compare memory), or none
  */
 public record BenchmarkSettings(int threads, int caThreads, int count, Duration limit, Duration caLimit,
                                 String postgresUrl, Path cfssl, boolean scale, int scaleCertificates,
                                 int scaleIds, int scaleLookups, boolean scaleRegenerate, Path output,
-                                boolean quick, boolean profile) {
+                                boolean quick, boolean profile, Path artifact,
+                                List<String> serverFlags) {
 
     public static BenchmarkSettings fromSystemProperties() {
         boolean quick = read("benchmark.quick", Boolean::parseBoolean, false);
@@ -38,7 +42,9 @@ public record BenchmarkSettings(int threads, int caThreads, int count, Duration 
                 read("benchmark.scale.regenerate", Boolean::parseBoolean, false),
                 read("benchmark.output", Path::of, Path.of("target")),
                 quick,
-                read("benchmark.profile", Boolean::parseBoolean, true));
+                read("benchmark.profile", Boolean::parseBoolean, true),
+                read("benchmark.artifact", Path::of, Path.of("../../app/target/certrenewal.jar")),
+                read("benchmark.server.flags", flags -> List.of(flags.split("\\s+")), List.of()));
     }
 
     /** Enough for the JIT of a freshly started server. */

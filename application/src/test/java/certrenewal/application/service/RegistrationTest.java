@@ -65,11 +65,14 @@ class RegistrationTest {
 
     @Test
     void duplicateContractIsRefused() {
+        int hashedBefore = world.hasher.hashed();
+
         assertRefused(Code.CONTRACT_EXISTS,
                 () -> world.openContract.open(open(CONTRACT, SECOND_ADMIN)));
 
         assertNull(store.account(SECOND_ADMIN));
         assertEquals(AuditEvent.REFUSED, store.audit("CONTRACT_REGISTERED").getLast().outcome());
+        assertEquals(hashedBefore, world.hasher.hashed(), "refused before any password is hashed");
     }
 
     @Test

@@ -23,15 +23,30 @@ public final class CfsslClient implements AutoCloseable {
 
     /** @throws IOException when cfssl does not answer with success and a certificate */
     public void sign(byte[] pkcs10Der) throws IOException, InterruptedException {
-        String json = "{\"certificate_request\":\"" + pem(pkcs10Der) + "\"}";
+        String json = signRequest(pkcs10Der);
         HttpResponse<String> reply = http.send(HttpRequest.newBuilder(sign).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        String body = reply.body();
-        if (reply.statusCode() != 200 || !body.contains("\"success\":true") || !body.contains("BEGIN CERTIFICATE")) {
-            throw new IOException("cfssl answered " + reply.statusCode() + ": "
-                    + body.substring(0, Math.min(200, body.length())));
+        if (reply.statusCode() != 200) {
+            throw new IOException("cfssl answered " + reply.statusCode() + ": " + start(reply.body()));
         }
+        requireCertificate(reply.body());
+    }
+
+    /** The sign API's request for {@code pkcs10Der}, as JSON. */
+    public static String signRequest(byte[] pkcs10Der) {
+        return "{\"certificate_request\":\"" + pem(pkcs10Der) + "\"}";
+    }
+
+    /** @throws IOException unless the sign API's answer says success and holds a certificate */
+    public static void requireCertificate(String body) throws IOException {
+        if (!body.contains("\"success\":true") || !body.contains("BEGIN CERTIFICATE")) {
+            throw new IOException("cfssl did not sign: " + start(body));
+        }
+    }
+
+    private static String start(String body) {
+        return body.substring(0, Math.min(200, body.length()));
     }
 
     /** PEM with its line breaks escaped for a JSON string. */

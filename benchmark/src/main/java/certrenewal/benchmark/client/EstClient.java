@@ -15,7 +15,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * EST simplereenroll (RFC 7030) over one TLS connection per request: the client certificate
  * authenticates the connection, so a connection belongs to one ID, and each ID renews once. HTTP/1.1
- * by hand so that the handshake can be timed apart from the request.
+ * by hand so that the handshake can be timed apart from the request. The peer and handshake-only
+ * lines send their requests through {@link #post} too: the same client-side work for each.
  */
 public final class EstClient {
     private static final String HOST = "localhost";
@@ -32,7 +33,17 @@ public final class EstClient {
     }
 
     public Reply simpleReenroll(SSLContext tls, byte[] pkcs10Der) throws IOException {
-        byte[] body = Base64.getMimeEncoder().encode(pkcs10Der);
+        return post(tls, "/.well-known/est/simplereenroll", "application/pkcs10\r\nContent-Transfer-Encoding: base64",
+                Base64.getMimeEncoder().encode(pkcs10Der));
+    }
+
+    /**
+     * One request on a new TLS connection with the client certificate of {@code tls}: the same client-side work for
+     * every TLS line (EST, the cfssl peer with mutual TLS, the handshake-only server).
+     *
+     * @param contentType the Content-Type header's value (further header lines may follow after CRLF)
+     */
+    public Reply post(SSLContext tls, String path, String contentType, byte[] body) throws IOException {
         long start = System.nanoTime();
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(HOST, port)) {
             SSLParameters parameters = socket.getSSLParameters();
@@ -42,10 +53,9 @@ public final class EstClient {
             socket.startHandshake();
             long handshake = System.nanoTime() - start;
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /.well-known/est/simplereenroll HTTP/1.1\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\n"
                     + "Host: " + HOST + ":" + port + "\r\n"
-                    + "Content-Type: application/pkcs10\r\n"
-                    + "Content-Transfer-Encoding: base64\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
                     + "Content-Length: " + body.length + "\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);

@@ -1,10 +1,9 @@
 package certrenewal.benchmark.stage;
 
-import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.benchmark.BenchmarkSettings;
-import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.EstClient;
 import certrenewal.benchmark.client.KeyAndRequest;
+import certrenewal.benchmark.client.TlsClients;
 import certrenewal.benchmark.measure.CpuProfile;
 import certrenewal.benchmark.measure.GcLog;
 import certrenewal.benchmark.measure.LoadRun;
@@ -14,20 +13,25 @@ import certrenewal.benchmark.report.Report;
 import certrenewal.benchmark.report.Result;
 import certrenewal.benchmark.report.Timing;
 import certrenewal.benchmark.system.InProcessSystem;
+import certrenewal.benchmark.system.Postgres;
+import certrenewal.benchmark.system.PostgresWaitSampler;
+import certrenewal.benchmark.system.ServerTlsKey;
 import certrenewal.benchmark.system.ServerProcess;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.SSLContext;
+import java.util.function.Supplier;
 
 /**
  * (3) Renewals over HTTPS against the app in its own process: EST simplereenroll, each ID with its
- * own TLS client certificate on its own connection, several clients at once. Also measures the
+ * own TLS client certificate on its own connection, several clients at once; on the embedded default
+ * (H2) and on PostgreSQL. Also measures the
  * server's memory under this load and its start-up on an existing data directory.
  */
 public final class EstRenewalStage {
@@ -39,17 +43,59 @@ public final class EstRenewalStage {
         this.logDir = logDir;
     }
 
-    public void run(Path dataDir, List<ClientIdentity> identities, Report report) {
-        int warmUps = Math.min(settings.warmUps(), identities.size() / 2);
-        int count = Math.min(settings.count(), identities.size() - warmUps);
-        // The client's set-up is not the server's work: keys, requests and TLS contexts are made first.
-        List<KeyAndRequest> requests = KeyAndRequest.generate(warmUps + count, "est-");
-        // the server's certificate comes from the development TLS issuer the in-process start wrote
-        X509Certificate serverIssuer = ClientCredentials.parse(readAll(dataDir.resolve("tls").resolve("issuer.crt")));
-        List<SSLContext> tls = identities.subList(0, warmUps + count).parallelStream()
-                .map(identity -> identity.tlsContext(serverIssuer)).toList();
-        Path gcLog = logDir.resolve("server-est-gc.log");
-        Path recording = logDir.resolve("server-est.jfr");
+    /**
+     * Where the server runs and how its stored renewals are checked afterwards.
+     *
+     * @param key the result's key, e.g. {@code est.h2}
+     * @param dataDir the app's data directory (CA, and the H2 file on the embedded default)
+     * @param serverProperties system properties for the server beyond the data directory, e.g. its database
+     * @param stored opens the system the server ran on, to count what it stored
+     * @param waitsOf the PostgreSQL server to sample wait events on during the timed phase, if the app runs on it
+     * @param settledWhen a log line the server writes when its start's own work is done (the console's bootstrap
+     *     accounts on a database without them, two password hashes): the load waits for it
+     */
+    public record Target(String key, String database, Path dataDir, List<String> serverProperties,
+                         Supplier<InProcessSystem> stored, Optional<Postgres> waitsOf, Optional<String> settledWhen) {
+
+        /** The embedded default as {@link StartupStage} left it: H2 file, demo data, its own TLS key store. */
+        public static Target embedded(Path dataDir) {
+            return new Target("est.h2", "H2 (embedded default)", dataDir, List.of(),
+                    () -> InProcessSystem.embedded(dataDir), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * The app on PostgreSQL in {@code schema} as the PostgreSQL issuance left it (production's database), with the
+         * CA of {@code dataDir} and the server key store of {@code tlsDataDir}, so that the same client trust serves.
+         */
+        public static Target postgres(Postgres postgres, String schema, Path dataDir, Path tlsDataDir) {
+            return new Target("est.postgres", "PostgreSQL", dataDir, List.of(
+                    "-Ddatasources.default.url=" + postgres.url(schema),
+                    "-Ddatasources.default.driver-class-name=org.postgresql.Driver",
+                    "-Ddatasources.default.username=" + postgres.user(),
+                    "-Ddatasources.default.password=",
+                    "-Dflyway.datasources.default.schemas=" + schema,
+                    "-Dcertrenewal.demo.enabled=false",
+                    "-Dcertrenewal.tls.keystore=" + ServerTlsKey.keyStoreFile(tlsDataDir).toAbsolutePath(),
+                    "-Dcertrenewal.tls.development-issuer=" + ServerTlsKey.issuerFile(tlsDataDir).toAbsolutePath()),
+                    () -> InProcessSystem.postgres(postgres, schema, dataDir), Optional.of(postgres),
+                    Optional.of(StartupStage.BOOTSTRAP_DONE));
+        }
+
+        private String label(String what) {
+            return key.equals("est.h2") ? "app: " + what : "app on " + database + ": " + what;
+        }
+    }
+
+    /**
+     * @param clients one TLS context per ID (its certificate, the server's issuer trusted); each renews once
+     * @param requests the new keys' requests, one per ID
+     */
+    public void run(Target target, TlsClients clients, List<KeyAndRequest> requests, Report report) {
+        int warmUps = clients.warmUps();
+        int count = clients.count();
+        String name = target.key().replace('.', '-');
+        Path gcLog = logDir.resolve("server-" + name + "-gc.log");
+        Path recording = logDir.resolve("server-" + name + ".jfr");
         Instant loadStarted;
         Instant loadEnded;
         Measurement warmUp;
@@ -59,15 +105,22 @@ public final class EstRenewalStage {
         if (settings.profile()) {
             flags.addAll(CpuProfile.jvmFlags(recording));
         }
-        try (ServerProcess server = ServerProcess.start(ServerProcess.appClasspath(), dataDir,
-                logDir.resolve("server-est.log"), gcLog, flags)) {
+        flags.addAll(target.serverProperties());
+        flags.addAll(settings.serverFlags());
+        try (ServerProcess server = ServerProcess.start(ServerProcess.appClasspath(), target.dataDir(),
+                logDir.resolve("server-" + name + ".log"), gcLog, flags)) {
             Duration serving = server.awaitServing(StartupStage.LIMIT);
-            report.startup(Timing.single("start-up of the EST server, existing data directory" + (settings.profile()
-                            ? ", JFR recording on" : ""), serving.toMillis(), Double.NaN,
-                    "restart with " + identities.size() + " more IDs; no CA, TLS or demo set-up"));
+            report.startup(Timing.single("start-up of the EST server on " + target.database() + ", existing data"
+                            + (settings.profile() ? ", JFR recording on" : ""), serving.toMillis(), Double.NaN,
+                    "restart with " + (warmUps + count) + " more IDs; no CA, TLS or demo set-up"));
+            target.settledWhen().ifPresent(line -> {
+                if (!server.awaitLogLine(line, StartupStage.LIMIT)) {
+                    throw new IllegalStateException("the EST server on " + target.database() + " did not log: " + line);
+                }
+            });
             EstClient est = new EstClient(server.port());
             LoadRun.Operation renew = i -> {
-                EstClient.Reply reply = est.simpleReenroll(tls.get(i), requests.get(i).pkcs10Der());
+                EstClient.Reply reply = est.simpleReenroll(clients.get(i), requests.get(i).pkcs10Der());
                 if (reply.status() != 200) {
                     throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body().strip());
                 }
@@ -78,41 +131,54 @@ public final class EstRenewalStage {
             try (MemorySampler memory = new MemorySampler(server.pid())) {
                 warmUp = new LoadRun(settings.threads(), renew).phase(0, warmUps, settings.limit());
                 loadStarted = Instant.now();
-                measured = new LoadRun(settings.threads(), renew).phase(warmUps, count, settings.limit());
+                try (PostgresWaitSampler waits = target.waitsOf().map(PostgresWaitSampler::new).orElse(null)) {
+                    measured = new LoadRun(settings.threads(), renew).phase(warmUps, count, settings.limit());
+                    if (waits != null) {
+                        report.evidence("PostgreSQL, EST renewals with " + settings.threads() + " clients: " + waits.summary());
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot stop sampling", e);
+                }
                 loadEnded = Instant.now();
-                reportMemory(memory.result(), report);
+                reportMemory(target, memory.result(), report);
             }
         }
-        reportHeap(GcLog.read(gcLog), report);
+        reportHeap(target, GcLog.read(gcLog), report);
         double averageMillis = measured.operations() == 0 ? 0 : handshakeNanos.sum() / 1e6 / measured.operations();
         report.evidence(String.format(Locale.ROOT,
-                "EST: the TLS handshake (full, with client certificate; new connection per ID) took %.1f ms on average"
-                        + " of a renewal's p50 of %.1f ms, measured at the client", averageMillis, measured.latency().p50()));
+                "EST on %s: the TLS handshake (full, with client certificate; new connection per ID) took %.1f ms on"
+                        + " average of a renewal's p50 of %.1f ms, measured at the client", target.database(),
+                averageMillis, measured.latency().p50()));
         if (settings.profile()) {
-            report.evidence("EST server under load (JFR), Java CPU during the timed phase: "
+            report.evidence("EST server on " + target.database() + " under load (JFR), Java CPU during the timed phase: "
                     + CpuProfile.of(recording, loadStarted, loadEnded, CodeAreas.EST));
         }
-        String stored = stored(dataDir, warmUp.operations() + measured.operations());
-        System.out.printf("(3) EST: %.0f renewals/s; %s%n", measured.throughput(), stored);
-        report.add(Result.measured("est.h2", "3", "EST simplereenroll over HTTPS → H2 (embedded default)",
+        String stored = stored(target, warmUp.operations() + measured.operations());
+        System.out.printf("(3) EST on %s: %.0f renewals/s; %s%n", target.database(), measured.throughput(), stored);
+        report.add(Result.measured(target.key(), "3", "EST simplereenroll over HTTPS → " + target.database(),
                 settings.threads() + " clients, one TLS connection per ID", measured, stored));
     }
 
-    private static void reportMemory(MemorySampler.MemoryUse use, Report report) {
-        report.memory("app: peak RSS sampled under EST load", String.format(Locale.ROOT, "%.0f MiB", use.peakRssMib()));
-        report.memory("app: VmHWM (peak RSS since its start)", String.format(Locale.ROOT, "%.0f MiB", use.highWaterMib()));
+    private static void reportMemory(Target target, MemorySampler.MemoryUse use, Report report) {
+        report.memory(target.label("peak RSS sampled under EST load"), String.format(Locale.ROOT, "%.0f MiB", use.peakRssMib()));
+        report.memory(target.label("VmHWM (peak RSS since its start)"), String.format(Locale.ROOT, "%.0f MiB", use.highWaterMib()));
     }
 
-    private static void reportHeap(GcLog gc, Report report) {
-        report.memory("app: heap, peak used before a GC / peak committed", String.format(Locale.ROOT,
-                "%.0f MiB / %.0f MiB (default JVM flags: G1, max heap 1/4 of RAM)", gc.peakUsedMib(), gc.peakCommittedMib()));
-        report.memory("app: GC over start-up and EST load", String.format(Locale.ROOT, "%d collections, %.0f ms paused in all",
+    private String flagsNote() {
+        return settings.serverFlags().isEmpty() ? "default JVM flags: G1, max heap 1/4 of RAM"
+                : "JVM flags " + String.join(" ", settings.serverFlags());
+    }
+
+    private void reportHeap(Target target, GcLog gc, Report report) {
+        report.memory(target.label("heap, peak used before a GC / peak committed"), String.format(Locale.ROOT,
+                "%.0f MiB / %.0f MiB (%s)", gc.peakUsedMib(), gc.peakCommittedMib(), flagsNote()));
+        report.memory(target.label("GC over start-up and EST load"), String.format(Locale.ROOT, "%d collections, %.0f ms paused in all",
                 gc.collections(), gc.pauseMillis()));
     }
 
     /** Every renewal answered 200 must be stored as an issued renewal with its certificate and audit entry. */
-    private static String stored(Path dataDir, long renewed) {
-        try (InProcessSystem system = InProcessSystem.embedded(dataDir)) {
+    private static String stored(Target target, long renewed) {
+        try (InProcessSystem system = target.stored().get()) {
             // first: the check seals what is still pending, so that the counts below see every entry
             String chain = system.firstBrokenAuditEntry().map(seq -> "audit chain BROKEN at " + seq).orElse("audit chain intact");
             long renewals = system.count("SELECT COUNT(*) FROM renewal r JOIN certificate c ON c.serial = r.new_serial"
@@ -121,15 +187,6 @@ public final class EstRenewalStage {
             String verdict = renewals == renewed && audited == renewed ? "all stored" : "MISMATCH";
             return String.format("%s: %d renewed (warm-up incl.), %d renewals with their certificate and %d audit entries"
                     + " stored, %s", verdict, renewed, renewals, audited, chain);
-        }
-    }
-
-    private static byte[] readAll(Path pem) {
-        try {
-            return java.util.Base64.getMimeDecoder().decode(java.nio.file.Files.readString(pem)
-                    .replaceAll("-----[A-Z ]+-----", "").strip());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -25,6 +25,8 @@ import java.util.Locale;
 public final class StartupStage {
     static final double TARGET_MILLIS = 3000;
     static final Duration LIMIT = Duration.ofSeconds(90);
+    /** What the embedded default logs once its start has made the console's bootstrap accounts (the last is the auditor). */
+    static final String BOOTSTRAP_DONE = "bootstrap account created: auditor";
 
     private final Path workDir;
     private final boolean profile;
@@ -58,9 +60,10 @@ public final class StartupStage {
                     TARGET_MILLIS, "JVM start to the first HTTPS answer (EST cacerts)"));
             ProcessMemory.of(server.pid()).ifPresent(m -> report.memory("app: RSS at a fresh start's first answer (the demo set-up may still run)",
                     String.format(Locale.ROOT, "%.0f MiB", m.rssKib() / 1024.0)));
-            // the demo IDs are made just after the first answer: the later stages start on a complete data directory
-            if (!server.awaitLogLine("Demo contract", LIMIT)) {
-                throw new IllegalStateException("the fresh start did not finish its demo set-up");
+            // the demo IDs and the console's bootstrap accounts are made just after the first answer: the later stages
+            // start on a complete data directory, and no later start hashes their passwords again
+            if (!server.awaitLogLine("Demo contract", LIMIT) || !server.awaitLogLine(BOOTSTRAP_DONE, LIMIT)) {
+                throw new IllegalStateException("the fresh start did not finish its demo and staff set-up");
             }
             report.startupTimeline(server.logTimeline());
             System.out.printf("start-up (fresh): %d ms%n", serving.toMillis());

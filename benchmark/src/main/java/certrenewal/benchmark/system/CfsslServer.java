@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,15 +30,34 @@ public final class CfsslServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** Over plain HTTP, storing nothing. */
     public static CfsslServer start(Path cfssl, CaKeyType type, Path dir) {
+        return start(cfssl, type, dir, List.of());
+    }
+
+    /**
+     * Doing the work the app does: HTTPS with the server certificate {@code tlsCert}/{@code tlsKey} (PEM files),
+     * clients must present a certificate issued by {@code clientCa}, and every certificate signed is stored through
+     * cfssl's certdb as {@code dbConfig} says.
+     */
+    public static CfsslServer startMutualTls(Path cfssl, CaKeyType type, Path dir, Path tlsCert, Path tlsKey,
+                                             Path clientCa, Path dbConfig) {
+        return start(cfssl, type, dir, List.of("-tls-cert", tlsCert.toAbsolutePath().toString(),
+                "-tls-key", tlsKey.toAbsolutePath().toString(), "-mutual-tls-ca", clientCa.toAbsolutePath().toString(),
+                "-db-config", dbConfig.toAbsolutePath().toString()));
+    }
+
+    private static CfsslServer start(Path cfssl, CaKeyType type, Path dir, List<String> moreFlags) {
         try {
             Files.createDirectories(dir);
             createCa(cfssl, type, dir);
             Files.writeString(dir.resolve("config.json"), CONFIG);
             int port = FreePort.pick();
-            Process process = new ProcessBuilder(cfssl.toString(), "serve", "-address", "127.0.0.1",
+            List<String> command = new ArrayList<>(List.of(cfssl.toString(), "serve", "-address", "127.0.0.1",
                     "-port", Integer.toString(port), "-ca", "ca.pem", "-ca-key", "ca-key.pem",
-                    "-config", "config.json", "-loglevel", "3")
+                    "-config", "config.json", "-loglevel", "3"));
+            command.addAll(moreFlags);
+            Process process = new ProcessBuilder(command)
                     .directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("cfssl-serve.log").toFile()).start();
             CfsslServer server = new CfsslServer(process, port);

@@ -30,6 +30,18 @@ public final class InProcessSystem implements AutoCloseable {
         return start(baseProperties(dataDir));
     }
 
+    /**
+     * The embedded default with the CA key in a PKCS#11 token ({@code certrenewal.ca-token.*}): the first start makes
+     * the key in the token, as the embedded default does.
+     */
+    public static InProcessSystem embeddedWithToken(Path dataDir, SoftHsmToken token) {
+        Map<String, Object> properties = baseProperties(dataDir);
+        properties.put("certrenewal.ca-token.library", token.library().toString());
+        properties.put("certrenewal.ca-token.alias", SoftHsmToken.ALIAS);
+        properties.put("certrenewal.ca-token.pin", token.pin());
+        return start(properties);
+    }
+
     /** PostgreSQL in {@code schema}, emptied and migrated first; the CA under {@code dataDir}. */
     public static InProcessSystem postgresEmptied(Postgres postgres, String schema, Path dataDir) {
         Map<String, Object> properties = postgresProperties(postgres, schema, dataDir);

@@ -187,7 +187,12 @@ public final class ServerProcess implements AutoCloseable {
     /** Stops the server as an operator would (SIGTERM), so that H2 closes its file cleanly. */
     @Override
     public void close() {
-        Processes.stop(process, Duration.ofSeconds(30));
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** As {@link #close}, waiting up to {@code grace} (a JVM writing an AOT cache as it exits takes a while). */
+    public void stop(Duration grace) {
+        Processes.stop(process, grace);
     }
 
     /** Only for the readiness probe: the server's certificate does not exist before it starts. */
