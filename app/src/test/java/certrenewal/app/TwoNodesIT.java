@@ -1,6 +1,7 @@
 package certrenewal.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.console.VerifyAuditTrailUseCase;
@@ -194,6 +195,7 @@ class TwoNodesIT {
         HttpResponse<String> revoked = admin.post(a, "/admin/revoke", csrfOf(page), Map.of("loginId", "demo-user2",
                 "reason", "KEY_COMPROMISE", "password", LOGIN_PASSWORD));
         assertEquals(303, revoked.statusCode(), revoked.body());
+        assertFalse(a.log().contains("CRL not republished"), "the revocation's CRL is signed once committed:\n" + a.log());
 
         Client user = new Client("demo-user2");
         HttpResponse<String> est = user.renew(b);
@@ -269,8 +271,10 @@ class TwoNodesIT {
         }
         assertEquals(0, count("select count(*) from cluster_lease where holder <> ?", nodeB),
                 "every scheduled task is held by the node still running:\n" + b.log());
-        assertEquals(3, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
-                + " dashboard and the audit seal sweep:\n" + b.log());
+        assertEquals(4, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
+                + " dashboard, the audit seal sweep and the expiry notices:\n" + b.log());
+        // every renewal superseded a certificate: each signed the CRL once committed, none left it to the refresh
+        assertFalse(b.log().contains("CRL not republished"), b.log());
         // and the renewal A left open does not stay open past its timeout: B's sweep abandons it
         long swept = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (count("select count(*) from renewal where open_login_id = ?", LEFT_OPEN) > 0 && System.nanoTime() < swept) {

@@ -1,6 +1,7 @@
 package certrenewal.adapters.persistence;
 
 import certrenewal.application.port.out.TransactionPort;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -43,7 +44,12 @@ public class MicronautTransactionAdapter implements TransactionPort {
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                action.run();
+                // outside the committed transaction's context: a transaction the action opens gets a connection of
+                // its own rather than the one still bound here (PostgreSQL refused the CRL's publication lock on it
+                // as read-only after some requests)
+                try (PropagatedContext.Scope ignored = PropagatedContext.empty().propagate()) {
+                    action.run();
+                }
             }
 
             @Override
