@@ -28,6 +28,7 @@ import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.ChangeLoginPasswordService;
 import certrenewal.application.service.ChangeContactDetailsService;
+import certrenewal.application.service.ChangeIdContactService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.ChangeStaffPasswordService;
@@ -254,6 +255,14 @@ final class UseCaseFactory {
     ChangeContactDetailsService changeContactDetails(ContactPort contacts, ConfirmationPasswords confirmations,
                                                      AuditTrailPort audit, TransactionPort transactions, Clock clock) {
         return new ChangeContactDetailsService(contacts, confirmations, audit, transactions, clock);
+    }
+
+    /** An ID's contact details changed by its administrator (user IDs) or the bank (any ID), after their own password. */
+    @Singleton
+    ChangeIdContactService changeIdContact(LoadAccountPort accounts, ContactPort contacts,
+                                           ConfirmationPasswords confirmations, AuditTrailPort audit,
+                                           TransactionPort transactions, Clock clock) {
+        return new ChangeIdContactService(accounts, contacts, confirmations, audit, transactions, clock);
     }
 
     @Singleton

@@ -105,6 +105,8 @@ final class TestWorld {
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
     final ChangeContactDetailsService changeContact = new ChangeContactDetailsService(store, confirmations, store, store,
             clock);
+    final ChangeIdContactService changeIdContact = new ChangeIdContactService(store, store, confirmations, store, store,
+            clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
