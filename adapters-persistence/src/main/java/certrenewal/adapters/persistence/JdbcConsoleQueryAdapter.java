@@ -6,6 +6,7 @@ import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayNotices;
 import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
 import certrenewal.application.readmodel.DashboardFigures.WeekCount;
 import certrenewal.application.readmodel.LoginIdDetails;
@@ -59,6 +60,7 @@ import java.util.Optional;
 public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
     static final int WEEKS = 16;
     static final int DAYS = 30;
+    static final int NOTICE_DAYS = 7;
 
     private static final String CERTIFICATE_ROWS = """
             SELECT c.serial, c.login_id, a.contract_number, k.name, c.status, c.not_before, c.not_after,
@@ -97,7 +99,8 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
         return sql.read(connection -> new DashboardFigures(
                 certificatesByStatus(connection, now),
                 expiringPerWeek(connection, now, firstWeek, zone),
-                renewalsPerDay(connection, firstDay, zone), now));
+                renewalsPerDay(connection, firstDay, zone),
+                noticesPerDay(connection, today.minusDays(NOTICE_DAYS - 1), zone), now));
     }
 
     private static Map<CertificateStatus, Long> certificatesByStatus(Connection connection, Instant now)
@@ -162,22 +165,15 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
      */
     private static List<DayRenewals> renewalsPerDay(Connection connection, LocalDate firstDay, ZoneId zone)
             throws SQLException {
-        List<Instant> bounds = new ArrayList<>();
-        for (int day = 0; day <= DAYS; day++) {
-            bounds.add(firstDay.plusDays(day).atStartOfDay(zone).toInstant());
-        }
+        List<Instant> bounds = dayBounds(firstDay, DAYS, zone);
         List<Object> parameters = new ArrayList<>();
         String query = "SELECT kind, day_number, COUNT(*) FROM ("
-                + measure("0", "started_at", "", bounds, parameters)
-                + " UNION ALL " + measure("1", "issued_at", "state IN ('ISSUED', 'CONFIRMED') AND ", bounds, parameters)
-                + " UNION ALL " + measure("CASE WHEN state = 'ABANDONED' THEN 2 ELSE 3 END", "ended_at",
+                + measure("renewal", "0", "started_at", "", bounds, parameters)
+                + " UNION ALL " + measure("renewal", "1", "issued_at", "state IN ('ISSUED', 'CONFIRMED') AND ", bounds, parameters)
+                + " UNION ALL " + measure("renewal", "CASE WHEN state = 'ABANDONED' THEN 2 ELSE 3 END", "ended_at",
                         "state IN ('ABANDONED', 'FAILED') AND ", bounds, parameters)
                 + ") measured GROUP BY kind, day_number";
-        long[][] counts = new long[4][DAYS];
-        SqlReads.list(connection, query, parameters, row -> {
-            counts[row.getInt(1)][row.getInt(2)] = row.getLong(3);
-            return null;
-        });
+        long[][] counts = countsPerKindAndDay(connection, query, parameters, 4, DAYS);
         List<DayRenewals> days = new ArrayList<>(DAYS);
         for (int day = 0; day < DAYS; day++) {
             days.add(new DayRenewals(firstDay.plusDays(day), counts[0][day], counts[1][day], counts[2][day],
@@ -187,21 +183,63 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
     }
 
     /**
-     * {@code SELECT kind, day number FROM renewal} for the rows whose {@code column} falls in the
-     * window; the day number is {@code CASE WHEN column < start of day 1 THEN 0 ... ELSE 29 END}.
+     * The notice queue's last days: one pass per measure (queued by queued_at, sent by sent_at, given up by the due
+     * time of the last attempt, which a FAILED row keeps in next_attempt_at), counted per measure and day.
+     */
+    private static List<DayNotices> noticesPerDay(Connection connection, LocalDate firstDay, ZoneId zone)
+            throws SQLException {
+        List<Instant> bounds = dayBounds(firstDay, NOTICE_DAYS, zone);
+        List<Object> parameters = new ArrayList<>();
+        String query = "SELECT kind, day_number, COUNT(*) FROM ("
+                + measure("expiry_notice", "0", "queued_at", "", bounds, parameters)
+                + " UNION ALL " + measure("expiry_notice", "1", "sent_at", "state = 'SENT' AND ", bounds, parameters)
+                + " UNION ALL " + measure("expiry_notice", "2", "next_attempt_at", "state = 'FAILED' AND ", bounds, parameters)
+                + ") measured GROUP BY kind, day_number";
+        long[][] counts = countsPerKindAndDay(connection, query, parameters, 3, NOTICE_DAYS);
+        List<DayNotices> days = new ArrayList<>(NOTICE_DAYS);
+        for (int day = 0; day < NOTICE_DAYS; day++) {
+            days.add(new DayNotices(firstDay.plusDays(day), counts[0][day], counts[1][day], counts[2][day]));
+        }
+        return List.copyOf(days);
+    }
+
+    /** The starts of {@code days} days from {@code firstDay} in {@code zone}, and the end of the last. */
+    private static List<Instant> dayBounds(LocalDate firstDay, int days, ZoneId zone) {
+        List<Instant> bounds = new ArrayList<>(days + 1);
+        for (int day = 0; day <= days; day++) {
+            bounds.add(firstDay.plusDays(day).atStartOfDay(zone).toInstant());
+        }
+        return bounds;
+    }
+
+    /** A query's rows {@code (kind, day number, count)} as counts[kind][day]. */
+    private static long[][] countsPerKindAndDay(Connection connection, String query, List<Object> parameters, int kinds,
+                                                int days) throws SQLException {
+        long[][] counts = new long[kinds][days];
+        SqlReads.list(connection, query, parameters, row -> {
+            counts[row.getInt(1)][row.getInt(2)] = row.getLong(3);
+            return null;
+        });
+        return counts;
+    }
+
+    /**
+     * {@code SELECT kind, day number FROM table} for the rows whose {@code column} falls in the
+     * window of {@code bounds}; the day number is {@code CASE WHEN column < start of day 1 THEN 0 ... ELSE last END}.
      * Adds its parameters in the order of its placeholders.
      */
-    private static String measure(String kind, String column, String condition, List<Instant> bounds,
+    private static String measure(String table, String kind, String column, String condition, List<Instant> bounds,
                                   List<Object> parameters) {
+        int days = bounds.size() - 1;
         StringBuilder select = new StringBuilder("SELECT ").append(kind).append(" AS kind, CASE");
-        for (int day = 1; day < DAYS; day++) {
+        for (int day = 1; day < days; day++) {
             select.append(" WHEN ").append(column).append(" < ? THEN ").append(day - 1);
             parameters.add(bounds.get(day));
         }
-        select.append(" ELSE ").append(DAYS - 1).append(" END AS day_number FROM renewal WHERE ").append(condition)
-                .append(column).append(" >= ? AND ").append(column).append(" < ?");
+        select.append(" ELSE ").append(days - 1).append(" END AS day_number FROM ").append(table).append(" WHERE ")
+                .append(condition).append(column).append(" >= ? AND ").append(column).append(" < ?");
         parameters.add(bounds.get(0));
-        parameters.add(bounds.get(DAYS));
+        parameters.add(bounds.get(days));
         return select.toString();
     }
 

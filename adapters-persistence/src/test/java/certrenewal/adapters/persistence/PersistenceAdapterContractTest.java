@@ -18,6 +18,7 @@ import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayNotices;
 import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
 import certrenewal.application.readmodel.DashboardFigures.WeekCount;
 import certrenewal.application.readmodel.LoginIdDetails;
@@ -1246,6 +1247,53 @@ abstract class PersistenceAdapterContractTest {
                 .mapToObj(day -> LocalDate.of(2025, 3, 4).plusDays(day))
                 .map(day -> nonZero.getOrDefault(day, new DayRenewals(day, 0, 0, 0, 0)))
                 .toList(), days);
+    }
+
+    @Test
+    void dashboardCountsNoticesQueuedSentAndGivenUpOnEachOfTheLast7DaysInTheZone() {
+        LoginAccount holder = account();
+        // queued and sent today just after midnight in Tokyo (yesterday in UTC)
+        notice(holder, "SENT", tokyo("2025-04-02T00:05"), tokyo("2025-04-02T00:05"), tokyo("2025-04-02T00:06"));
+        // queued yesterday, sent today
+        notice(holder, "SENT", tokyo("2025-04-01T23:59"), tokyo("2025-04-01T23:59"), tokyo("2025-04-02T00:01"));
+        // queued on the first day's first instant, given up yesterday (its last attempt due then)
+        notice(holder, "FAILED", tokyo("2025-03-27T00:00"), tokyo("2025-04-01T10:00"), null);
+        // still waiting, queued yesterday
+        notice(holder, "QUEUED", tokyo("2025-04-01T08:00"), tokyo("2025-04-02T13:00"), null);
+        notice(holder, "SENDING", tokyo("2025-04-01T09:00"), tokyo("2025-04-01T09:00"), null);
+        // queued and sent before the window
+        notice(holder, "SENT", tokyo("2025-03-26T23:59:59"), tokyo("2025-03-26T23:59:59"), tokyo("2025-03-26T23:59:59"));
+
+        List<DayNotices> days = console.dashboard(NOW, ZONE).noticesPerDay();
+
+        Map<LocalDate, DayNotices> nonZero = Map.of(
+                LocalDate.of(2025, 3, 27), new DayNotices(LocalDate.of(2025, 3, 27), 1, 0, 0),
+                LocalDate.of(2025, 4, 1), new DayNotices(LocalDate.of(2025, 4, 1), 3, 0, 1),
+                LocalDate.of(2025, 4, 2), new DayNotices(LocalDate.of(2025, 4, 2), 1, 2, 0));
+        assertEquals(IntStream.range(0, 7)
+                .mapToObj(day -> LocalDate.of(2025, 3, 27).plusDays(day))
+                .map(day -> nonZero.getOrDefault(day, new DayNotices(day, 0, 0, 0)))
+                .toList(), days);
+    }
+
+    /** A row of the notice queue as the sender leaves it. */
+    private void notice(LoginAccount holder, String state, Instant queuedAt, Instant nextAttemptAt, Instant sentAt) {
+        int n = IDS.incrementAndGet();
+        jdbc.executeWrite(status -> {
+            try (PreparedStatement insert = status.getConnection().prepareStatement("""
+                    INSERT INTO expiry_notice (subject, notice, contract_number, login_id, recipient, language, state,
+                                               attempts, queued_at, next_attempt_at, sent_at)
+                    VALUES (?, 'before-40', ?, ?, 'x@example.jp', 'ja', ?, 1, ?, ?, ?)""")) {
+                insert.setString(1, "certificate:n" + n);
+                insert.setString(2, holder.contract().value());
+                insert.setString(3, holder.id().value());
+                insert.setString(4, state);
+                insert.setTimestamp(5, Timestamp.from(queuedAt));
+                insert.setTimestamp(6, Timestamp.from(nextAttemptAt));
+                insert.setTimestamp(7, sentAt == null ? null : Timestamp.from(sentAt));
+                return insert.executeUpdate();
+            }
+        });
     }
 
     // --- console search ---
