@@ -6,6 +6,7 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.ContactPort;
+import certrenewal.application.port.out.ExpiringCertificatesPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.OcspResponderPort;
@@ -29,6 +30,7 @@ import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.ChangeLoginPasswordService;
 import certrenewal.application.service.ChangeContactDetailsService;
 import certrenewal.application.service.ChangeIdContactService;
+import certrenewal.application.service.ListExpiringCertificatesService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.ChangeStaffPasswordService;
@@ -364,6 +366,13 @@ final class UseCaseFactory {
                                        BankSettings settings, Clock clock) {
         return new ViewDashboardService(queries, audit, transactions, ZoneId.of(settings.administration().zone()),
                 settings.administration().dashboardMaxAge(), clock);
+    }
+
+    /** The console's inventory of certificates about to expire (operators and auditors). */
+    @Singleton
+    ListExpiringCertificatesService listExpiringCertificates(ExpiringCertificatesPort certificates, AuditTrailPort audit,
+                                                             TransactionPort transactions, Clock clock) {
+        return new ListExpiringCertificatesService(certificates, audit, transactions, clock);
     }
 
     @Singleton

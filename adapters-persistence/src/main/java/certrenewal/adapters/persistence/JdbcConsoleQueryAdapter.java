@@ -13,6 +13,8 @@ import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.ExpiringCertificatesPort;
+import certrenewal.application.readmodel.ExpiringCertificate;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -57,7 +59,7 @@ import java.util.Optional;
  * {@code expiryTo} both included.
  */
 @Singleton
-public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
+public class JdbcConsoleQueryAdapter implements ConsoleQueryPort, ExpiringCertificatesPort {
     static final int WEEKS = 16;
     static final int DAYS = 30;
     static final int NOTICE_DAYS = 7;
@@ -241,6 +243,31 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
         parameters.add(bounds.get(0));
         parameters.add(bounds.get(days));
         return select.toString();
+    }
+
+    // --- inventory ---
+
+    /**
+     * Through the index on certificate (status, not_after); the last notice of each certificate by a window function
+     * over its rows of the notice queue (a handful each).
+     */
+    @Override
+    public List<ExpiringCertificate> expiringBetween(Instant now, Instant until, int limit) {
+        return sql.read(connection -> SqlReads.list(connection, """
+                SELECT k.number, k.name, a.login_id, a.kind, c.serial, c.not_after, n.notice, n.state
+                  FROM certificate c
+                  JOIN login_account a ON a.login_id = c.login_id
+                  JOIN contract k ON k.number = a.contract_number
+                  LEFT JOIN (SELECT certificate_serial, notice, state,
+                                    ROW_NUMBER() OVER (PARTITION BY certificate_serial ORDER BY queued_at DESC, id DESC) AS rn
+                               FROM expiry_notice WHERE certificate_serial IS NOT NULL) n
+                         ON n.certificate_serial = c.serial AND n.rn = 1
+                 WHERE c.status = 'ACTIVE' AND c.not_after > ? AND c.not_after <= ?
+                 ORDER BY k.number, c.not_after, a.login_id, c.serial
+                 LIMIT ?""", List.of(now, until, limit),
+                row -> new ExpiringCertificate(new ContractNumber(row.getString(1)), row.getString(2),
+                        new LoginId(row.getString(3)), IdKind.valueOf(row.getString(4)), SerialNumber.ofHex(row.getString(5)),
+                        SqlReads.instant(row, 6), row.getString(7), row.getString(8))));
     }
 
     // --- search ---

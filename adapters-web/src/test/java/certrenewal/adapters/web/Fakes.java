@@ -170,6 +170,12 @@ public final class Fakes {
             new Answer<>("ChangeIdContactUseCase.current");
     public final Answer<ChangeIdContact, Void> changeIdContact = new Answer<>("ChangeIdContactUseCase.change");
 
+    public record Inventory(Actor actor, int days, int limit) {
+    }
+
+    public final Answer<Inventory, certrenewal.application.readmodel.ExpiringCertificates> inventory =
+            new Answer<>("ListExpiringCertificatesUseCase.expiring");
+
     // ---- console
     public record StaffLogIn(String username, String password) {
     }
@@ -245,7 +251,7 @@ public final class Fakes {
     }
 
     private final List<Answer<?, ?>> all = List.of(logIn, currentContact, changeContact, overview, start, startOver, prepare, submit, abandon, issuedBy,
-            verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, idContact, changeIdContact, staffLogIn, dashboard, search,
+            verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, idContact, changeIdContact, inventory, staffLogIn, dashboard, search,
             listStaff, changeStaff, changeOwnPassword,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
             changePassword);
@@ -339,6 +345,8 @@ public final class Fakes {
         context.registerSingleton(OpenContractUseCase.class, command -> open.call(new Open(command.actor(), command.contract(),
                 command.administrator(), new String(command.initialLoginPassword().characters()),
                 String.valueOf(command.contactAddress()), command.noticeLanguage().tag())));
+        context.registerSingleton(certrenewal.application.port.in.console.ListExpiringCertificatesUseCase.class,
+                (actor, days, limit) -> inventory.call(new Inventory(actor, days, limit)));
         context.registerSingleton(ChangeIdContactUseCase.class, new ChangeIdContactUseCase() {
             @Override
             public Optional<certrenewal.domain.notice.ContactDetails> current(Actor actor, LoginId target) {

@@ -87,6 +87,8 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         REGISTER_CONTRACT("register a contract (console)", true),
         CHANGE_ANY_CONTACT("change an administrator ID's contact address (console)", true),
         VIEW_DASHBOARD("view the dashboard", true),
+        VIEW_INVENTORY("view the certificates expiring soon", true),
+        EXPORT_INVENTORY("export the certificates expiring soon as CSV", true),
         SEARCH("search", true),
         READ_AUDIT_LOG("read the audit log", true),
         VERIFY_AUDIT_LOG("verify the audit log", true),
@@ -120,7 +122,8 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
             case ADMIN_SAME_CONTRACT -> !action.console;
             case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG
                     && !managesStaff(action);
-            case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.READ_AUDIT_LOG
+            case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.VIEW_INVENTORY
+                    || action == Action.EXPORT_INVENTORY || action == Action.READ_AUDIT_LOG
                     || action == Action.VERIFY_AUDIT_LOG || action == Action.CHANGE_OWN_PASSWORD;
             // staff accounts only, no certificate work, nothing to read
             case SECURITY_ADMIN -> managesStaff(action) || action == Action.CHANGE_OWN_PASSWORD;
@@ -360,6 +363,27 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertFalse(r.body.contains("week-chart"));
                 } else {
                     refusedConsole(role, r);
+                }
+            }
+            case VIEW_INVENTORY -> {
+                Reply r = get(c, "/console/inventory?days=400");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("table class=\"data inventory\"") && r.body.contains("demo-user1"),
+                            "the demo IDs' certificates expire within 400 days: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("demo-user1"), "nothing shown: " + r);
+                }
+            }
+            case EXPORT_INVENTORY -> {
+                Reply r = get(c, "/console/inventory.csv?days=400");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("\"demo-user1\""), "the demo IDs in the CSV: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("demo-user1"), "nothing exported: " + r);
                 }
             }
             case SEARCH -> {

@@ -148,6 +148,12 @@ class AuthorizationMatrixTest {
                         new LoginPassword("initial-password".toCharArray())));
             }
         },
+        INVENTORY {
+            @Override
+            void perform(Scenario s, Who who) {
+                s.world.inventory.expiring(who.actor, 40, 100);
+            }
+        },
         DASHBOARD {
             @Override
             void perform(Scenario s, Who who) {
@@ -214,6 +220,7 @@ class AuthorizationMatrixTest {
                 row(Action.CHANGE_USERS_CONTACT,              true,  false, true,  false),
                 row(Action.CHANGE_ADMINISTRATORS_CONTACT,     false, false, true,  false),
                 row(Action.OPEN_CONTRACT,                     false, false, true,  false),
+                row(Action.INVENTORY,                         false, false, true,  true),
                 row(Action.DASHBOARD,                         false, false, true,  true),
                 row(Action.SEARCH,                            false, false, true,  false),
                 row(Action.READ_AUDIT_TRAIL,                  false, false, false, true),
