@@ -361,6 +361,19 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             logIn(page, EN, AUDITOR, AUDITOR_PASSWORD);
             assertThat(heading1(page)).hasText("Dashboard");
             assertThat(page.locator("svg.week-chart")).isVisible();
+            assertThat(page.locator("table.notice-days tbody tr")).hasCount(7);
+
+            // the certificates expiring soon, as a page and as CSV
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Expiring soon").setExact(true)).click();
+            assertThat(heading1(page)).hasText("Certificates expiring soon");
+            page.getByLabel("Next days").fill("400");
+            button(page, "Show").click();
+            assertThat(page.locator("table.inventory")).containsText("demo-user1");
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> button(page, "Export CSV").click());
+            String csv = Files.readString(download.path(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\"Contract number\",\"Contract name\",\"Login ID\","), csv);
+            assertTrue(csv.contains("\"demo-user1\""), csv);
+            assertEquals("expiring-400-days.csv", download.suggestedFilename());
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log").setExact(true)).click();
             assertThat(heading1(page)).hasText("Audit log");
