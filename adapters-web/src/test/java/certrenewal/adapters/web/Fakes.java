@@ -170,7 +170,8 @@ public final class Fakes {
             new Answer<>("ChangeIdContactUseCase.current");
     public final Answer<ChangeIdContact, Void> changeIdContact = new Answer<>("ChangeIdContactUseCase.change");
 
-    public record Inventory(Actor actor, int days, int limit) {
+    /** @param export whether the CSV export (audited) was asked for, not the page */
+    public record Inventory(Actor actor, int days, int limit, boolean export) {
     }
 
     public final Answer<Inventory, certrenewal.application.readmodel.ExpiringCertificates> inventory =
@@ -346,7 +347,17 @@ public final class Fakes {
                 command.administrator(), new String(command.initialLoginPassword().characters()),
                 String.valueOf(command.contactAddress()), command.noticeLanguage().tag())));
         context.registerSingleton(certrenewal.application.port.in.console.ListExpiringCertificatesUseCase.class,
-                (actor, days, limit) -> inventory.call(new Inventory(actor, days, limit)));
+                new certrenewal.application.port.in.console.ListExpiringCertificatesUseCase() {
+                    @Override
+                    public certrenewal.application.readmodel.ExpiringCertificates expiring(Actor actor, int days, int limit) {
+                        return inventory.call(new Inventory(actor, days, limit, false));
+                    }
+
+                    @Override
+                    public certrenewal.application.readmodel.ExpiringCertificates export(Actor actor, int days, int limit) {
+                        return inventory.call(new Inventory(actor, days, limit, true));
+                    }
+                });
         context.registerSingleton(ChangeIdContactUseCase.class, new ChangeIdContactUseCase() {
             @Override
             public Optional<certrenewal.domain.notice.ContactDetails> current(Actor actor, LoginId target) {

@@ -16,14 +16,25 @@ import java.util.List;
 /** The certificates expiring in the next days, for those who see the dashboard (operators and auditors). */
 public final class ListExpiringCertificatesService implements ListExpiringCertificatesUseCase {
     private final ExpiringCertificatesPort certificates;
+    private final TransactionPort transactions;
     private final Clock clock;
     private final Audit audit;
 
     public ListExpiringCertificatesService(ExpiringCertificatesPort certificates, AuditTrailPort auditTrail,
                                            TransactionPort transactions, Clock clock) {
         this.certificates = certificates;
+        this.transactions = transactions;
         this.clock = clock;
         this.audit = new Audit(auditTrail, transactions, clock);
+    }
+
+    @Override
+    public ExpiringCertificates export(Actor actor, int days, int limit) {
+        ExpiringCertificates exported = expiring(actor, days, limit);
+        transactions.inTransaction(() -> audit.success(actor.auditName(), "INVENTORY_EXPORTED", "console:inventory",
+                days + " days, " + exported.rows().size() + " certificates"
+                        + (exported.truncated() ? " (cut at the limit)" : "")));
+        return exported;
     }
 
     @Override

@@ -43,6 +43,29 @@ class ListExpiringCertificatesServiceTest {
     }
 
     @Test
+    void anExportIsAuditedWithItsWindowAndSizeAndAPageViewIsNot() {
+        world.expiringRows.add(row(0));
+        int before = world.store.audit().size();
+
+        world.inventory.expiring(OPERATOR, 40, 10);
+        assertEquals(before, world.store.audit().size(), "looking is not audited, as for the search");
+        world.inventory.export(AUDITOR, 30, 10);
+
+        AuditEvent exported = world.store.audit("INVENTORY_EXPORTED").getLast();
+        assertEquals(AuditEvent.SUCCESS, exported.outcome());
+        assertEquals(AUDITOR.auditName(), exported.actor());
+        assertEquals("30 days, 1 certificates", exported.detail());
+    }
+
+    @Test
+    void aRefusedExportIsAuditedAsARefusal() {
+        assertRefused(Code.NOT_PERMITTED, () -> world.inventory.export(ADMIN_ACTOR, 40, 10));
+
+        assertEquals(AuditEvent.REFUSED, world.store.audit("CONSOLE_INVENTORY").getLast().outcome());
+        assertTrue(world.store.audit("INVENTORY_EXPORTED").isEmpty());
+    }
+
+    @Test
     void daysLeftCountAPartOfADayAsADay() {
         ExpiringCertificate row = row(0);
 

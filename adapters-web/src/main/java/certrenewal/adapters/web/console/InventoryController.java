@@ -78,7 +78,7 @@ final class InventoryController {
                         ListExpiringCertificatesUseCase.MIN_DAYS, ListExpiringCertificatesUseCase.MAX_DAYS))
                         .contentType(MediaType.TEXT_PLAIN_TYPE.toString() + ";charset=UTF-8");
             }
-            ExpiringCertificates found = inventory.expiring(staff, window.getAsInt(), CSV_ROWS);
+            ExpiringCertificates found = inventory.export(staff, window.getAsInt(), CSV_ROWS);
             StringBuilder csv = new StringBuilder();
             Csv.line(csv, List.of(pages.text(request, "console.inventory.contract"),
                     pages.text(request, "console.inventory.contractName"), pages.text(request, "console.column.loginId"),

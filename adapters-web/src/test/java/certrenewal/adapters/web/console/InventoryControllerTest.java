@@ -48,7 +48,7 @@ class InventoryControllerTest extends WebTest {
         assertEquals(200, reply.status(), reply.toString());
         assertTrue(reply.body().contains("href=\"/console/inventory\" aria-current=\"page\""), reply.body());
         assertEquals("期限切れ間近の電子証明書", reply.h1());
-        assertEquals(new Fakes.Inventory(new Actor.Staff("operator", StaffRole.OPERATOR), 40, InventoryController.PAGE_ROWS),
+        assertEquals(new Fakes.Inventory(new Actor.Staff("operator", StaffRole.OPERATOR), 40, InventoryController.PAGE_ROWS, false),
                 fakes.inventory.onlyCall());
         String text = reply.text();
         assertTrue(text.contains("今後40日に有効期限が切れる電子証明書（2件）"), text);
@@ -65,7 +65,7 @@ class InventoryControllerTest extends WebTest {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals("text/csv;charset=UTF-8", reply.header("Content-Type").orElseThrow().replace(" ", ""));
         assertTrue(reply.header("Content-Disposition").orElseThrow().contains("expiring-30-days.csv"), reply.toString());
-        assertEquals(new Fakes.Inventory(new Actor.Staff("auditor", StaffRole.AUDITOR), 30, InventoryController.CSV_ROWS),
+        assertEquals(new Fakes.Inventory(new Actor.Staff("auditor", StaffRole.AUDITOR), 30, InventoryController.CSV_ROWS, true),
                 fakes.inventory.onlyCall());
         assertEquals("\"Contract number\",\"Contract name\",\"Login ID\",\"Kind\",\"Serial number\",\"Expires\","
                 + "\"Days left\",\"Last notice\",\"Notice state\"\r\n"

@@ -16,4 +16,7 @@ public interface ListExpiringCertificatesUseCase {
      * @throws IllegalArgumentException when {@code days} or {@code limit} is out of range
      */
     ExpiringCertificates expiring(Actor actor, int days, int limit);
+
+    /** As {@link #expiring}, for a file that leaves the console: the export is audited (INVENTORY_EXPORTED). */
+    ExpiringCertificates export(Actor actor, int days, int limit);
 }
