@@ -6,6 +6,7 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
 import certrenewal.application.port.out.ContactPort;
+import certrenewal.application.port.out.ExpiringCertificatesPort;
 import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.CrlStorePort;
 import certrenewal.application.port.out.OcspResponderPort;
@@ -28,6 +29,8 @@ import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
 import certrenewal.application.service.ChangeLoginPasswordService;
 import certrenewal.application.service.ChangeContactDetailsService;
+import certrenewal.application.service.ChangeIdContactService;
+import certrenewal.application.service.ListExpiringCertificatesService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.ChangeStaffPasswordService;
@@ -256,6 +259,14 @@ final class UseCaseFactory {
         return new ChangeContactDetailsService(contacts, confirmations, audit, transactions, clock);
     }
 
+    /** An ID's contact details changed by its administrator (user IDs) or the bank (any ID), after their own password. */
+    @Singleton
+    ChangeIdContactService changeIdContact(LoadAccountPort accounts, ContactPort contacts,
+                                           ConfirmationPasswords confirmations, AuditTrailPort audit,
+                                           TransactionPort transactions, Clock clock) {
+        return new ChangeIdContactService(accounts, contacts, confirmations, audit, transactions, clock);
+    }
+
     @Singleton
     IssueCertificateService issueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                              ContractPort contracts, IssuanceGrantPort grants,
@@ -355,6 +366,13 @@ final class UseCaseFactory {
                                        BankSettings settings, Clock clock) {
         return new ViewDashboardService(queries, audit, transactions, ZoneId.of(settings.administration().zone()),
                 settings.administration().dashboardMaxAge(), clock);
+    }
+
+    /** The console's inventory of certificates about to expire (operators and auditors). */
+    @Singleton
+    ListExpiringCertificatesService listExpiringCertificates(ExpiringCertificatesPort certificates, AuditTrailPort audit,
+                                                             TransactionPort transactions, Clock clock) {
+        return new ListExpiringCertificatesService(certificates, audit, transactions, clock);
     }
 
     @Singleton

@@ -6,12 +6,15 @@ import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayNotices;
 import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
 import certrenewal.application.readmodel.DashboardFigures.WeekCount;
 import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.application.readmodel.RenewalAttempt;
 import certrenewal.application.readmodel.SearchPage;
 import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.ExpiringCertificatesPort;
+import certrenewal.application.readmodel.ExpiringCertificate;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -56,9 +59,10 @@ import java.util.Optional;
  * {@code expiryTo} both included.
  */
 @Singleton
-public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
+public class JdbcConsoleQueryAdapter implements ConsoleQueryPort, ExpiringCertificatesPort {
     static final int WEEKS = 16;
     static final int DAYS = 30;
+    static final int NOTICE_DAYS = 7;
 
     private static final String CERTIFICATE_ROWS = """
             SELECT c.serial, c.login_id, a.contract_number, k.name, c.status, c.not_before, c.not_after,
@@ -97,7 +101,8 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
         return sql.read(connection -> new DashboardFigures(
                 certificatesByStatus(connection, now),
                 expiringPerWeek(connection, now, firstWeek, zone),
-                renewalsPerDay(connection, firstDay, zone), now));
+                renewalsPerDay(connection, firstDay, zone),
+                noticesPerDay(connection, today.minusDays(NOTICE_DAYS - 1), zone), now));
     }
 
     private static Map<CertificateStatus, Long> certificatesByStatus(Connection connection, Instant now)
@@ -162,22 +167,15 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
      */
     private static List<DayRenewals> renewalsPerDay(Connection connection, LocalDate firstDay, ZoneId zone)
             throws SQLException {
-        List<Instant> bounds = new ArrayList<>();
-        for (int day = 0; day <= DAYS; day++) {
-            bounds.add(firstDay.plusDays(day).atStartOfDay(zone).toInstant());
-        }
+        List<Instant> bounds = dayBounds(firstDay, DAYS, zone);
         List<Object> parameters = new ArrayList<>();
         String query = "SELECT kind, day_number, COUNT(*) FROM ("
-                + measure("0", "started_at", "", bounds, parameters)
-                + " UNION ALL " + measure("1", "issued_at", "state IN ('ISSUED', 'CONFIRMED') AND ", bounds, parameters)
-                + " UNION ALL " + measure("CASE WHEN state = 'ABANDONED' THEN 2 ELSE 3 END", "ended_at",
+                + measure("renewal", "0", "started_at", "", bounds, parameters)
+                + " UNION ALL " + measure("renewal", "1", "issued_at", "state IN ('ISSUED', 'CONFIRMED') AND ", bounds, parameters)
+                + " UNION ALL " + measure("renewal", "CASE WHEN state = 'ABANDONED' THEN 2 ELSE 3 END", "ended_at",
                         "state IN ('ABANDONED', 'FAILED') AND ", bounds, parameters)
                 + ") measured GROUP BY kind, day_number";
-        long[][] counts = new long[4][DAYS];
-        SqlReads.list(connection, query, parameters, row -> {
-            counts[row.getInt(1)][row.getInt(2)] = row.getLong(3);
-            return null;
-        });
+        long[][] counts = countsPerKindAndDay(connection, query, parameters, 4, DAYS);
         List<DayRenewals> days = new ArrayList<>(DAYS);
         for (int day = 0; day < DAYS; day++) {
             days.add(new DayRenewals(firstDay.plusDays(day), counts[0][day], counts[1][day], counts[2][day],
@@ -187,22 +185,89 @@ public class JdbcConsoleQueryAdapter implements ConsoleQueryPort {
     }
 
     /**
-     * {@code SELECT kind, day number FROM renewal} for the rows whose {@code column} falls in the
-     * window; the day number is {@code CASE WHEN column < start of day 1 THEN 0 ... ELSE 29 END}.
+     * The notice queue's last days: one pass per measure (queued by queued_at, sent by sent_at, given up by the due
+     * time of the last attempt, which a FAILED row keeps in next_attempt_at), counted per measure and day.
+     */
+    private static List<DayNotices> noticesPerDay(Connection connection, LocalDate firstDay, ZoneId zone)
+            throws SQLException {
+        List<Instant> bounds = dayBounds(firstDay, NOTICE_DAYS, zone);
+        List<Object> parameters = new ArrayList<>();
+        String query = "SELECT kind, day_number, COUNT(*) FROM ("
+                + measure("expiry_notice", "0", "queued_at", "", bounds, parameters)
+                + " UNION ALL " + measure("expiry_notice", "1", "sent_at", "state = 'SENT' AND ", bounds, parameters)
+                + " UNION ALL " + measure("expiry_notice", "2", "next_attempt_at", "state = 'FAILED' AND ", bounds, parameters)
+                + ") measured GROUP BY kind, day_number";
+        long[][] counts = countsPerKindAndDay(connection, query, parameters, 3, NOTICE_DAYS);
+        List<DayNotices> days = new ArrayList<>(NOTICE_DAYS);
+        for (int day = 0; day < NOTICE_DAYS; day++) {
+            days.add(new DayNotices(firstDay.plusDays(day), counts[0][day], counts[1][day], counts[2][day]));
+        }
+        return List.copyOf(days);
+    }
+
+    /** The starts of {@code days} days from {@code firstDay} in {@code zone}, and the end of the last. */
+    private static List<Instant> dayBounds(LocalDate firstDay, int days, ZoneId zone) {
+        List<Instant> bounds = new ArrayList<>(days + 1);
+        for (int day = 0; day <= days; day++) {
+            bounds.add(firstDay.plusDays(day).atStartOfDay(zone).toInstant());
+        }
+        return bounds;
+    }
+
+    /** A query's rows {@code (kind, day number, count)} as counts[kind][day]. */
+    private static long[][] countsPerKindAndDay(Connection connection, String query, List<Object> parameters, int kinds,
+                                                int days) throws SQLException {
+        long[][] counts = new long[kinds][days];
+        SqlReads.list(connection, query, parameters, row -> {
+            counts[row.getInt(1)][row.getInt(2)] = row.getLong(3);
+            return null;
+        });
+        return counts;
+    }
+
+    /**
+     * {@code SELECT kind, day number FROM table} for the rows whose {@code column} falls in the
+     * window of {@code bounds}; the day number is {@code CASE WHEN column < start of day 1 THEN 0 ... ELSE last END}.
      * Adds its parameters in the order of its placeholders.
      */
-    private static String measure(String kind, String column, String condition, List<Instant> bounds,
+    private static String measure(String table, String kind, String column, String condition, List<Instant> bounds,
                                   List<Object> parameters) {
+        int days = bounds.size() - 1;
         StringBuilder select = new StringBuilder("SELECT ").append(kind).append(" AS kind, CASE");
-        for (int day = 1; day < DAYS; day++) {
+        for (int day = 1; day < days; day++) {
             select.append(" WHEN ").append(column).append(" < ? THEN ").append(day - 1);
             parameters.add(bounds.get(day));
         }
-        select.append(" ELSE ").append(DAYS - 1).append(" END AS day_number FROM renewal WHERE ").append(condition)
-                .append(column).append(" >= ? AND ").append(column).append(" < ?");
+        select.append(" ELSE ").append(days - 1).append(" END AS day_number FROM ").append(table).append(" WHERE ")
+                .append(condition).append(column).append(" >= ? AND ").append(column).append(" < ?");
         parameters.add(bounds.get(0));
-        parameters.add(bounds.get(DAYS));
+        parameters.add(bounds.get(days));
         return select.toString();
+    }
+
+    // --- inventory ---
+
+    /**
+     * Through the index on certificate (status, not_after); the last notice of each certificate by a window function
+     * over its rows of the notice queue (a handful each).
+     */
+    @Override
+    public List<ExpiringCertificate> expiringBetween(Instant now, Instant until, int limit) {
+        return sql.read(connection -> SqlReads.list(connection, """
+                SELECT k.number, k.name, a.login_id, a.kind, c.serial, c.not_after, n.notice, n.state
+                  FROM certificate c
+                  JOIN login_account a ON a.login_id = c.login_id
+                  JOIN contract k ON k.number = a.contract_number
+                  LEFT JOIN (SELECT certificate_serial, notice, state,
+                                    ROW_NUMBER() OVER (PARTITION BY certificate_serial ORDER BY queued_at DESC, id DESC) AS rn
+                               FROM expiry_notice WHERE certificate_serial IS NOT NULL) n
+                         ON n.certificate_serial = c.serial AND n.rn = 1
+                 WHERE c.status = 'ACTIVE' AND c.not_after > ? AND c.not_after <= ?
+                 ORDER BY k.number, c.not_after, a.login_id, c.serial
+                 LIMIT ?""", List.of(now, until, limit),
+                row -> new ExpiringCertificate(new ContractNumber(row.getString(1)), row.getString(2),
+                        new LoginId(row.getString(3)), IdKind.valueOf(row.getString(4)), SerialNumber.ofHex(row.getString(5)),
+                        SqlReads.instant(row, 6), row.getString(7), row.getString(8))));
     }
 
     // --- search ---

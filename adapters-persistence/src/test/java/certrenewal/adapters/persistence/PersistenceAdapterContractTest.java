@@ -18,6 +18,8 @@ import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSearch.SortField;
 import certrenewal.application.readmodel.ContractDetails;
 import certrenewal.application.readmodel.DashboardFigures;
+import certrenewal.application.readmodel.DashboardFigures.DayNotices;
+import certrenewal.application.readmodel.ExpiringCertificate;
 import certrenewal.application.readmodel.DashboardFigures.DayRenewals;
 import certrenewal.application.readmodel.DashboardFigures.WeekCount;
 import certrenewal.application.readmodel.LoginIdDetails;
@@ -27,6 +29,7 @@ import certrenewal.application.port.out.AuditChainEnd;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.ConsoleQueryPort;
+import certrenewal.application.port.out.ExpiringCertificatesPort;
 import certrenewal.application.port.out.OperationsQueryPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
@@ -145,6 +148,8 @@ abstract class PersistenceAdapterContractTest {
     CrlStorePort crls;
     @Inject
     ConsoleQueryPort console;
+    @Inject
+    ExpiringCertificatesPort expiring;
     @Inject
     AuditQueryPort auditQuery;
     @Inject
@@ -1246,6 +1251,91 @@ abstract class PersistenceAdapterContractTest {
                 .mapToObj(day -> LocalDate.of(2025, 3, 4).plusDays(day))
                 .map(day -> nonZero.getOrDefault(day, new DayRenewals(day, 0, 0, 0, 0)))
                 .toList(), days);
+    }
+
+    @Test
+    void dashboardCountsNoticesQueuedSentAndGivenUpOnEachOfTheLast7DaysInTheZone() {
+        LoginAccount holder = account();
+        // queued and sent today just after midnight in Tokyo (yesterday in UTC)
+        notice(holder, "SENT", tokyo("2025-04-02T00:05"), tokyo("2025-04-02T00:05"), tokyo("2025-04-02T00:06"));
+        // queued yesterday, sent today
+        notice(holder, "SENT", tokyo("2025-04-01T23:59"), tokyo("2025-04-01T23:59"), tokyo("2025-04-02T00:01"));
+        // queued on the first day's first instant, given up yesterday (its last attempt due then)
+        notice(holder, "FAILED", tokyo("2025-03-27T00:00"), tokyo("2025-04-01T10:00"), null);
+        // still waiting, queued yesterday
+        notice(holder, "QUEUED", tokyo("2025-04-01T08:00"), tokyo("2025-04-02T13:00"), null);
+        notice(holder, "SENDING", tokyo("2025-04-01T09:00"), tokyo("2025-04-01T09:00"), null);
+        // queued and sent before the window
+        notice(holder, "SENT", tokyo("2025-03-26T23:59:59"), tokyo("2025-03-26T23:59:59"), tokyo("2025-03-26T23:59:59"));
+
+        List<DayNotices> days = console.dashboard(NOW, ZONE).noticesPerDay();
+
+        Map<LocalDate, DayNotices> nonZero = Map.of(
+                LocalDate.of(2025, 3, 27), new DayNotices(LocalDate.of(2025, 3, 27), 1, 0, 0),
+                LocalDate.of(2025, 4, 1), new DayNotices(LocalDate.of(2025, 4, 1), 3, 0, 1),
+                LocalDate.of(2025, 4, 2), new DayNotices(LocalDate.of(2025, 4, 2), 1, 2, 0));
+        assertEquals(IntStream.range(0, 7)
+                .mapToObj(day -> LocalDate.of(2025, 3, 27).plusDays(day))
+                .map(day -> nonZero.getOrDefault(day, new DayNotices(day, 0, 0, 0)))
+                .toList(), days);
+    }
+
+    /** A row of the notice queue as the sender leaves it. */
+    private void notice(LoginAccount holder, String state, Instant queuedAt, Instant nextAttemptAt, Instant sentAt) {
+        notice(holder, null, "before-40", state, queuedAt, nextAttemptAt, sentAt);
+    }
+
+    private void notice(LoginAccount holder, SerialNumber serial, String key, String state, Instant queuedAt,
+                        Instant nextAttemptAt, Instant sentAt) {
+        int n = IDS.incrementAndGet();
+        jdbc.executeWrite(status -> {
+            try (PreparedStatement insert = status.getConnection().prepareStatement("""
+                    INSERT INTO expiry_notice (subject, notice, certificate_serial, contract_number, login_id, recipient,
+                                               language, state, attempts, queued_at, next_attempt_at, sent_at)
+                    VALUES (?, ?, ?, ?, ?, 'x@example.jp', 'ja', ?, 1, ?, ?, ?)""")) {
+                insert.setString(1, "certificate:n" + n);
+                insert.setString(2, key);
+                insert.setString(3, serial == null ? null : serial.hex());
+                insert.setString(4, holder.contract().value());
+                insert.setString(5, holder.id().value());
+                insert.setString(6, state);
+                insert.setTimestamp(7, Timestamp.from(queuedAt));
+                insert.setTimestamp(8, Timestamp.from(nextAttemptAt));
+                insert.setTimestamp(9, sentAt == null ? null : Timestamp.from(sentAt));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    // --- console inventory ---
+
+    @Test
+    void theInventoryListsTheActiveCertificatesExpiringInTheWindowByContractWithTheirLastNotice() {
+        ContractNumber first = new ContractNumber("C0000");
+        contracts.insertContract(new Contract(first, "=Quoted \"Co\", Ltd."));
+        LoginAccount admin = account("inv-admin", first, IdKind.ADMINISTRATOR);
+        LoginAccount user = account("inv-user", CONTRACT, IdKind.USER);
+        Instant until = NOW.plus(Duration.ofDays(40));
+        Certificate soon = stored(user.id(), SerialNumber.ofHex("0b01"), NOW.plus(Duration.ofDays(10)));
+        Certificate onTheBound = stored(user.id(), SerialNumber.ofHex("0b02"), until);
+        stored(user.id(), SerialNumber.ofHex("0b03"), until.plusSeconds(1));
+        stored(user.id(), SerialNumber.ofHex("0b04"), NOW); // expired now
+        revoke(stored(user.id(), SerialNumber.ofHex("0b05"), NOW.plus(Duration.ofDays(5))), RevocationReason.KEY_COMPROMISE,
+                NOW.minusSeconds(60));
+        Certificate admins = stored(admin.id(), SerialNumber.ofHex("0a01"), NOW.plus(Duration.ofDays(30)));
+        notice(user, soon.serial(), "before-40", "SENT", NOW.minus(Duration.ofDays(30)), NOW, NOW);
+        notice(user, soon.serial(), "before-14", "FAILED", NOW.minus(Duration.ofDays(4)), NOW, null);
+
+        List<ExpiringCertificate> rows = expiring.expiringBetween(NOW, until, 10);
+
+        assertEquals(List.of(
+                new ExpiringCertificate(first, "=Quoted \"Co\", Ltd.", admin.id(), IdKind.ADMINISTRATOR, admins.serial(),
+                        admins.notAfter(), null, null),
+                new ExpiringCertificate(CONTRACT, "株式会社サンプル商事", user.id(), IdKind.USER, soon.serial(), soon.notAfter(),
+                        "before-14", "FAILED"),
+                new ExpiringCertificate(CONTRACT, "株式会社サンプル商事", user.id(), IdKind.USER, onTheBound.serial(),
+                        onTheBound.notAfter(), null, null)), rows);
+        assertEquals(rows.subList(0, 2), expiring.expiringBetween(NOW, until, 2));
     }
 
     // --- console search ---

@@ -33,6 +33,8 @@ import certrenewal.application.port.in.admin.RegisterUserIdUseCase;
 import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
+import certrenewal.application.port.in.admin.ChangeIdContactCommand;
+import certrenewal.application.port.in.admin.ChangeIdContactUseCase;
 import certrenewal.application.port.in.console.ReadAuditTrailUseCase;
 import certrenewal.application.port.in.ChangeContactDetailsCommand;
 import certrenewal.application.port.in.ChangeContactDetailsUseCase;
@@ -154,10 +156,26 @@ public final class Fakes {
 
     public final Answer<Unlock, Void> unlock = new Answer<>("UnlockLoginIdUseCase.unlock");
 
-    public record Open(Actor actor, Contract contract, LoginId administrator, String initialPassword) {
+    public record Open(Actor actor, Contract contract, LoginId administrator, String initialPassword, String email,
+                       String language) {
     }
 
     public final Answer<Open, IssuancePassword> open = new Answer<>("OpenContractUseCase.open");
+
+    public record ChangeIdContact(Actor actor, LoginId loginId, String email, String language, String confirmationPassword) {
+    }
+
+    /** An ID's contact details as its administrator's or the bank's change form reads them. */
+    public final Answer<OnId, Optional<certrenewal.domain.notice.ContactDetails>> idContact =
+            new Answer<>("ChangeIdContactUseCase.current");
+    public final Answer<ChangeIdContact, Void> changeIdContact = new Answer<>("ChangeIdContactUseCase.change");
+
+    /** @param export whether the CSV export (audited) was asked for, not the page */
+    public record Inventory(Actor actor, int days, int limit, boolean export) {
+    }
+
+    public final Answer<Inventory, certrenewal.application.readmodel.ExpiringCertificates> inventory =
+            new Answer<>("ListExpiringCertificatesUseCase.expiring");
 
     // ---- console
     public record StaffLogIn(String username, String password) {
@@ -234,7 +252,7 @@ public final class Fakes {
     }
 
     private final List<Answer<?, ?>> all = List.of(logIn, currentContact, changeContact, overview, start, startOver, prepare, submit, abandon, issuedBy,
-            verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, staffLogIn, dashboard, search,
+            verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, idContact, changeIdContact, inventory, staffLogIn, dashboard, search,
             listStaff, changeStaff, changeOwnPassword,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
             changePassword);
@@ -326,7 +344,32 @@ public final class Fakes {
         context.registerSingleton(UnlockLoginIdUseCase.class, (actor, target, password) -> unlock.call(
                 new Unlock(actor, target, new String(password))));
         context.registerSingleton(OpenContractUseCase.class, command -> open.call(new Open(command.actor(), command.contract(),
-                command.administrator(), new String(command.initialLoginPassword().characters()))));
+                command.administrator(), new String(command.initialLoginPassword().characters()),
+                String.valueOf(command.contactAddress()), command.noticeLanguage().tag())));
+        context.registerSingleton(certrenewal.application.port.in.console.ListExpiringCertificatesUseCase.class,
+                new certrenewal.application.port.in.console.ListExpiringCertificatesUseCase() {
+                    @Override
+                    public certrenewal.application.readmodel.ExpiringCertificates expiring(Actor actor, int days, int limit) {
+                        return inventory.call(new Inventory(actor, days, limit, false));
+                    }
+
+                    @Override
+                    public certrenewal.application.readmodel.ExpiringCertificates export(Actor actor, int days, int limit) {
+                        return inventory.call(new Inventory(actor, days, limit, true));
+                    }
+                });
+        context.registerSingleton(ChangeIdContactUseCase.class, new ChangeIdContactUseCase() {
+            @Override
+            public Optional<certrenewal.domain.notice.ContactDetails> current(Actor actor, LoginId target) {
+                return idContact.call(new OnId(actor, target));
+            }
+
+            @Override
+            public void change(ChangeIdContactCommand command) {
+                changeIdContact.call(new ChangeIdContact(command.actor(), command.loginId(), command.address().value(),
+                        command.language().tag(), new String(command.confirmationPassword())));
+            }
+        });
         context.registerSingleton(StaffLoginUseCase.class, (username, password, from) -> {
             addresses.add(from);
             return staffLogIn.call(new StaffLogIn(username, new String(password)));

@@ -109,6 +109,8 @@ public final class Samples {
         byStatus.put(CertificateStatus.ACTIVE, 7L);
         byStatus.put(CertificateStatus.REVOKED, 2L);
         return new DashboardFigures(byStatus, List.of(new DashboardFigures.WeekCount(LocalDate.of(2026, 3, 30), 3)),
-                List.of(new DashboardFigures.DayRenewals(LocalDate.of(2026, 3, 31), 4, 3, 1, 0)), NOW);
+                List.of(new DashboardFigures.DayRenewals(LocalDate.of(2026, 3, 31), 4, 3, 1, 0)),
+                List.of(new DashboardFigures.DayNotices(LocalDate.of(2026, 3, 31), 12, 10, 0),
+                        new DashboardFigures.DayNotices(LocalDate.of(2026, 4, 1), 5, 6, 2)), NOW);
     }
 }

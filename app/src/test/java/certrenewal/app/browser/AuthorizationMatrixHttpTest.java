@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import certrenewal.app.TestIds;
 import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.IssuedCertificate;
+import certrenewal.application.port.out.ContactPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
@@ -79,11 +80,15 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         REISSUE_USER_CERTIFICATE("re-issue a user ID's certificate", false),
         REVOKE_USER_CERTIFICATE("revoke a user ID's certificate", false),
         UNLOCK_USER_ID("unlock a user ID", false),
+        CHANGE_USER_CONTACT("change a user ID's contact address (利用者管理)", false),
         REISSUE_ADMINISTRATOR_CERTIFICATE("re-issue an administrator ID's certificate (console)", true),
         UNLOCK_ADMINISTRATOR_ID("unlock an administrator ID (console)", true),
         REVOKE_ANY_CERTIFICATE("revoke any certificate (console)", true),
         REGISTER_CONTRACT("register a contract (console)", true),
+        CHANGE_ANY_CONTACT("change an administrator ID's contact address (console)", true),
         VIEW_DASHBOARD("view the dashboard", true),
+        VIEW_INVENTORY("view the certificates expiring soon", true),
+        EXPORT_INVENTORY("export the certificates expiring soon as CSV", true),
         SEARCH("search", true),
         READ_AUDIT_LOG("read the audit log", true),
         VERIFY_AUDIT_LOG("verify the audit log", true),
@@ -117,7 +122,8 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
             case ADMIN_SAME_CONTRACT -> !action.console;
             case OPERATOR -> action.console && action != Action.READ_AUDIT_LOG && action != Action.VERIFY_AUDIT_LOG
                     && !managesStaff(action);
-            case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.READ_AUDIT_LOG
+            case AUDITOR -> action == Action.VIEW_DASHBOARD || action == Action.VIEW_INVENTORY
+                    || action == Action.EXPORT_INVENTORY || action == Action.READ_AUDIT_LOG
                     || action == Action.VERIFY_AUDIT_LOG || action == Action.CHANGE_OWN_PASSWORD;
             // staff accounts only, no certificate work, nothing to read
             case SECURITY_ADMIN -> managesStaff(action) || action == Action.CHANGE_OWN_PASSWORD;
@@ -265,6 +271,32 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertEquals(AccountStatus.LOCKED, account(t.loginId).orElseThrow().status(), "still locked");
                 }
             }
+            case CHANGE_USER_CONTACT -> {
+                Target t = newId(n, IdKind.USER, false);
+                Reply r = post(c, "/admin/users/" + t.loginId + "/contact", Map.of("email", "changed-" + n + "@example.jp",
+                        "language", "en", "password", c.password()));
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/admin/users", r.location);
+                    assertEquals(Optional.of("changed-" + n + "@example.jp"), contactOf(t.loginId));
+                } else {
+                    refusedCustomerScreen(role, r);
+                    assertEquals(Optional.empty(), contactOf(t.loginId), "unchanged");
+                }
+            }
+            case CHANGE_ANY_CONTACT -> {
+                Target t = newId(n, IdKind.ADMINISTRATOR, false);
+                Reply r = post(c, "/console/ids/" + t.loginId + "/contact", Map.of("email", "changed-" + n + "@example.jp",
+                        "language", "ja", "password", c.password()));
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/console/ids/" + t.loginId + "?done=contact", r.location);
+                    assertEquals(Optional.of("changed-" + n + "@example.jp"), contactOf(t.loginId));
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(Optional.empty(), contactOf(t.loginId), "unchanged");
+                }
+            }
             case REISSUE_ADMINISTRATOR_CERTIFICATE -> {
                 Target t = newId(n, IdKind.ADMINISTRATOR, false);
                 Reply r = post(c, "/console/ids/" + t.loginId + "/reissue", Map.of("password", c.password()));
@@ -308,7 +340,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 String administrator = "ctr-" + n;
                 Reply r = post(c, "/console/contract-registration", Map.of("contractNumber", number,
                         "contractName", "Matrix " + number + " Co.", "administrator", administrator,
-                        "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"));
+                        "email", administrator + "@example.jp", "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"));
                 Optional<LoginAccount> made = account(administrator);
                 if (may) {
                     assertEquals(200, r.status, r.toString());
@@ -331,6 +363,27 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                     assertFalse(r.body.contains("week-chart"));
                 } else {
                     refusedConsole(role, r);
+                }
+            }
+            case VIEW_INVENTORY -> {
+                Reply r = get(c, "/console/inventory?days=400");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("table class=\"data inventory\"") && r.body.contains("demo-user1"),
+                            "the demo IDs' certificates expire within 400 days: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("demo-user1"), "nothing shown: " + r);
+                }
+            }
+            case EXPORT_INVENTORY -> {
+                Reply r = get(c, "/console/inventory.csv?days=400");
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("\"demo-user1\""), "the demo IDs in the CSV: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("demo-user1"), "nothing exported: " + r);
                 }
             }
             case SEARCH -> {
@@ -589,6 +642,10 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         assertEquals(CertificateStatus.ACTIVE, certificateStatus(serial));
         assertNotNull(serial);
         return new Target(loginId.value(), serial);
+    }
+
+    private static Optional<String> contactOf(String loginId) {
+        return system.bean(ContactPort.class).loadContact(new LoginId(loginId)).map(contact -> contact.address().value());
     }
 
     private static Optional<LoginAccount> account(String loginId) {

@@ -317,6 +317,37 @@ class BrowserAdministrationTest extends RunningSystemWithBrowser {
     }
 
     @Test
+    void theAdministratorChangesAUsersContactAddressWithItsOwnPassword() throws Exception {
+        Credentials id = newIdWithCertificate("adm-contact");
+
+        try (BrowserContext context = asAdministrator(Lang.EN)) {
+            Page page = userManagement(context, Names.EN);
+            buttonIn(row(page, id.loginId()), "Change contact").click();
+            assertThat(heading1(page)).hasText("Change contact e-mail address");
+            assertThat(page.locator("main")).containsText(id.loginId());
+            page.getByLabel("Contact e-mail address").fill("changed-by-admin@example.jp");
+            page.getByLabel("Language of the notices").selectOption("en");
+            confirmWith(page, Names.EN, "Not-my-password");
+            button(page, "Change").click();
+            assertThat(alert(page)).hasText("The confirmation password is wrong.");
+            assertEquals(java.util.Optional.empty(), contactOf(id.loginId()), "a wrong confirmation password changes nothing");
+
+            confirmWith(page, Names.EN, Browsers.LOGIN_PASSWORD);
+            button(page, "Change").click();
+
+            assertThat(heading1(page)).hasText(Names.EN.userManagement());
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("The contact details of " + id.loginId() + " have been changed.");
+            assertThat(buttonIn(row(page, "demo-admin"), "Change contact")).hasCount(0);
+        }
+        assertEquals(java.util.Optional.of("changed-by-admin@example.jp (en)"), contactOf(id.loginId()));
+    }
+
+    private static java.util.Optional<String> contactOf(String loginId) {
+        return system.bean(certrenewal.application.port.out.ContactPort.class).loadContact(new LoginId(loginId))
+                .map(c -> c.address().value() + " (" + c.language().tag() + ")");
+    }
+
+    @Test
     void aUserIdHasNoUserManagementAndIsRefusedItsScreens() throws Exception {
         try (BrowserContext context = browsers.withPkcs12(system, Lang.JA, system.demo("demo-user1.p12"), Browsers.DEMO_PKCS12_PASSWORD)) {
             Page page = context.newPage();

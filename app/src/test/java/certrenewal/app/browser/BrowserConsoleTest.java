@@ -240,6 +240,8 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             page.getByLabel("Contract number").fill("0000777");
             page.getByLabel("Contract name").fill("Console Test Co.");
             page.getByLabel("Administrator ID", new Page.GetByLabelOptions().setExact(true)).fill("console-admin");
+            page.getByLabel("Administrator ID’s contact e-mail address").fill("console-admin@example.jp");
+            page.getByLabel("Language of the notices").selectOption("en");
             page.getByLabel("Administrator ID’s initial login password").fill("Initial-Pass-1");
             page.getByLabel("Initial login password (confirmation)").fill("Initial-Pass-1");
             button(page, "Register").click();
@@ -249,6 +251,7 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             assertThat(dialog).containsText("0000777");
             assertThat(dialog).containsText("Console Test Co.");
             assertThat(dialog).containsText("console-admin");
+            assertThat(dialog).containsText("console-admin@example.jp");
             assertThat(heading1(page)).hasText("Register contract");
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Back")).click();
             assertThat(dialog).not().isVisible();
@@ -262,6 +265,18 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             assertThat(page.locator("#id-heading")).hasText("console-admin");
             assertThat(page.locator("dl")).containsText("Administrator ID");
             assertTrue(page.content().indexOf(issuance.strip()) < 0, "the issuance password is not shown again");
+            assertThat(page.locator("#contact-address")).hasText("console-admin@example.jp");
+
+            // the bank changes the administrator's address on the ID's page, with the operator's own password
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change contact address")).click();
+            assertThat(heading1(page)).hasText("Change contact e-mail address");
+            page.getByLabel("Contact e-mail address").fill("new-admin@example.jp");
+            page.getByLabel("Your password (confirmation)").fill(OPERATOR_PASSWORD);
+            button(page, "Change").click();
+            assertThat(heading1(page)).hasText("Login ID details");
+            assertThat(page.locator("#contact-address")).hasText("new-admin@example.jp");
+            assertEquals(List.of("new-admin@example.jp"),
+                    column("select email from contact_details where login_id = ?", "console-admin"));
 
             // the same contract again is refused
             page.navigate(system.url("/console/contract-registration"));
@@ -269,6 +284,7 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             page.getByLabel("Contract number").fill("0000777");
             page.getByLabel("Contract name").fill("Console Test Co.");
             page.getByLabel("Administrator ID", new Page.GetByLabelOptions().setExact(true)).fill("console-admin-2");
+            page.getByLabel("Administrator ID’s contact e-mail address").fill("console-admin-2@example.jp");
             page.getByLabel("Administrator ID’s initial login password").fill("Initial-Pass-1");
             page.getByLabel("Initial login password (confirmation)").fill("Initial-Pass-1");
             button(page, "Register").click();
@@ -278,7 +294,7 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             // without the page's script, the server shows the confirmation dialog itself and registers nothing
             page.navigate(system.url("/console/contract-registration"));
             String unconfirmed = postForText(page, "/console/contract-registration", "contractNumber=0000778"
-                    + "&contractName=No+Script+Co.&administrator=no-script-admin&password=Initial-Pass-1"
+                    + "&contractName=No+Script+Co.&administrator=no-script-admin&email=ns%40example.jp&password=Initial-Pass-1"
                     + "&passwordConfirmation=Initial-Pass-1");
             assertTrue(Pattern.compile("<dialog[^>]*\\bopen\\b").matcher(unconfirmed).find(), unconfirmed);
             assertTrue(unconfirmed.contains("no-script-admin"), unconfirmed);
@@ -345,6 +361,19 @@ class BrowserConsoleTest extends RunningSystemWithBrowser {
             logIn(page, EN, AUDITOR, AUDITOR_PASSWORD);
             assertThat(heading1(page)).hasText("Dashboard");
             assertThat(page.locator("svg.week-chart")).isVisible();
+            assertThat(page.locator("table.notice-days tbody tr")).hasCount(7);
+
+            // the certificates expiring soon, as a page and as CSV
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Expiring soon").setExact(true)).click();
+            assertThat(heading1(page)).hasText("Certificates expiring soon");
+            page.getByLabel("Next days").fill("400");
+            button(page, "Show").click();
+            assertThat(page.locator("table.inventory")).containsText("demo-user1");
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> button(page, "Export CSV").click());
+            String csv = Files.readString(download.path(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\"Contract number\",\"Contract name\",\"Login ID\","), csv);
+            assertTrue(csv.contains("\"demo-user1\""), csv);
+            assertEquals("expiring-400-days.csv", download.suggestedFilename());
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log").setExact(true)).click();
             assertThat(heading1(page)).hasText("Audit log");

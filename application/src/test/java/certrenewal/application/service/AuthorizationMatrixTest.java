@@ -10,6 +10,7 @@ import static certrenewal.application.service.TestWorld.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import certrenewal.application.port.in.admin.ChangeIdContactCommand;
 import certrenewal.application.port.in.admin.OpenContractCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;
@@ -25,6 +26,8 @@ import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,12 +126,32 @@ class AuthorizationMatrixTest {
                 s.world.unlock.unlock(who.actor, ADMIN, who.password());
             }
         },
+        CHANGE_USERS_CONTACT {
+            @Override
+            void perform(Scenario s, Who who) {
+                s.world.changeIdContact.change(new ChangeIdContactCommand(who.actor, USER,
+                        new EmailAddress("changed@example.jp"), NoticeLanguage.EN, who.password()));
+            }
+        },
+        CHANGE_ADMINISTRATORS_CONTACT {
+            @Override
+            void perform(Scenario s, Who who) {
+                s.world.changeIdContact.change(new ChangeIdContactCommand(who.actor, ADMIN,
+                        new EmailAddress("changed@example.jp"), NoticeLanguage.EN, who.password()));
+            }
+        },
         OPEN_CONTRACT {
             @Override
             void perform(Scenario s, Who who) {
                 s.world.openContract.open(new OpenContractCommand(who.actor,
                         new Contract(new ContractNumber("C0003"), "Third Co."), new LoginId("admin-3"),
                         new LoginPassword("initial-password".toCharArray())));
+            }
+        },
+        INVENTORY {
+            @Override
+            void perform(Scenario s, Who who) {
+                s.world.inventory.expiring(who.actor, 40, 100);
             }
         },
         DASHBOARD {
@@ -194,7 +217,10 @@ class AuthorizationMatrixTest {
                 row(Action.REVOKE_ADMINISTRATORS_CERTIFICATE, false, false, true,  false),
                 row(Action.UNLOCK_USER,                       true,  false, false, false),
                 row(Action.UNLOCK_ADMINISTRATOR,              false, false, true,  false),
+                row(Action.CHANGE_USERS_CONTACT,              true,  false, true,  false),
+                row(Action.CHANGE_ADMINISTRATORS_CONTACT,     false, false, true,  false),
                 row(Action.OPEN_CONTRACT,                     false, false, true,  false),
+                row(Action.INVENTORY,                         false, false, true,  true),
                 row(Action.DASHBOARD,                         false, false, true,  true),
                 row(Action.SEARCH,                            false, false, true,  false),
                 row(Action.READ_AUDIT_TRAIL,                  false, false, false, true),

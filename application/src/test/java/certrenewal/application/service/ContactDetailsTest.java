@@ -2,6 +2,8 @@ package certrenewal.application.service;
 
 import static certrenewal.application.service.RenewalUseCasesTest.assertRefused;
 import static certrenewal.application.service.TestWorld.ADMIN;
+import static certrenewal.application.service.TestWorld.ADMIN_ACTOR;
+import static certrenewal.application.service.TestWorld.OPERATOR;
 import static certrenewal.application.service.TestWorld.CONTRACT;
 import static certrenewal.application.service.TestWorld.SYSTEM;
 import static certrenewal.application.service.TestWorld.USER;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.ChangeContactDetailsCommand;
+import certrenewal.application.port.in.admin.ChangeIdContactCommand;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
@@ -74,5 +77,56 @@ class ContactDetailsTest {
 
         assertEquals(NoticeLanguage.EN, store.loadContact(ADMIN).orElseThrow().language());
         assertEquals(0, store.account(ADMIN).failedPasswordAttempts());
+    }
+
+    @Test
+    void anAdministratorChangesItsUsersAddressWithItsOwnPasswordAndTheChangeNamesIt() {
+        world.setLoginPassword(ADMIN);
+        store.inTransaction(() -> store.saveContact(new ContactDetails(USER, OLD, NoticeLanguage.JA)));
+
+        world.changeIdContact.change(new ChangeIdContactCommand(ADMIN_ACTOR, USER, NEW, NoticeLanguage.EN,
+                passwordOf(ADMIN).toCharArray()));
+
+        assertEquals(Optional.of(new ContactDetails(USER, NEW, NoticeLanguage.EN)),
+                world.changeIdContact.current(ADMIN_ACTOR, USER));
+        AuditEvent entry = store.audit("CONTACT_CHANGED").getLast();
+        assertEquals(AuditEvent.SUCCESS, entry.outcome());
+        assertEquals(ADMIN_ACTOR.auditName(), entry.actor());
+        assertEquals("login-id:demo-user", entry.target());
+        assertEquals("by " + ADMIN_ACTOR.auditName() + ": demo-user@example.jp (ja) -> demo-user.new@example.com (en)",
+                entry.detail());
+    }
+
+    @Test
+    void anAdministratorsWrongPasswordChangesNothingCountsAgainstItAndIsAudited() {
+        world.setLoginPassword(ADMIN);
+        store.inTransaction(() -> store.saveContact(new ContactDetails(USER, OLD, NoticeLanguage.JA)));
+
+        assertRefused(Code.WRONG_CONFIRMATION_PASSWORD, () -> world.changeIdContact.change(
+                new ChangeIdContactCommand(ADMIN_ACTOR, USER, NEW, NoticeLanguage.JA, "not-my-password".toCharArray())));
+
+        assertEquals(Optional.of(new ContactDetails(USER, OLD, NoticeLanguage.JA)), store.loadContact(USER));
+        assertEquals(1, store.account(ADMIN).failedPasswordAttempts());
+        assertEquals(0, store.account(USER).failedPasswordAttempts());
+        assertEquals(AuditEvent.REFUSED, store.audit("CONTACT_CHANGED").getLast().outcome());
+    }
+
+    @Test
+    void theBankSetsAnAdministratorsAddressThatHadNone() {
+        world.addStaff(OPERATOR);
+
+        world.changeIdContact.change(new ChangeIdContactCommand(OPERATOR, ADMIN, NEW, NoticeLanguage.JA,
+                passwordOf(OPERATOR).toCharArray()));
+
+        assertEquals(Optional.of(new ContactDetails(ADMIN, NEW, NoticeLanguage.JA)), store.loadContact(ADMIN));
+        assertEquals("by " + OPERATOR.auditName() + ": none -> demo-user.new@example.com (ja)",
+                store.audit("CONTACT_CHANGED").getLast().detail());
+    }
+
+    @Test
+    void theBankLearnsThatAnIdIsUnknown() {
+        world.addStaff(OPERATOR);
+
+        assertRefused(Code.UNKNOWN_LOGIN_ID, () -> world.changeIdContact.current(OPERATOR, new LoginId("nobody")));
     }
 }

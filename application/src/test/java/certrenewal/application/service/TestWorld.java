@@ -105,12 +105,18 @@ final class TestWorld {
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
     final ChangeContactDetailsService changeContact = new ChangeContactDetailsService(store, confirmations, store, store,
             clock);
+    final ChangeIdContactService changeIdContact = new ChangeIdContactService(store, store, confirmations, store, store,
+            clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
     // the bank's console
     final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);
     final BootstrapStaffService bootstrapStaff = new BootstrapStaffService(store, hasher, store, store, clock);
+    /** What the inventory's port answers: a list the tests fill, cut at the limit asked for. */
+    final java.util.List<certrenewal.application.readmodel.ExpiringCertificate> expiringRows = new java.util.ArrayList<>();
+    final ListExpiringCertificatesService inventory = new ListExpiringCertificatesService(
+            (now, until, limit) -> expiringRows.stream().limit(limit).toList(), store, store, clock);
     final ViewDashboardService dashboard = new ViewDashboardService(consoleQueries, store, store, ZONE, Duration.ZERO, clock);
     final SearchRecordsService searchRecords = new SearchRecordsService(consoleQueries, store, store, clock);
     final ReadAuditTrailService readAuditTrail = new ReadAuditTrailService(consoleQueries, store, store, clock);

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Least privilege per role. A customer's administrator manages the user IDs of its own contract
- * (list, register, re-issue, revoke, unlock); the bank's operators handle what the customer cannot
- * do alone (contracts, administrator IDs' re-issue and unlock, revocation of any certificate,
- * look-ups); auditors only read and verify the audit trail and the dashboard's figures; security
+ * (list, register, re-issue, revoke, unlock, change their contact addresses); the bank's operators
+ * handle what the customer cannot do alone (contracts, administrator IDs' re-issue and unlock,
+ * revocation of any certificate, any ID's contact address, look-ups); auditors only read and verify the audit trail and the dashboard's figures; security
  * administrators manage the staff accounts and do no certificate work; only the
  * system itself delivers a first certificate without a pickup. Nobody else administers anything.
  */
@@ -55,7 +55,7 @@ public final class AdministrationPolicy {
         boolean userTarget = target != null && target.kind() == IdKind.USER;
         return ownContract && switch (action) {
             case LIST_CONTRACT_IDS, REGISTER_USER_ID -> true;
-            case REISSUE_CERTIFICATE, REVOKE_CERTIFICATE, UNLOCK_ID -> userTarget;
+            case REISSUE_CERTIFICATE, REVOKE_CERTIFICATE, UNLOCK_ID, CHANGE_CONTACT -> userTarget;
             default -> false;
         };
     }
@@ -65,6 +65,8 @@ public final class AdministrationPolicy {
             case REGISTER_CONTRACT, REVOKE_CERTIFICATE, VIEW_DASHBOARD, SEARCH, LIST_CONTRACT_IDS -> true;
             // a user ID's re-issue and unlock are its own administrator's; the bank does the administrators'
             case REISSUE_CERTIFICATE, UNLOCK_ID -> target != null && target.kind() == IdKind.ADMINISTRATOR;
+            // any ID's contact address, on the customer's written request (an administrator's has no one else to change it)
+            case CHANGE_CONTACT -> target != null;
             default -> false;
         };
     }

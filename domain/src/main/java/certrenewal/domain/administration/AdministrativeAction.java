@@ -15,5 +15,7 @@ public enum AdministrativeAction {
     /** A first certificate delivered directly, without the ID's pickup (demo data and test set-ups): the system's alone. */
     ISSUE_CERTIFICATE,
     /** Creating, disabling, re-enabling, unlocking staff accounts, resetting their passwords: see {@link StaffAdministration}. */
-    MANAGE_STAFF
+    MANAGE_STAFF,
+    /** Changing another login ID's contact e-mail address and notice language (an ID changes its own in 設定). */
+    CHANGE_CONTACT
 }

@@ -1,5 +1,6 @@
 package certrenewal.domain.administration;
 
+import static certrenewal.domain.administration.AdministrativeAction.CHANGE_CONTACT;
 import static certrenewal.domain.administration.AdministrativeAction.ISSUE_CERTIFICATE;
 import static certrenewal.domain.administration.AdministrativeAction.READ_AUDIT_TRAIL;
 import static certrenewal.domain.administration.AdministrativeAction.REISSUE_CERTIFICATE;
@@ -44,7 +45,7 @@ class AdministrationPolicyTest {
     // ---- the customer's administrator ----
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void customerAdministratorManagesTheUserIdsOfItsOwnContract(AdministrativeAction action) {
         assertAllowed(CUSTOMER, action, null, OWN_USER);
         assertAllowed(CUSTOMER, action, OWN, OWN_USER);
@@ -53,14 +54,14 @@ class AdministrationPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void customerAdministratorLeavesAdministratorIdsIncludingItsOwnToTheBank(AdministrativeAction action) {
         assertRefused(CUSTOMER, action, null, OWN_ADMIN);
         assertRefused(CUSTOMER, action, OWN, OWN_ADMIN);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void customerAdministratorCannotTouchTheIdsOfAnotherContract(AdministrativeAction action) {
         assertRefused(CUSTOMER, action, null, OTHER_USER);
         assertRefused(CUSTOMER, action, null, OTHER_ADMIN);
@@ -68,19 +69,19 @@ class AdministrationPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void namingItsOwnContractDoesNotLetACustomerAdministratorReachAnotherContractsId(AdministrativeAction action) {
         assertRefused(CUSTOMER, action, OWN, OTHER_USER);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void anOwnUserIdNamedUnderAnotherContractIsRefused(AdministrativeAction action) {
         assertRefused(CUSTOMER, action, OTHER, OWN_USER);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID"})
+    @EnumSource(names = {"REISSUE_CERTIFICATE", "REVOKE_CERTIFICATE", "UNLOCK_ID", "CHANGE_CONTACT"})
     void customerAdministratorNeedsATargetIdToReissueRevokeOrUnlock(AdministrativeAction action) {
         assertRefused(CUSTOMER, action, OWN, null);
         assertRefused(CUSTOMER, action, null, null);
@@ -124,6 +125,13 @@ class AdministrationPolicyTest {
         assertRefused(OPERATOR, action, null, OWN_USER);
         assertRefused(OPERATOR, action, null, OTHER_USER);
         assertRefused(OPERATOR, action, null, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTarget")
+    void operatorChangesAnyIdsContactAddress(LoginAccount target) {
+        assertAllowed(OPERATOR, CHANGE_CONTACT, null, target);
+        assertRefused(OPERATOR, CHANGE_CONTACT, null, null);
     }
 
     @ParameterizedTest
@@ -196,7 +204,7 @@ class AdministrationPolicyTest {
                 }
             }
         }
-        assertEquals(12, AdministrativeAction.values().length, "a new action needs its rows in these tests");
+        assertEquals(13, AdministrativeAction.values().length, "a new action needs its rows in these tests");
     }
 
     @Test

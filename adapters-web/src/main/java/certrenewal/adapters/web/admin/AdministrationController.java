@@ -9,6 +9,8 @@ import certrenewal.adapters.web.customer.Pages;
 import certrenewal.adapters.web.customer.SignedIn;
 import certrenewal.application.port.in.AuthenticatedId;
 import certrenewal.application.port.in.RequestRefusedException;
+import certrenewal.application.port.in.admin.ChangeIdContactCommand;
+import certrenewal.application.port.in.admin.ChangeIdContactUseCase;
 import certrenewal.application.port.in.admin.IssuancePassword;
 import certrenewal.application.port.in.admin.ListContractIdsUseCase;
 import certrenewal.application.port.in.admin.RegisterUserIdCommand;
@@ -23,6 +25,7 @@ import certrenewal.domain.Rejection;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.notice.ContactDetails;
 import certrenewal.domain.notice.EmailAddress;
 import certrenewal.domain.notice.NoticeLanguage;
 import certrenewal.domain.account.LoginPassword;
@@ -54,7 +57,7 @@ import java.util.function.Function;
 
 /**
  * 利用者管理 of the customer web: a signed-in 管理者ID lists its contract's IDs, registers user IDs,
- * re-issues, revokes and unlocks their certificates. A 利用者ID gets 403 on every one of these
+ * re-issues, revokes and unlocks their certificates, changes their contact addresses. A 利用者ID gets 403 on every one of these
  * screens. The one-time issuance password of a registration or a re-issue is rendered in the
  * reply to the POST itself (never in a URL, never stored for a later GET; the SecurityHeaders
  * filter marks the reply no-store).
@@ -73,13 +76,16 @@ final class AdministrationController {
     private final ReissueCertificateUseCase reissue;
     private final RevokeCertificateUseCase revoke;
     private final UnlockLoginIdUseCase unlock;
+    private final ChangeIdContactUseCase contacts;
     private final Pages pages;
     private final Clock clock;
     private final CustomerSessions customers;
 
     AdministrationController(ListContractIdsUseCase list, RegisterUserIdUseCase register, ReissueCertificateUseCase reissue,
-                             RevokeCertificateUseCase revoke, UnlockLoginIdUseCase unlock, Pages pages,
+                             RevokeCertificateUseCase revoke, UnlockLoginIdUseCase unlock,
+                             ChangeIdContactUseCase contacts, Pages pages,
                              @Nullable Clock clock, CustomerSessions customers) {
+        this.contacts = contacts;
         this.customers = customers;
         this.list = list;
         this.register = register;
@@ -121,6 +127,47 @@ final class AdministrationController {
                 return Pages.redirect("/admin/users");
             } catch (RequestRefusedException e) {
                 return unlockPage(request, session, target, RefusalHandler.statusOf(e.rejection().code()),
+                        pages.refusal(request, e.rejection()));
+            } finally {
+                Arrays.fill(confirmation, '\0');
+            }
+        }));
+    }
+
+    // ----- 連絡先の変更 -----
+
+    @Get("/users/{loginId}/contact")
+    HttpResponse<?> contactForm(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId) {
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId, target -> {
+            Optional<ContactDetails> current = contacts.current(admin, target.loginId());
+            return contactPage(request, session, target, current.map(c -> c.address().value()).orElse(""),
+                    current.map(ContactDetails::language).orElse(NoticeLanguage.DEFAULT).tag(), HttpStatus.OK, null);
+        }));
+    }
+
+    @Post(value = "/users/{loginId}/contact", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeContact(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
+                                  @Body Map<String, String> form) {
+        return asAdministrator(request, session, admin -> onOwnUser(request, session, admin, loginId, target -> {
+            String typed = form.getOrDefault("email", "").strip();
+            String language = NoticeLanguage.parse(form.get("language")).orElse(NoticeLanguage.DEFAULT).tag();
+            if (!SignedIn.csrfMatches(session, form.get("_csrf"))) {
+                return contactPage(request, session, target, typed, language, HttpStatus.FORBIDDEN,
+                        pages.text(request, "session.expired"));
+            }
+            Optional<EmailAddress> email = EmailAddress.parse(typed);
+            if (email.isEmpty()) {
+                return contactPage(request, session, target, typed, language, HttpStatus.BAD_REQUEST,
+                        pages.text(request, "admin.register.badEmail"));
+            }
+            char[] confirmation = form.getOrDefault("password", "").toCharArray();
+            try {
+                contacts.change(new ChangeIdContactCommand(admin, target.loginId(), email.get(),
+                        NoticeLanguage.parse(language).orElseThrow(), confirmation));
+                session.put(FLASH_NOTICE, pages.text(request, "admin.contactChanged", target.loginId().value()));
+                return Pages.redirect("/admin/users");
+            } catch (RequestRefusedException e) {
+                return contactPage(request, session, target, typed, language, RefusalHandler.statusOf(e.rejection().code()),
                         pages.refusal(request, e.rejection()));
             } finally {
                 Arrays.fill(confirmation, '\0');
@@ -361,6 +408,7 @@ final class AdministrationController {
         row.put("canReissue", OfferedActions.offered(admin, AdministrativeAction.REISSUE_CERTIFICATE, admin.contract(), s));
         row.put("canRevoke", OfferedActions.offered(admin, AdministrativeAction.REVOKE_CERTIFICATE, admin.contract(), s));
         row.put("canUnlock", OfferedActions.offered(admin, AdministrativeAction.UNLOCK_ID, admin.contract(), s));
+        row.put("canChangeContact", OfferedActions.offered(admin, AdministrativeAction.CHANGE_CONTACT, admin.contract(), s));
         return row;
     }
 
@@ -381,6 +429,16 @@ final class AdministrationController {
         model.put("loginId", target.loginId().value());
         model.put("alert", alert);
         return HttpResponse.status(status).body(Pages.view("admin/unlock", model));
+    }
+
+    private HttpResponse<?> contactPage(HttpRequest<?> request, Session session, LoginIdSummary target, String email,
+                                        String language, HttpStatus status, String alert) {
+        Map<String, Object> model = pages.model(request, session);
+        model.put("loginId", target.loginId().value());
+        model.put("email", email);
+        model.put("noticeLanguage", language);
+        model.put("alert", alert);
+        return HttpResponse.status(status).body(Pages.view("admin/contact", model));
     }
 
     private HttpResponse<?> reissuePage(HttpRequest<?> request, Session session, LoginIdSummary target,

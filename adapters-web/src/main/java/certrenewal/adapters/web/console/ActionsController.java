@@ -27,6 +27,8 @@ import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -264,6 +266,11 @@ final class ActionsController {
             if (administrator.isEmpty()) {
                 problems.add(pages.text(request, "console.register.badAdministrator"));
             }
+            Optional<EmailAddress> email = EmailAddress.parse(form.get("email"));
+            if (email.isEmpty()) {
+                problems.add(pages.text(request, "console.badEmail"));
+            }
+            NoticeLanguage language = NoticeLanguage.parse(form.get("language")).orElse(NoticeLanguage.DEFAULT);
             char[] password = form.getOrDefault("password", "").toCharArray();
             char[] confirmation = form.getOrDefault("passwordConfirmation", "").toCharArray();
             try {
@@ -285,7 +292,8 @@ final class ActionsController {
                             pages.text(request, "console.register.confirmPrompt"), true);
                 }
                 Contract contract = new Contract(number.get(), name);
-                return opened(request, session, staff, form, contract, administrator.get(), new LoginPassword(password));
+                return opened(request, session, staff, form, contract, administrator.get(), new LoginPassword(password),
+                        email.get(), language);
             } finally {
                 Arrays.fill(password, '\0');
                 Arrays.fill(confirmation, '\0');
@@ -295,10 +303,11 @@ final class ActionsController {
 
     /** Registers the contract; the new administrator ID's issuance password is shown in this reply only. */
     private HttpResponse<?> opened(HttpRequest<?> request, Session session, Actor.Staff staff, Map<String, String> form,
-                                   Contract contract, LoginId administrator, LoginPassword initial) {
+                                   Contract contract, LoginId administrator, LoginPassword initial,
+                                   EmailAddress email, NoticeLanguage language) {
         IssuancePassword issuance;
         try {
-            issuance = open.open(new OpenContractCommand(staff, contract, administrator, initial));
+            issuance = open.open(new OpenContractCommand(staff, contract, administrator, initial, email, language));
         } catch (RequestRefusedException e) {
             Rejection.Code code = e.rejection().code();
             if (code == Rejection.Code.CONTRACT_EXISTS || code == Rejection.Code.LOGIN_ID_EXISTS) {
@@ -327,7 +336,9 @@ final class ActionsController {
         // the password is never sent back: it is typed again
         model.put("form", row("contractNumber", form.getOrDefault("contractNumber", ""),
                 "contractName", form.getOrDefault("contractName", ""),
-                "administrator", form.getOrDefault("administrator", "")));
+                "administrator", form.getOrDefault("administrator", ""),
+                "email", form.getOrDefault("email", ""),
+                "language", NoticeLanguage.parse(form.get("language")).orElse(NoticeLanguage.DEFAULT).tag()));
         model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
         model.put("confirming", confirming);
         if (alert != null) {

@@ -334,6 +334,7 @@ final class ConsolePages {
                 "issuancePending", s.issuancePending());
         row.put("canReissue", OfferedActions.offered(staff, AdministrativeAction.REISSUE_CERTIFICATE, contract, s));
         row.put("canUnlock", OfferedActions.offered(staff, AdministrativeAction.UNLOCK_ID, contract, s));
+        row.put("canChangeContact", OfferedActions.offered(staff, AdministrativeAction.CHANGE_CONTACT, contract, s));
         return row;
     }
 }

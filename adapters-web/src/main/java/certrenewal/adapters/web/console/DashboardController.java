@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * The dashboard: certificates by status, those expiring per week for the next 16 weeks as a bar
  * chart drawn by the server (inline SVG, no script, no chart library) with the same figures as a
- * table, and the renewals of the last 30 days per day.
+ * table, the renewals of the last 30 days per day, and the expiry notices of the last 7 days per day.
  */
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -80,6 +80,12 @@ final class DashboardController {
             }
             model.put("days", days);
             model.put("dayTotals", row("started", totals[0], "completed", totals[1], "abandoned", totals[2], "failed", totals[3]));
+            model.put("noticeDays", figures.noticesPerDay().stream().map(day -> row("day", day.day().toString(),
+                    "queued", day.queued(), "sent", day.sent(), "failed", day.failed())).toList());
+            model.put("noticeTotals", row(
+                    "queued", figures.noticesPerDay().stream().mapToLong(DashboardFigures.DayNotices::queued).sum(),
+                    "sent", figures.noticesPerDay().stream().mapToLong(DashboardFigures.DayNotices::sent).sum(),
+                    "failed", figures.noticesPerDay().stream().mapToLong(DashboardFigures.DayNotices::failed).sum()));
             return ConsolePages.ok("dashboard", model);
         });
     }

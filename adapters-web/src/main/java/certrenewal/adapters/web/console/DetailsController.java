@@ -32,7 +32,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DetailsController {
     /** What an action that led back here may announce ({@code ?done=}). */
-    private static final Set<String> DONE = Set.of("revoked", "unlocked");
+    private static final Set<String> DONE = Set.of("revoked", "unlocked", "contact");
     private final SearchRecordsUseCase queries;
     private final ViewIdNoticesUseCase notices;
     private final ConsolePages pages;

@@ -19,6 +19,9 @@ import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
+import certrenewal.domain.notice.ContactDetails;
+import certrenewal.domain.notice.EmailAddress;
+import certrenewal.domain.notice.NoticeLanguage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +52,9 @@ class AdministrationControllerTest extends WebTest {
             new String[] {"POST", "/admin/users/user-active/reissue", "password", Samples.LOGIN_PASSWORD},
             new String[] {"GET", "/admin/revoke?loginId=user-active"},
             new String[] {"POST", "/admin/revoke", "loginId", "user-active", "reason", "KEY_COMPROMISE", "password", Samples.LOGIN_PASSWORD},
-            new String[] {"GET", "/admin/revoke/result"});
+            new String[] {"GET", "/admin/revoke/result"},
+            new String[] {"GET", "/admin/users/user-active/contact"},
+            new String[] {"POST", "/admin/users/user-active/contact", "email", "new@example.jp", "password", Samples.LOGIN_PASSWORD});
 
     private final Actor.CustomerAdministrator admin = new Actor.CustomerAdministrator(server.administrator.who().loginId(),
             Samples.CONTRACT);
@@ -216,6 +221,107 @@ class AdministrationControllerTest extends WebTest {
             assertEquals(Texts.of(language, "rejection." + code.name()), reply.alert());
             assertEquals(Texts.of(language, "admin.unlock.title"), reply.h1());
         }
+    }
+
+    // ---- 連絡先の変更
+
+    @Test
+    void eachUserRowOffersTheContactChangeAndTheAdministratorsOwnRowDoesNot() {
+        Reply list = server.signedIn(server.administrator, "ja").get("/admin/users");
+
+        assertTrue(row(list, ACTIVE).contains("action=\"/admin/users/user-active/contact\""), row(list, ACTIVE));
+        assertTrue(row(list, LOCKED).contains("/contact\""), row(list, LOCKED));
+        assertFalse(row(list, ADMIN).contains("/contact\""), "its own address is changed in 設定");
+    }
+
+    @Test
+    void theContactFormShowsTheUsersCurrentAddressAndAsksForTheAdministratorsOwnPassword() {
+        fakes.idContact.returns(Optional.of(new ContactDetails(ACTIVE.loginId(), new EmailAddress("active@example.jp"),
+                NoticeLanguage.EN)));
+
+        Reply form = server.signedIn(server.administrator, "ja").get("/admin/users/user-active/contact");
+
+        assertEquals(200, form.status(), form.toString());
+        assertEquals("連絡先メールアドレスの変更", form.h1());
+        assertTrue(form.body().contains("value=\"active@example.jp\""), form.body());
+        assertTrue(form.body().contains("<option value=\"en\" selected=\"selected\""), form.body());
+        assertTrue(form.body().contains("name=\"password\" type=\"password\" autocomplete=\"current-password\""));
+        assertEquals(new Fakes.OnId(admin, ACTIVE.loginId()), fakes.idContact.onlyCall());
+    }
+
+    @Test
+    void changingAUsersAddressPassesTheAdministratorsPasswordAndTheListSaysSoOnce() {
+        fakes.changeIdContact.succeeds();
+        Browser browser = server.signedIn(server.administrator, "en");
+
+        Reply reply = browser.post("/admin/users/user-active/contact", "_csrf", browser.csrf(), "email", " New@Example.JP ",
+                "language", "en", "password", ADMINS_OWN_PASSWORD);
+
+        assertEquals(303, reply.status(), reply.toString());
+        assertEquals("/admin/users", reply.location());
+        assertEquals(new Fakes.ChangeIdContact(admin, ACTIVE.loginId(), "New@example.jp", "en", ADMINS_OWN_PASSWORD),
+                fakes.changeIdContact.onlyCall());
+        assertEquals("The contact details of user-active have been changed.", browser.get("/admin/users").notice());
+        assertEquals("", browser.get("/admin/users").notice(), "said once");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "no-at-sign", "a b@example.jp", "a@example.jp\r\nBcc: x@example.jp"})
+    void anAddressThatIsNoneIsToldInBothLanguagesAndChangesNothing(String email) {
+        for (String language : List.of("ja", "en")) {
+            Browser browser = server.signedIn(server.administrator, language);
+
+            Reply reply = browser.post("/admin/users/user-active/contact", "_csrf", browser.csrf(), "email", email,
+                    "password", ADMINS_OWN_PASSWORD);
+
+            assertEquals(400, reply.status(), reply.toString());
+            assertEquals(Texts.of(language, "admin.register.badEmail"), reply.alert());
+            assertFalse(reply.body().contains(ADMINS_OWN_PASSWORD), "the password is never sent back");
+        }
+        assertFalse(fakes.changeIdContact.called());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web-admin", "someone-else", "other-contract-user"})
+    void onlyTheContractsOwnUserIdsAddressesCanBeChanged(String loginId) {
+        Browser browser = server.signedIn(server.administrator, "en");
+
+        Reply form = browser.get("/admin/users/" + loginId + "/contact");
+        Reply posted = browser.post("/admin/users/" + loginId + "/contact", "_csrf", browser.csrf(), "email", "x@example.jp",
+                "password", ADMINS_OWN_PASSWORD);
+
+        assertEquals(404, form.status(), form.toString());
+        assertEquals(404, posted.status(), posted.toString());
+        assertEquals("The login ID was not found.", posted.alert());
+        assertFalse(fakes.changeIdContact.called() || fakes.idContact.called());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WRONG_CONFIRMATION_PASSWORD, 403", "ID_LOCKED, 403", "NOT_PERMITTED, 403"})
+    void aRefusedChangeSaysWhyOnItsFormKeepingTheEntry(Code code, int status) {
+        for (String language : List.of("ja", "en")) {
+            Browser browser = server.signedIn(server.administrator, language);
+            fakes.changeIdContact.refuses(code);
+
+            Reply reply = browser.post("/admin/users/user-active/contact", "_csrf", browser.csrf(), "email", "new@example.jp",
+                    "password", "typo");
+
+            assertEquals(status, reply.status(), reply.toString());
+            assertEquals(Texts.of(language, "rejection." + code.name()), reply.alert());
+            assertEquals(Texts.of(language, "admin.contact.title"), reply.h1());
+            assertTrue(reply.body().contains("value=\"new@example.jp\""));
+        }
+    }
+
+    @Test
+    void changingWithoutTheSessionsTokenChangesNothing() {
+        Browser browser = server.signedIn(server.administrator, "ja");
+
+        Reply reply = browser.post("/admin/users/user-active/contact", "_csrf", "forged", "email", "new@example.jp",
+                "password", ADMINS_OWN_PASSWORD);
+
+        assertEquals(403, reply.status(), reply.toString());
+        assertFalse(fakes.changeIdContact.called());
     }
 
     @Test
@@ -550,7 +656,8 @@ class AdministrationControllerTest extends WebTest {
     }
 
     private void assertNothingChanged() {
-        assertFalse(fakes.register.called() || fakes.unlock.called() || fakes.reissue.called() || fakes.revoke.called());
+        assertFalse(fakes.register.called() || fakes.unlock.called() || fakes.reissue.called() || fakes.revoke.called()
+                || fakes.changeIdContact.called());
     }
 
     private static String row(Reply reply, LoginIdSummary id) {

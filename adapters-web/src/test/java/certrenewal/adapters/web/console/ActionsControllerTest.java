@@ -47,8 +47,8 @@ class ActionsControllerTest extends WebTest {
             new String[] {"/console/ids/web-admin/reissue", "password", "Staff-Pass-1"},
             new String[] {"/console/ids/locked-admin/unlock", "from", "elsewhere"},
             new String[] {"/console/contract-registration", "contractNumber", "0000777", "contractName", "Console Co.",
-                    "administrator", "console-admin", "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1",
-                    "confirmed", "yes"});
+                    "administrator", "console-admin", "email", "admin@console.example.jp", "password", "Initial-Pass-1",
+                    "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"});
 
     @BeforeEach
     void theRecords() {
@@ -328,8 +328,8 @@ class ActionsControllerTest extends WebTest {
             Browser browser = server.staff(StaffRole.OPERATOR, language);
 
             Reply reply = browser.post("/console/contract-registration", "_csrf", browser.csrf(), "contractNumber", number,
-                    "contractName", name, "administrator", administrator, "password", password, "passwordConfirmation", confirmation,
-                    "confirmed", "yes");
+                    "contractName", name, "administrator", administrator, "email", "admin@console.example.jp",
+                    "password", password, "passwordConfirmation", confirmation, "confirmed", "yes");
 
             assertEquals(400, reply.status(), reply.toString());
             assertEquals(Texts.of(language, problem), reply.alert());
@@ -356,7 +356,8 @@ class ActionsControllerTest extends WebTest {
                 "contractName", "", "administrator", "no good", "password", "", "passwordConfirmation", "");
 
         assertEquals("The contract name must have 1 to 64 characters. The administrator ID must be up to 32 letters, digits, “.”, “_” "
-                + "or “-”. Type the initial login password.", reply.alert());
+                + "or “-”. Enter the contact e-mail address in the form name@example.jp. Type the initial login password.",
+                reply.alert());
     }
 
     @Test
@@ -380,7 +381,34 @@ class ActionsControllerTest extends WebTest {
         assertEquals("契約登録完了", reply.h1());
         assertTrue(reply.text().contains("Abcdefgh23456789") && reply.text().contains("2026-06-20 09:00 JST"), reply.text());
         assertEquals(new Fakes.Open(OPERATOR, new Contract(new ContractNumber("0000777"), "Console Co."),
-                new LoginId("console-admin"), "Initial-Pass-1"), fakes.open.onlyCall());
+                new LoginId("console-admin"), "Initial-Pass-1", "admin@console.example.jp", "en"), fakes.open.onlyCall());
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"''", "admin", "admin@localhost", "'a b@example.jp'", "'\"x\"@example.jp'",
+        "'admin@example.jp, other@example.jp'"})
+    void anAdministratorWithoutAUsableContactAddressIsRefusedInBothLanguages(String email) {
+        for (String language : List.of("ja", "en")) {
+            Browser browser = server.staff(StaffRole.OPERATOR, language);
+
+            Reply reply = browser.post("/console/contract-registration", "_csrf", browser.csrf(), "contractNumber", "0000777",
+                    "contractName", "Console Co.", "administrator", "console-admin", "email", email,
+                    "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes");
+
+            assertEquals(400, reply.status(), reply.toString());
+            assertEquals(language.equals("ja") ? "連絡先メールアドレスを name@example.jp の形で入力してください。"
+                    : "Enter the contact e-mail address in the form name@example.jp.", reply.alert());
+            assertTrue(email.isEmpty() || reply.body().contains("value=\"" + email.replace("\"", "&quot;")), "the entry is kept");
+        }
+        assertFalse(fakes.open.called());
+    }
+
+    @Test
+    void theConfirmationDialogShowsTheAddressAndTheFormKeepsTheLanguage() {
+        Reply reply = register(server.staff(StaffRole.OPERATOR, "ja"), "Initial-Pass-1", null);
+
+        assertTrue(reply.body().contains("data-from=\"email\">admin@console.example.jp</dd>"), reply.body());
+        assertTrue(reply.body().contains("<option value=\"en\" selected=\"selected\""), reply.body());
     }
 
     @ParameterizedTest
@@ -412,8 +440,8 @@ class ActionsControllerTest extends WebTest {
 
     private static Reply register(Browser browser, String password, String confirmed) {
         return browser.post("/console/contract-registration", "_csrf", browser.csrf(), "contractNumber", "0000777",
-                "contractName", "Console Co.", "administrator", "console-admin", "password", password,
-                "passwordConfirmation", password, "confirmed", confirmed);
+                "contractName", "Console Co.", "administrator", "console-admin", "email", "admin@console.example.jp",
+                "language", "en", "password", password, "passwordConfirmation", password, "confirmed", confirmed);
     }
 
     private static Reply post(Browser browser, String token, String[] action) {

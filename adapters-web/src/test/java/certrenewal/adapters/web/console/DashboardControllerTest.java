@@ -42,6 +42,23 @@ class DashboardControllerTest extends WebTest {
     }
 
     @Test
+    void theDashboardShowsTheNoticesQueuedSentAndGivenUpPerDay() {
+        Browser browser = server.staff(StaffRole.AUDITOR, "en");
+        fakes.dashboard.returns(Samples.figures());
+
+        Reply reply = browser.get("/console");
+
+        assertEquals(200, reply.status(), reply.toString());
+        String body = reply.body().replaceAll("\\s+", " ");
+        assertTrue(body.contains("Expiry notices per day, last 7 days"), body);
+        assertTrue(body.contains("<tr data-notice-day=\"2026-03-31\"> <th scope=\"row\"><time datetime=\"2026-03-31\">2026-03-31</time></th>"
+                + " <td class=\"num\">12</td> <td class=\"num\">10</td> <td class=\"num\">0</td> </tr>"), body);
+        assertTrue(body.contains("<tr data-notice-day=\"2026-04-01\">"), body);
+        assertTrue(body.contains("<td class=\"num\" id=\"notices-queued\">17</td> <td class=\"num\" id=\"notices-sent\">16</td>"
+                + " <td class=\"num\" id=\"notices-failed\">2</td>"), "totals: " + body);
+    }
+
+    @Test
     void theMenuOffersWhatTheRoleMayDo() {
         Browser operator = server.staff(StaffRole.OPERATOR, "ja");
         Browser auditor = server.staff(StaffRole.AUDITOR, "ja");
