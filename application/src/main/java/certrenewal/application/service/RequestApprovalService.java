@@ -81,7 +81,9 @@ public final class RequestApprovalService implements RequestApprovalUseCase {
         String requester = command.requester().auditName();
         try {
             permit(command);
-            confirmations.confirm(command.requester(), command.confirmationPassword());
+            if (command.action() != DualControlAction.REGISTER_CONTRACT) { // the direct registration asks none either
+                confirmations.confirm(command.requester(), command.confirmationPassword());
+            }
             Map<String, String> stored = new HashMap<>(command.command());
             if (command.initialLoginPassword() != null) {
                 char[] characters = command.initialLoginPassword().characters();

@@ -220,7 +220,7 @@ class DualControlUseCasesTest {
         LoginId administrator = new LoginId("approved-admin");
         String initial = "Shonin-Pass-2027";
         ApprovalRequest request = world.requestApproval.request(RequestApprovalCommand.register(OPERATOR, contract,
-                administrator, new LoginPassword(initial.toCharArray()), "new customer", pw(OPERATOR)));
+                administrator, new LoginPassword(initial.toCharArray()), "new customer"));
 
         Map<String, String> stored = store.loadRequest(request.id()).orElseThrow().command();
         assertFalse(stored.containsValue(initial), "no password in clear");

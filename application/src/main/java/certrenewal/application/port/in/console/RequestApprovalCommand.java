@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * A console action asked for under dual control, with the requester's reason and own password (typed again, as for
- * the action itself). Built by one factory per action.
+ * the action itself; none for a contract registration, as its direct form asks none). Built by one factory per action.
  *
  * @param target what the action is done to, as the audit trail names it
  * @param command what the action needs to run later, by name (never a password)
@@ -63,14 +63,14 @@ public record RequestApprovalCommand(Actor.Staff requester, DualControlAction ac
                 reason, confirmationPassword);
     }
 
+    /** Without the requester's password, as the direct registration asks none (it shows a confirmation dialog). */
     public static RequestApprovalCommand register(Actor.Staff requester, Contract contract, LoginId administrator,
-                                                  LoginPassword initialLoginPassword, String reason,
-                                                  char[] confirmationPassword) {
+                                                  LoginPassword initialLoginPassword, String reason) {
         return new RequestApprovalCommand(requester, DualControlAction.REGISTER_CONTRACT,
                 "contract:" + contract.number(), Map.of(CONTRACT_NUMBER, contract.number().value(),
                 CONTRACT_NAME, contract.name(), ADMINISTRATOR, administrator.value()),
                 Objects.requireNonNull(initialLoginPassword, "initial login password must not be null"), reason,
-                confirmationPassword);
+                new char[0]);
     }
 
     @Override
