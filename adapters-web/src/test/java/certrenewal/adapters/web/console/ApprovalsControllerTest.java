@@ -70,6 +70,43 @@ class ApprovalsControllerTest extends WebTest {
     }
 
     @Test
+    void underDualControlAContractRegistrationIsRequestedWithItsReasonAndNotOpened() {
+        fakes.dualControlled.add(DualControlAction.REGISTER_CONTRACT);
+        fakes.requestApproval.returns(request(8, OPERATOR));
+        Browser browser = server.staff(StaffRole.OPERATOR, "en");
+        String[] fields = {"contractNumber", "0000777", "contractName", "Console Co.", "administrator", "console-admin",
+                "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"};
+
+        Reply withoutReason = browser.post("/console/contract-registration", concat("_csrf", browser.csrf(), fields));
+        assertEquals(400, withoutReason.status());
+        assertTrue(withoutReason.alert().contains("Enter a reason of 1 to 500 characters."), withoutReason.alert());
+        assertFalse(fakes.requestApproval.called());
+
+        Reply requested = browser.post("/console/contract-registration",
+                concat("_csrf", browser.csrf(), "approvalReason", "new customer, contract signed", fields));
+
+        assertEquals("/console/approvals?done=requested#request-8", requested.location());
+        RequestApprovalCommand command = fakes.requestApproval.onlyCall();
+        assertEquals(DualControlAction.REGISTER_CONTRACT, command.action());
+        assertEquals(Map.of(RequestApprovalCommand.CONTRACT_NUMBER, "0000777", RequestApprovalCommand.CONTRACT_NAME,
+                "Console Co.", RequestApprovalCommand.ADMINISTRATOR, "console-admin"), command.command());
+        assertEquals("new customer, contract signed", command.reason());
+        assertFalse(fakes.open.called(), "nothing registered before the approval");
+    }
+
+    private static String[] concat(String a, String b, String[] rest) {
+        String[] all = new String[rest.length + 2];
+        all[0] = a;
+        all[1] = b;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
+    }
+
+    private static String[] concat(String a, String b, String c, String d, String[] rest) {
+        return concat(a, b, concat(c, d, rest));
+    }
+
+    @Test
     void withoutDualControlTheFormHasNoReasonAndTheActionRuns() {
         fakes.unlock.returns(null);
         Browser browser = server.staff(StaffRole.OPERATOR, "ja");
