@@ -67,12 +67,21 @@ public final class OpenContractService implements OpenContractUseCase {
                         + administrator + "; issuance password valid until " + issued.deadline(), approval)),
                 initial,
                 LoginAccount.register(administrator, contract.number(), IdKind.ADMINISTRATOR), contact,
-                () -> Permissions.permit(actor, AdministrativeAction.REGISTER_CONTRACT, contract.number()),
                 () -> {
-                    if (contracts.loadContract(contract.number()).isPresent()) {
-                        throw refusal(Code.CONTRACT_EXISTS);
-                    }
+                    Permissions.permit(actor, AdministrativeAction.REGISTER_CONTRACT, contract.number());
+                    // before the two password hashes (600,000 PBKDF2 iterations each): an existing contract costs
+                    // nothing to refuse, e.g. the demo contract on every restart of the embedded default
+                    requireNew(contract);
+                },
+                () -> {
+                    requireNew(contract); // again in the transaction: a parallel request may have opened it meanwhile
                     contracts.insertContract(contract);
                 });
+    }
+
+    private void requireNew(Contract contract) {
+        if (contracts.loadContract(contract.number()).isPresent()) {
+            throw refusal(Code.CONTRACT_EXISTS);
+        }
     }
 }
