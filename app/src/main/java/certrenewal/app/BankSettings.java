@@ -1,14 +1,18 @@
 package certrenewal.app;
 
+import certrenewal.domain.administration.DualControlAction;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The settings under {@code certrenewal.*} in application.yml. */
 @ConfigurationProperties("certrenewal")
 public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caToken, Audit audit, Tls tls, Renewal renewal,
                            Login login, Administration administration, Crl crl, Ocsp ocsp, Demo demo,
-                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster, Notices notices) {
+                           Issuance issuance, Pickup pickup, Staff staff, Cluster cluster, Notices notices,
+                           Console console) {
     /** The Micronaut environment of production (application-prod.yml): no demo, no key material made here. */
     public static final String PRODUCTION_ENVIRONMENT = "prod";
 
@@ -215,6 +219,33 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
             public String toString() {
                 return "Smtp[host=" + host + ", port=" + port + ", user=" + user + ", from=" + from + ", tls=" + tls + "]";
             }
+        }
+    }
+
+    /**
+     * The bank's console: dual control (four eyes, README: Dual control).
+     *
+     * @param dualControl the actions a second staff member must approve (names of {@link DualControlAction}); by
+     *     default all four; empty: off, every action runs at once as before
+     * @param approvalDeadline how long a request may be approved before it expires (default 24 h)
+     */
+    @ConfigurationProperties("console")
+    public record Console(List<String> dualControl, Duration approvalDeadline) {
+        /** The configured actions; an unknown name stops the start, naming it. */
+        public Set<DualControlAction> dualControlled() {
+            Set<DualControlAction> actions = EnumSet.noneOf(DualControlAction.class);
+            for (String name : dualControl == null ? List.<String>of() : dualControl) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    actions.add(DualControlAction.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("certrenewal.console.dual-control: unknown action " + name.strip()
+                            + "; known: " + java.util.Arrays.toString(DualControlAction.values()), e);
+                }
+            }
+            return actions;
         }
     }
 }

@@ -1,5 +1,6 @@
 package certrenewal.app;
 
+import certrenewal.application.port.out.ApprovalRequestPort;
 import certrenewal.application.port.out.AuditCheckpointPort;
 import certrenewal.application.port.out.AuditQueryPort;
 import certrenewal.application.port.out.AuditTrailPort;
@@ -33,6 +34,9 @@ import certrenewal.application.service.ChangeIdContactService;
 import certrenewal.application.service.ListExpiringCertificatesService;
 import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
+import certrenewal.application.service.DecideApprovalService;
+import certrenewal.application.service.ListApprovalRequestsService;
+import certrenewal.application.service.RequestApprovalService;
 import certrenewal.application.service.ChangeStaffPasswordService;
 import certrenewal.application.service.CheckStaffSessionService;
 import certrenewal.application.service.ManageStaffService;
@@ -329,6 +333,29 @@ final class UseCaseFactory {
     }
 
     // ---- the bank's console ----
+
+    @Singleton
+    RequestApprovalService requestApproval(ApprovalRequestPort requests, LoadAccountPort accounts,
+                                           LoadCertificatePort certificates, ConfirmationPasswords confirmations,
+                                           PasswordHasherPort hasher, AuditTrailPort audit, TransactionPort transactions,
+                                           BankSettings settings, Clock clock) {
+        return new RequestApprovalService(settings.console().dualControlled(), settings.console().approvalDeadline(),
+                requests, accounts, certificates, confirmations, hasher, audit, transactions, clock);
+    }
+
+    @Singleton
+    DecideApprovalService decideApproval(ApprovalRequestPort requests, ConfirmationPasswords confirmations,
+                                         RevokeCertificateService revoke, ReissueCertificateService reissue,
+                                         UnlockLoginIdService unlock, OpenContractService open, AuditTrailPort audit,
+                                         TransactionPort transactions, Clock clock) {
+        return new DecideApprovalService(requests, confirmations, revoke, reissue, unlock, open, audit, transactions,
+                clock);
+    }
+
+    @Singleton
+    ListApprovalRequestsService listApprovalRequests(ApprovalRequestPort requests, Clock clock) {
+        return new ListApprovalRequestsService(requests, clock);
+    }
 
     @Singleton
     StaffLoginService staffLogin(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,

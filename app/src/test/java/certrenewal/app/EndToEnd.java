@@ -51,6 +51,8 @@ public final class EndToEnd implements AutoCloseable {
                         "certrenewal.login.password-hash-iterations", 10_000,
                         // the walks check the CRL right after a revocation; coalescing is CrlServiceTest's
                         "certrenewal.crl.min-interval", "0s",
+                        // the walks written before dual control run the actions at once; the dual-control walks turn it on
+                        "certrenewal.console.dual-control", "",
                         // not application.yml's 8081, which another server on this machine may hold
                         "endpoints.all.port", freePort()));
         properties.putAll(settings);

@@ -98,7 +98,7 @@ final class SqlReads {
         return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+    static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             int index = i + 1;

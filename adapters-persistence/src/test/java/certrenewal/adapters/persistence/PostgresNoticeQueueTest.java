@@ -20,15 +20,20 @@ class PostgresNoticeQueueTest extends NoticeQueueContractTest {
     static final class OwnDatabase implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) throws Exception {
+            create(DATABASE);
+        }
+
+        /** Makes the database {@code database} on the test server when it is missing. */
+        static void create(String database) throws Exception {
             String server = "jdbc:postgresql://" + PostgresAvailability.HOST + ":" + PostgresAvailability.port() + "/postgres";
             try (var connection = DriverManager.getConnection(server, "postgres", "");
                  Statement sql = connection.createStatement()) {
-                try (ResultSet found = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                try (ResultSet found = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                     if (found.next()) {
                         return;
                     }
                 }
-                sql.executeUpdate("CREATE DATABASE " + DATABASE);
+                sql.executeUpdate("CREATE DATABASE " + database);
             }
         }
     }

@@ -176,6 +176,25 @@ public final class Fakes {
 
     public final Answer<Inventory, certrenewal.application.readmodel.ExpiringCertificates> inventory =
             new Answer<>("ListExpiringCertificatesUseCase.expiring");
+    /** The actions under dual control: none unless a test puts some. */
+    public final java.util.Set<certrenewal.domain.administration.DualControlAction> dualControlled =
+            java.util.EnumSet.noneOf(certrenewal.domain.administration.DualControlAction.class);
+    public final Answer<certrenewal.application.port.in.console.RequestApprovalCommand,
+            certrenewal.domain.administration.ApprovalRequest> requestApproval = new Answer<>("RequestApprovalUseCase.request");
+    public final Answer<Actor.Staff, List<certrenewal.application.port.in.console.ListApprovalRequestsUseCase.Item>>
+            pendingApprovals = new Answer<>("ListApprovalRequestsUseCase.pending");
+    public final Answer<Actor.Staff, List<certrenewal.application.port.in.console.ListApprovalRequestsUseCase.Item>>
+            ownApprovals = new Answer<>("ListApprovalRequestsUseCase.requestedBy");
+
+    public record OnRequest(Actor.Staff staff, long id, String text) {
+    }
+
+    public final Answer<OnRequest, Optional<certrenewal.application.port.in.console.ListApprovalRequestsUseCase.Item>>
+            findApproval = new Answer<>("ListApprovalRequestsUseCase.find");
+    public final Answer<OnRequest, certrenewal.application.port.in.console.DecideApprovalUseCase.Approval> approve =
+            new Answer<>("DecideApprovalUseCase.approve");
+    public final Answer<OnRequest, certrenewal.domain.administration.ApprovalRequest> reject =
+            new Answer<>("DecideApprovalUseCase.reject");
 
     // ---- console
     public record StaffLogIn(String username, String password) {
@@ -255,11 +274,12 @@ public final class Fakes {
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, idContact, changeIdContact, inventory, staffLogIn, dashboard, search,
             listStaff, changeStaff, changeOwnPassword,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
-            changePassword);
+            changePassword, requestApproval, pendingApprovals, ownApprovals, findApproval, approve, reject);
 
     /** Forgets every call and every answer. */
     public void reset() {
         all.forEach(Answer::reset);
+        dualControlled.clear();
         authenticationPurposes.clear();
         addresses.clear();
         idNotices = certrenewal.application.readmodel.IdNotices.NONE;
@@ -370,6 +390,49 @@ public final class Fakes {
                         command.language().tag(), new String(command.confirmationPassword())));
             }
         });
+        context.registerSingleton(certrenewal.application.port.in.console.RequestApprovalUseCase.class,
+                new certrenewal.application.port.in.console.RequestApprovalUseCase() {
+                    @Override
+                    public java.util.Set<certrenewal.domain.administration.DualControlAction> dualControlled() {
+                        return dualControlled;
+                    }
+
+                    @Override
+                    public certrenewal.domain.administration.ApprovalRequest request(
+                            certrenewal.application.port.in.console.RequestApprovalCommand command) {
+                        return requestApproval.call(command);
+                    }
+                });
+        context.registerSingleton(certrenewal.application.port.in.console.ListApprovalRequestsUseCase.class,
+                new certrenewal.application.port.in.console.ListApprovalRequestsUseCase() {
+                    @Override
+                    public List<Item> pending(Actor.Staff staff) {
+                        return pendingApprovals.call(staff);
+                    }
+
+                    @Override
+                    public List<Item> requestedBy(Actor.Staff staff) {
+                        return ownApprovals.call(staff);
+                    }
+
+                    @Override
+                    public Optional<Item> find(Actor.Staff staff, long id) {
+                        return findApproval.call(new OnRequest(staff, id, null));
+                    }
+                });
+        context.registerSingleton(certrenewal.application.port.in.console.DecideApprovalUseCase.class,
+                new certrenewal.application.port.in.console.DecideApprovalUseCase() {
+                    @Override
+                    public Approval approve(Actor.Staff approver, long id, char[] confirmationPassword) {
+                        return approve.call(new OnRequest(approver, id, new String(confirmationPassword)));
+                    }
+
+                    @Override
+                    public certrenewal.domain.administration.ApprovalRequest reject(Actor.Staff rejecter, long id,
+                                                                                   String why) {
+                        return reject.call(new OnRequest(rejecter, id, why));
+                    }
+                });
         context.registerSingleton(StaffLoginUseCase.class, (username, password, from) -> {
             addresses.add(from);
             return staffLogIn.call(new StaffLogIn(username, new String(password)));

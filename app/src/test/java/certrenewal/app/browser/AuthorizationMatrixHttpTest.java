@@ -10,6 +10,9 @@ import certrenewal.app.TestIds;
 import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.out.ContactPort;
+import certrenewal.application.port.in.console.RequestApprovalCommand;
+import certrenewal.application.port.in.console.RequestApprovalUseCase;
+import certrenewal.application.port.out.ApprovalRequestPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.PasswordHasherPort;
@@ -24,7 +27,11 @@ import certrenewal.domain.account.ContractNumber;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.ApprovalRequest;
+import certrenewal.domain.administration.DualControlAction;
 import certrenewal.domain.administration.StaffRole;
+import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.SerialNumber;
 import com.microsoft.playwright.APIRequest;
@@ -71,6 +78,22 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     private static final String SECURITY_ADMIN_PASSWORD = "Security-Pass-1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** A second operator whose requests the matrix's roles decide. */
+    private static final String REQUESTER = "matrix-requester";
+    private static final String REQUESTER_PASSWORD = "Requester-Pass-1";
+
+    /**
+     * The system with dual control on for an administrator ID's certificate revocation only, so that the rows of the
+     * other console actions still run them at once (hides the parent's start).
+     */
+    @BeforeAll
+    static void start() {
+        system = certrenewal.app.EndToEnd.start(dataDir, Map.of(
+                "certrenewal.attempt-limits.per-address", 1_000_000,
+                "certrenewal.attempt-limits.per-login-id", 1_000_000,
+                "certrenewal.console.dual-control", "REVOKE_ADMINISTRATOR_CERTIFICATE"));
+        browsers = Browsers.launch();
+    }
 
     enum Role { ANONYMOUS, USER_ID, ADMIN_SAME_CONTRACT, ADMIN_OTHER_CONTRACT, OPERATOR, AUDITOR, SECURITY_ADMIN }
 
@@ -101,7 +124,14 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         UNLOCK_STAFF("unlock a staff account", true),
         RESET_STAFF_PASSWORD("reset a staff account's password", true),
         CHANGE_STAFF_ROLE("change a staff account's role", true),
-        CHANGE_OWN_PASSWORD("change the own console password", true);
+        CHANGE_OWN_PASSWORD("change the own console password", true),
+
+        // dual control, on in this system for the revocation of an administrator ID's certificate only
+        REQUEST_APPROVAL("request an administrator ID's certificate revocation (dual control)", true),
+        APPROVE_REQUEST("approve another's request (dual control)", true),
+        REJECT_REQUEST("reject another's request (dual control)", true),
+        APPROVE_OWN_REQUEST("approve or reject its own request (dual control)", true),
+        APPROVE_EXPIRED_REQUEST("approve or reject a request past its deadline (dual control)", true);
 
         final String text;
         final boolean console;
@@ -117,6 +147,9 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         if (action == Action.CHANGE_OWN_LOGIN_PASSWORD) {
             // every customer ID, its own password only; no staff account, nobody without a customer session
             return role == Role.USER_ID || role == Role.ADMIN_SAME_CONTRACT || role == Role.ADMIN_OTHER_CONTRACT;
+        }
+        if (action == Action.APPROVE_OWN_REQUEST || action == Action.APPROVE_EXPIRED_REQUEST) {
+            return false; // nobody: the requester is refused its own, everyone a request past its deadline
         }
         return switch (role) {
             case ADMIN_SAME_CONTRACT -> !action.console;
@@ -164,6 +197,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         createStaff(OPERATOR, StaffRole.OPERATOR, OPERATOR_PASSWORD);
         createStaff(AUDITOR, StaffRole.AUDITOR, AUDITOR_PASSWORD);
         createStaff(SECURITY_ADMIN, StaffRole.SECURITY_ADMIN, SECURITY_ADMIN_PASSWORD);
+        createStaff(REQUESTER, StaffRole.OPERATOR, REQUESTER_PASSWORD);
 
         clients.put(Role.ANONYMOUS, new Client(newContext(null, null), "no-session-token", ""));
         clients.put(Role.USER_ID, customer(system.demo("demo-user1.p12"), Browsers.DEMO_PKCS12_PASSWORD, "demo-user1"));
@@ -351,6 +385,52 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 } else {
                     refusedConsole(role, r);
                     assertTrue(made.isEmpty(), "nothing registered: " + made);
+                }
+            }
+            case REQUEST_APPROVAL -> {
+                Target t = newId(n, IdKind.ADMINISTRATOR, false);
+                int before = approvals().pendingRequests(1000).size();
+                Reply r = post(c, "/console/certificates/" + t.serial + "/revoke", Map.of("reason", "KEY_COMPROMISE",
+                        "approvalReason", "matrix " + n, "password", c.password()));
+                List<ApprovalRequest> pending = approvals().pendingRequests(1000);
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertTrue(r.location.startsWith("/console/approvals?done=requested"), r.toString());
+                    assertEquals(before + 1, pending.size(), "one request stored");
+                    assertEquals("certificate:" + t.serial, pending.getLast().target());
+                } else {
+                    refusedConsole(role, r);
+                    assertEquals(before, pending.size(), "no request stored");
+                }
+                assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "nothing revoked before an approval");
+            }
+            case APPROVE_REQUEST, REJECT_REQUEST, APPROVE_OWN_REQUEST, APPROVE_EXPIRED_REQUEST -> {
+                Target t = newId(n, IdKind.ADMINISTRATOR, false);
+                ApprovalRequest request = pendingRevocation(t, action, role);
+                boolean approving = action != Action.REJECT_REQUEST;
+                Reply r = approving
+                        ? post(c, "/console/approvals/" + request.id() + "/approve", Map.of("password", c.password()))
+                        : post(c, "/console/approvals/" + request.id() + "/reject", Map.of("rejectReason", "matrix " + n));
+                ApprovalRequest after = approvals().loadRequest(request.id()).orElseThrow();
+                if (may) {
+                    assertEquals(303, r.status, r.toString());
+                    assertEquals("/console/approvals?done=" + (approving ? "approved" : "rejected"), r.location);
+                    assertEquals(approving ? ApprovalRequest.State.APPROVED : ApprovalRequest.State.REJECTED, after.state());
+                    assertEquals(approving ? CertificateStatus.REVOKED : CertificateStatus.ACTIVE, certificateStatus(t.serial));
+                } else {
+                    if (role == Role.OPERATOR && action == Action.APPROVE_OWN_REQUEST) {
+                        assertEquals(403, r.status, r.toString());
+                        assertTrue(r.body.contains("ご自身の申請は承認も却下もできません")
+                                || r.body.contains("Nobody approves or rejects their own request"), r.toString());
+                    } else if (role == Role.OPERATOR) {
+                        assertEquals(410, r.status, "the deadline passed: " + r);
+                        assertTrue(r.body.contains("期限までに承認されなかった")
+                                || r.body.contains("was not approved before its deadline"), r.toString());
+                    } else {
+                        refusedConsole(role, r);
+                    }
+                    assertEquals(ApprovalRequest.State.PENDING, after.state(), "still pending");
+                    assertEquals(CertificateStatus.ACTIVE, certificateStatus(t.serial), "unchanged");
                 }
             }
             case VIEW_DASHBOARD -> {
@@ -646,6 +726,31 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
 
     private static Optional<String> contactOf(String loginId) {
         return system.bean(ContactPort.class).loadContact(new LoginId(loginId)).map(contact -> contact.address().value());
+    }
+
+    private static ApprovalRequestPort approvals() {
+        return system.bean(ApprovalRequestPort.class);
+    }
+
+    /**
+     * A pending request to revoke {@code t}'s certificate: by the matrix's requester; by the operator itself for the
+     * own-request row; for the expired row, made a day and an hour before the system's (injected) clock, so that its
+     * 24-hour deadline has passed.
+     */
+    private static ApprovalRequest pendingRevocation(Target t, Action action, Role role) {
+        SerialNumber serial = SerialNumber.ofHex(t.serial);
+        if (action == Action.APPROVE_EXPIRED_REQUEST) {
+            java.time.Instant now = system.bean(java.time.Clock.class).instant();
+            ApprovalRequest old = ApprovalRequest.request(new Actor.Staff(REQUESTER, StaffRole.OPERATOR),
+                    DualControlAction.REVOKE_ADMINISTRATOR_CERTIFICATE, "certificate:" + t.serial,
+                    Map.of(RequestApprovalCommand.SERIAL, t.serial, RequestApprovalCommand.REVOCATION_REASON, "KEY_COMPROMISE"),
+                    "matrix, expired", now.minus(Duration.ofHours(25)), Duration.ofHours(24));
+            return system.bean(TransactionPort.class).inTransaction(() -> approvals().insertRequest(old));
+        }
+        boolean own = action == Action.APPROVE_OWN_REQUEST && role == Role.OPERATOR;
+        return system.bean(RequestApprovalUseCase.class).request(RequestApprovalCommand.revoke(
+                new Actor.Staff(own ? OPERATOR : REQUESTER, StaffRole.OPERATOR), serial, RevocationReason.KEY_COMPROMISE,
+                "matrix", (own ? OPERATOR_PASSWORD : REQUESTER_PASSWORD).toCharArray()));
     }
 
     private static Optional<LoginAccount> account(String loginId) {

@@ -41,6 +41,25 @@ final class LoginIdRegistration {
     record Recorded(String action, String target, Function<IssuancePassword, String> detail) {
     }
 
+    /** The first login password: typed now (hashed here), or typed and hashed earlier (a dual-control request). */
+    static final class InitialPassword {
+        private final LoginPassword typed;
+        private final String hash;
+
+        private InitialPassword(LoginPassword typed, String hash) {
+            this.typed = typed;
+            this.hash = hash;
+        }
+
+        static InitialPassword typed(LoginPassword password) {
+            return new InitialPassword(java.util.Objects.requireNonNull(password, "password must not be null"), null);
+        }
+
+        static InitialPassword hashed(String hash) {
+            return new InitialPassword(null, java.util.Objects.requireNonNull(hash, "hash must not be null"));
+        }
+    }
+
     /** The slow part, done before the transaction: both passwords hashed. */
     private record Prepared(String loginPasswordHash, IssuanceGrants.NewPassword issuancePassword) {
     }
@@ -65,6 +84,11 @@ final class LoginIdRegistration {
      */
     IssuancePassword register(Actor actor, Recorded recorded, LoginPassword initialLoginPassword, LoginAccount account,
                               Optional<ContactDetails> contact, Runnable permit, Runnable contractStep) {
+        return register(actor, recorded, InitialPassword.typed(initialLoginPassword), account, contact, permit, contractStep);
+    }
+
+    IssuancePassword register(Actor actor, Recorded recorded, InitialPassword initialLoginPassword, LoginAccount account,
+                              Optional<ContactDetails> contact, Runnable permit, Runnable contractStep) {
         try {
             permit.run();
             Prepared prepared = prepare(initialLoginPassword);
@@ -82,7 +106,11 @@ final class LoginIdRegistration {
         }
     }
 
-    private Prepared prepare(LoginPassword initialLoginPassword) {
+    private Prepared prepare(InitialPassword initial) {
+        if (initial.hash != null) {
+            return new Prepared(initial.hash, grants.newPassword());
+        }
+        LoginPassword initialLoginPassword = initial.typed;
         char[] characters = initialLoginPassword.characters();
         try {
             return new Prepared(hasher.hash(characters), grants.newPassword());

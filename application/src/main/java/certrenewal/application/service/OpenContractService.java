@@ -18,7 +18,11 @@ import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginAccount;
+import certrenewal.domain.account.LoginId;
+import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.notice.ContactDetails;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -41,14 +45,30 @@ public final class OpenContractService implements OpenContractUseCase {
 
     @Override
     public IssuancePassword open(OpenContractCommand command) {
-        Contract contract = command.contract();
-        return registration.register(command.actor(), new LoginIdRegistration.Recorded("CONTRACT_REGISTERED",
-                        "contract:" + contract.number(), issued -> contract.name() + ", administrator "
-                        + command.administrator() + "; issuance password valid until " + issued.deadline()),
-                command.initialLoginPassword(),
-                LoginAccount.register(command.administrator(), contract.number(), IdKind.ADMINISTRATOR), command.contact(),
+        return open(command.actor(), command.contract(), command.administrator(),
+                LoginIdRegistration.InitialPassword.typed(command.initialLoginPassword()), command.contact(), null);
+    }
+
+    /**
+     * Registers a contract requested under dual control, once approved by {@code approver}: its administrator's first
+     * login password was typed and hashed at the request, so that it was never stored in clear.
+     */
+    IssuancePassword openApproved(Actor approver, Contract contract, LoginId administrator, String loginPasswordHash,
+                                  Optional<ContactDetails> contact, String approval) {
+        return open(approver, contract, administrator, LoginIdRegistration.InitialPassword.hashed(loginPasswordHash),
+                contact, approval);
+    }
+
+    private IssuancePassword open(Actor actor, Contract contract, LoginId administrator,
+                                  LoginIdRegistration.InitialPassword initial, Optional<ContactDetails> contact,
+                                  String approval) {
+        return registration.register(actor, new LoginIdRegistration.Recorded("CONTRACT_REGISTERED",
+                        "contract:" + contract.number(), issued -> Audit.approved(contract.name() + ", administrator "
+                        + administrator + "; issuance password valid until " + issued.deadline(), approval)),
+                initial,
+                LoginAccount.register(administrator, contract.number(), IdKind.ADMINISTRATOR), contact,
                 () -> {
-                    Permissions.permit(command.actor(), AdministrativeAction.REGISTER_CONTRACT, contract.number());
+                    Permissions.permit(actor, AdministrativeAction.REGISTER_CONTRACT, contract.number());
                     // before the two password hashes (600,000 PBKDF2 iterations each): an existing contract costs
                     // nothing to refuse, e.g. the demo contract on every restart of the embedded default
                     requireNew(contract);

@@ -76,6 +76,11 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
 
     @Override
     public IssuancePassword reissue(ReissueCertificateCommand command) {
+        return reissue(command, null);
+    }
+
+    /** @param approval who requested and approved it under dual control (for its audit record), or null */
+    IssuancePassword reissue(ReissueCertificateCommand command, String approval) {
         Actor actor = command.actor();
         LoginId id = command.target();
         String target = "login-id:" + id;
@@ -103,9 +108,9 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
                 passwords.savePasswordState(id, passwords.loadPasswordState(id).orElse(PasswordState.INITIAL)
                         .handedOutBy(actor));
                 IssuancePassword issued = grants.grant(id, password, now);
-                audit.success(actor.auditName(), "CERTIFICATE_REISSUED", target,
+                audit.success(actor.auditName(), "CERTIFICATE_REISSUED", target, Audit.approved(
                         (superseded.isEmpty() ? "no active certificate" : "superseded " + RevokeCertificateService.hexList(superseded))
-                                + "; issuance password valid until " + issued.deadline());
+                                + "; issuance password valid until " + issued.deadline(), approval));
                 return issued;
             });
         } catch (RequestRefusedException e) {

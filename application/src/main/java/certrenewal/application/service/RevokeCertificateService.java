@@ -62,6 +62,11 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
 
     @Override
     public void revoke(RevokeCertificateCommand command) {
+        revoke(command, null);
+    }
+
+    /** @param approval who requested and approved it under dual control (for its audit record), or null */
+    void revoke(RevokeCertificateCommand command, String approval) {
         Actor actor = command.actor();
         SerialNumber serial = command.serial();
         String target = "certificate:" + serial.hex();
@@ -87,9 +92,9 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
                     renewals.findUnconfirmedRenewalIssuing(serial).ifPresent(renewal -> renewals.updateRenewal(
                             renewal.decline("its new certificate was revoked", now)));
                 }
-                audit.success(actor.auditName(), "CERTIFICATE_REVOKED", target, "login ID " + certificate.owner()
-                        + ", reason " + command.reason() + (alsoRevoked.isEmpty() ? ""
-                        : "; unused renewed certificate " + hexList(alsoRevoked) + " revoked too"));
+                audit.success(actor.auditName(), "CERTIFICATE_REVOKED", target, Audit.approved("login ID "
+                        + certificate.owner() + ", reason " + command.reason() + (alsoRevoked.isEmpty() ? ""
+                        : "; unused renewed certificate " + hexList(alsoRevoked) + " revoked too"), approval));
                 return null;
             });
         } catch (RequestRefusedException e) {

@@ -37,6 +37,11 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
 
     @Override
     public void unlock(Actor actor, LoginId id, char[] confirmationPassword) {
+        unlock(actor, id, confirmationPassword, null);
+    }
+
+    /** @param approval who requested and approved it under dual control (for its audit record), or null */
+    void unlock(Actor actor, LoginId id, char[] confirmationPassword, String approval) {
         Objects.requireNonNull(actor, "actor must not be null");
         String target = "login-id:" + id;
         try {
@@ -49,7 +54,7 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
                 }
                 savedAccounts.updateAccount(account.unlock());
                 audit.success(actor.auditName(), "ID_UNLOCKED", target,
-                        "after " + account.failedPasswordAttempts() + " wrong passwords");
+                        Audit.approved("after " + account.failedPasswordAttempts() + " wrong passwords", approval));
                 return null;
             });
         } catch (RequestRefusedException e) {

@@ -1,5 +1,6 @@
 package certrenewal.application.service;
 
+import certrenewal.application.port.out.ApprovalRequestPort;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
@@ -16,6 +17,7 @@ import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.domain.administration.ApprovalRequest;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
@@ -47,7 +49,7 @@ import java.util.function.Supplier;
  */
 final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
         SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort, PasswordPort, IssuanceGrantPort,
-        StaffAccountPort, RevocationListPort, PickupFailuresPort, ContactPort {
+        StaffAccountPort, RevocationListPort, PickupFailuresPort, ContactPort, ApprovalRequestPort {
 
     private State state = new State();
     private int depth;
@@ -75,9 +77,11 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         /** Replaced staff password hashes, oldest first. */
         final List<Map.Entry<String, String>> replacedStaffPasswords = new ArrayList<>();
         final Map<LoginId, certrenewal.domain.notice.ContactDetails> contacts = new LinkedHashMap<>();
+        final Map<Long, ApprovalRequest> approvals = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
+            copy.approvals.putAll(approvals);
             copy.contracts.putAll(contracts);
             copy.accounts.putAll(accounts);
             copy.publicKeys.putAll(publicKeys);
@@ -166,7 +170,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     /** Everything stored but the audit trail, to show that a refused request changed nothing. */
     String contents() {
         return List.of(state.contracts, state.accounts, state.certificates, state.renewals, state.passwordHashes,
-                state.previousPasswordHashes, state.passwordStates, state.grants, state.staff).toString();
+                state.previousPasswordHashes, state.passwordStates, state.grants, state.staff, state.approvals).toString();
     }
 
     LoginAccount account(LoginId id) {
@@ -208,6 +212,47 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
 
     int commits() {
         return commits;
+    }
+
+    // ---- ApprovalRequestPort ----
+
+    @Override
+    public ApprovalRequest insertRequest(ApprovalRequest request) {
+        requireTransaction("insert approval request");
+        long id = state.approvals.size() + 1L;
+        ApprovalRequest stored = new ApprovalRequest(id, request.action(), request.target(), request.command(),
+                request.requester(), request.reason(), request.requestedAt(), request.deadline(), request.state(),
+                request.decidedBy(), request.decidedAt(), request.outcome());
+        state.approvals.put(id, stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<ApprovalRequest> loadRequest(long id) {
+        return Optional.ofNullable(state.approvals.get(id));
+    }
+
+    @Override
+    public boolean updateRequest(ApprovalRequest next, ApprovalRequest.State expected) {
+        requireTransaction("update approval request");
+        ApprovalRequest stored = state.approvals.get(next.id());
+        if (stored == null || stored.state() != expected) {
+            return false;
+        }
+        state.approvals.put(next.id(), next);
+        return true;
+    }
+
+    @Override
+    public List<ApprovalRequest> pendingRequests(int limit) {
+        return state.approvals.values().stream().filter(r -> r.state() == ApprovalRequest.State.PENDING)
+                .limit(limit).toList();
+    }
+
+    @Override
+    public List<ApprovalRequest> requestsBy(String requester, int limit) {
+        return state.approvals.values().stream().filter(r -> r.requester().equals(requester))
+                .sorted(java.util.Comparator.comparing(ApprovalRequest::id).reversed()).limit(limit).toList();
     }
 
     // ---- TransactionPort ----

@@ -23,7 +23,9 @@ import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalPolicy;
+import certrenewal.domain.administration.DualControlAction;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -49,6 +51,7 @@ final class TestWorld {
     static final Actor.CustomerAdministrator ADMIN_ACTOR = new Actor.CustomerAdministrator(ADMIN, CONTRACT.number());
     static final Actor.Staff OPERATOR = new Actor.Staff("tanaka", StaffRole.OPERATOR);
     static final Actor.Staff AUDITOR = new Actor.Staff("suzuki", StaffRole.AUDITOR);
+    static final Duration APPROVAL_DEADLINE = Duration.ofHours(24);
     static final Actor.SystemTask SYSTEM = new Actor.SystemTask("test");
 
     final MutableClock clock = new MutableClock(T0);
@@ -109,6 +112,13 @@ final class TestWorld {
             clock);
     final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
+
+    // dual control, on for every action it covers
+    final RequestApprovalService requestApproval = new RequestApprovalService(EnumSet.allOf(DualControlAction.class),
+            APPROVAL_DEADLINE, store, store, store, confirmations, hasher, store, store, clock);
+    final DecideApprovalService decideApproval = new DecideApprovalService(store, confirmations, revoke, reissue, unlock,
+            openContract, store, store, clock);
+    final ListApprovalRequestsService listApprovals = new ListApprovalRequestsService(store, clock);
 
     // the bank's console
     final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);

@@ -36,16 +36,33 @@ public final class AdministrationPolicy {
         Objects.requireNonNull(action, "action must not be null");
         boolean allowed = switch (actor) {
             case Actor.CustomerAdministrator admin -> customerAdministratorMay(admin, action, contract, target);
-            case Actor.Staff staff -> switch (staff.role()) {
-                case OPERATOR -> operatorMay(action, target);
-                case AUDITOR -> action == AdministrativeAction.READ_AUDIT_TRAIL
-                        || action == AdministrativeAction.VERIFY_AUDIT_TRAIL
-                        || action == AdministrativeAction.VIEW_DASHBOARD;
-                case SECURITY_ADMIN -> action == AdministrativeAction.MANAGE_STAFF;
-            };
+            case Actor.Staff staff -> staffMay(staff, action, target == null ? null : target.kind());
             case Actor.SystemTask system -> true;
         };
         return allowed ? Optional.empty() : Optional.of(Rejection.of(Code.NOT_PERMITTED));
+    }
+
+    /**
+     * Why {@code staff} may not do {@code action} to an administrator ID of any contract (or, for a contract's
+     * registration, to a contract), or empty when it may: the question of the dual-control actions, all of which
+     * concern administrator IDs or contracts, asked again when a request is decided.
+     */
+    public static Optional<Rejection> checkOnAdministratorId(Actor.Staff staff, AdministrativeAction action) {
+        Objects.requireNonNull(staff, "staff must not be null");
+        Objects.requireNonNull(action, "action must not be null");
+        return staffMay(staff, action, IdKind.ADMINISTRATOR) ? Optional.empty()
+                : Optional.of(Rejection.of(Code.NOT_PERMITTED));
+    }
+
+    /** @param targetKind the kind of the login ID acted on, when the action concerns one (else null) */
+    private static boolean staffMay(Actor.Staff staff, AdministrativeAction action, IdKind targetKind) {
+        return switch (staff.role()) {
+            case OPERATOR -> operatorMay(action, targetKind);
+            case AUDITOR -> action == AdministrativeAction.READ_AUDIT_TRAIL
+                    || action == AdministrativeAction.VERIFY_AUDIT_TRAIL
+                    || action == AdministrativeAction.VIEW_DASHBOARD;
+            case SECURITY_ADMIN -> action == AdministrativeAction.MANAGE_STAFF;
+        };
     }
 
     private static boolean customerAdministratorMay(Actor.CustomerAdministrator admin, AdministrativeAction action,
@@ -60,13 +77,13 @@ public final class AdministrationPolicy {
         };
     }
 
-    private static boolean operatorMay(AdministrativeAction action, TargetId target) {
+    private static boolean operatorMay(AdministrativeAction action, IdKind targetKind) {
         return switch (action) {
             case REGISTER_CONTRACT, REVOKE_CERTIFICATE, VIEW_DASHBOARD, SEARCH, LIST_CONTRACT_IDS -> true;
             // a user ID's re-issue and unlock are its own administrator's; the bank does the administrators'
-            case REISSUE_CERTIFICATE, UNLOCK_ID -> target != null && target.kind() == IdKind.ADMINISTRATOR;
+            case REISSUE_CERTIFICATE, UNLOCK_ID -> targetKind == IdKind.ADMINISTRATOR;
             // any ID's contact address, on the customer's written request (an administrator's has no one else to change it)
-            case CHANGE_CONTACT -> target != null;
+            case CHANGE_CONTACT -> targetKind != null;
             default -> false;
         };
     }

@@ -72,7 +72,7 @@ public record ApprovalRequest(long id, DualControlAction action, String target, 
      * pending request before its deadline is decided.
      */
     public Optional<Rejection> decisionRefused(Actor.Staff staff, Instant now) {
-        Optional<Rejection> role = AdministrationPolicy.check(staff, action.action());
+        Optional<Rejection> role = AdministrationPolicy.checkOnAdministratorId(staff, action.action());
         if (role.isPresent()) {
             return role;
         }

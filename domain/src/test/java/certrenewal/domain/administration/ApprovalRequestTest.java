@@ -49,6 +49,18 @@ class ApprovalRequestTest {
         assertEquals(Optional.of(Code.NOT_PERMITTED), refused(revocation(), new Actor.Staff("x", role), NOW));
     }
 
+    @ParameterizedTest
+    @EnumSource(DualControlAction.class)
+    void anotherOperatorMayDecideEveryDualControlActionAndOtherRolesNone(DualControlAction action) {
+        ApprovalRequest request = ApprovalRequest.request(A, action, "demo-admin", Map.of(), "asked by the customer",
+                NOW, DAY);
+        assertEquals(Optional.empty(), refused(request, B, NOW), "re-issue and unlock concern administrator IDs");
+        assertEquals(State.APPROVED, request.approved(B, NOW).state());
+        for (StaffRole role : new StaffRole[] {StaffRole.AUDITOR, StaffRole.SECURITY_ADMIN}) {
+            assertEquals(Optional.of(Code.NOT_PERMITTED), refused(request, new Actor.Staff("x", role), NOW));
+        }
+    }
+
     @Test
     void aRequestExpiresByTheClockAtItsDeadline() {
         ApprovalRequest request = revocation();

@@ -14,6 +14,8 @@ import certrenewal.application.port.in.admin.ReissueCertificateUseCase;
 import certrenewal.application.port.in.admin.RevokeCertificateCommand;
 import certrenewal.application.port.in.admin.RevokeCertificateUseCase;
 import certrenewal.application.port.in.admin.UnlockLoginIdUseCase;
+import certrenewal.application.port.in.console.RequestApprovalCommand;
+import certrenewal.application.port.in.console.RequestApprovalUseCase;
 import certrenewal.application.port.in.console.SearchRecordsUseCase;
 import certrenewal.application.readmodel.CertificateSearch;
 import certrenewal.application.readmodel.CertificateSummary;
@@ -21,10 +23,13 @@ import certrenewal.application.readmodel.LoginIdDetails;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
+import certrenewal.domain.account.IdKind;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.administration.ApprovalRequest;
+import certrenewal.domain.administration.DualControlAction;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.notice.EmailAddress;
@@ -67,10 +72,13 @@ final class ActionsController {
     private final ReissueCertificateUseCase reissue;
     private final UnlockLoginIdUseCase unlock;
     private final OpenContractUseCase open;
+    private final RequestApprovalUseCase approvals;
     private final ConsolePages pages;
 
     ActionsController(SearchRecordsUseCase queries, RevokeCertificateUseCase revoke, ReissueCertificateUseCase reissue,
-                      UnlockLoginIdUseCase unlock, OpenContractUseCase open, ConsolePages pages) {
+                      UnlockLoginIdUseCase unlock, OpenContractUseCase open, RequestApprovalUseCase approvals,
+                      ConsolePages pages) {
+        this.approvals = approvals;
         this.queries = queries;
         this.revoke = revoke;
         this.reissue = reissue;
@@ -113,6 +121,11 @@ final class ActionsController {
                 return revokePage(request, session, staff, c, HttpStatus.BAD_REQUEST,
                         pages.text(request, "console.revoke.chooseReason"), reasonName);
             }
+            if (underDualControl(staff, c)) {
+                return requestApproval(request, form, (why, password) -> RequestApprovalCommand.revoke(staff, c.serial(),
+                        reason.get(), why, password), (status, alert) -> revokePage(request, session, staff, c, status,
+                        alert, reasonName));
+            }
             return confirmedWithOwnPassword(request, form, password -> {
                 revoke.revoke(new RevokeCertificateCommand(staff, c.serial(), reason.get(), password));
                 return ConsolePages.redirect("/console/ids/" + c.loginId().value() + "?done=revoked#certificate-" + c.serial().hex());
@@ -125,10 +138,52 @@ final class ActionsController {
         Map<String, Object> model = pages.model(request, session, staff);
         model.put("c", pages.certificate(request, c));
         model.put("reasons", RevocationReasons.options(chosenReason, r -> pages.text(request, "console.reason." + r.name())));
+        model.put("dualControl", underDualControl(staff, c));
         if (alert != null) {
             model.put("alert", alert);
         }
         return ConsolePages.status(status, "revoke", model);
+    }
+
+    /** Whether revoking {@code c} waits for a second staff member: an administrator ID's certificate, when configured. */
+    private boolean underDualControl(Actor.Staff staff, CertificateSummary c) {
+        return approvals.dualControlled().contains(DualControlAction.REVOKE_ADMINISTRATOR_CERTIFICATE)
+                && queries.loginIdDetails(staff, c.loginId()).filter(d -> d.id().kind() == IdKind.ADMINISTRATOR).isPresent();
+    }
+
+    /** Whether {@code action} on {@code d} waits for a second staff member: an administrator ID's, when configured. */
+    private boolean underDualControl(AdministrativeAction action, LoginIdDetails d) {
+        return d.id().kind() == IdKind.ADMINISTRATOR && approvals.dualControlled().contains(dualControlOf(action));
+    }
+
+    private static DualControlAction dualControlOf(AdministrativeAction action) {
+        return action == AdministrativeAction.UNLOCK_ID ? DualControlAction.UNLOCK_ADMINISTRATOR_ID
+                : DualControlAction.REISSUE_ADMINISTRATOR_ID;
+    }
+
+    /**
+     * Asks for the action under dual control instead of running it: the form's reason and the staff member's own
+     * password; the request's state is then on the approvals page.
+     */
+    private HttpResponse<?> requestApproval(HttpRequest<?> request, Map<String, String> form,
+                                            BiFunction<String, char[], RequestApprovalCommand> command,
+                                            BiFunction<HttpStatus, String, HttpResponse<?>> formAgain) {
+        Optional<String> why = approvalReason(form);
+        if (why.isEmpty()) {
+            return formAgain.apply(HttpStatus.BAD_REQUEST, pages.text(request, "console.approval.reasonNeeded",
+                    ApprovalRequest.MAX_REASON));
+        }
+        return confirmedWithOwnPassword(request, form, password -> requested(approvals.request(
+                command.apply(why.get(), password))), formAgain);
+    }
+
+    private static Optional<String> approvalReason(Map<String, String> form) {
+        String why = form.getOrDefault("approvalReason", "").strip();
+        return why.isEmpty() || why.length() > ApprovalRequest.MAX_REASON ? Optional.empty() : Optional.of(why);
+    }
+
+    private static HttpResponse<?> requested(ApprovalRequest stored) {
+        return ConsolePages.redirect("/console/approvals?done=requested#request-" + stored.id());
     }
 
     private Optional<CertificateSummary> certificate(Actor.Staff staff, String serial) {
@@ -148,6 +203,10 @@ final class ActionsController {
     HttpResponse<?> reissue(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                             @Body Map<String, String> form) {
         return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
+                underDualControl(AdministrativeAction.REISSUE_CERTIFICATE, d) ? requestApproval(request, form,
+                        (why, password) -> RequestApprovalCommand.onLoginId(staff, DualControlAction.REISSUE_ADMINISTRATOR_ID,
+                                d.id().loginId(), why, password), (status, alert) -> idConfirmation(request, session, staff,
+                                loginId, AdministrativeAction.REISSUE_CERTIFICATE, status, alert)) :
                 confirmedWithOwnPassword(request, form, password -> {
                     IssuancePassword issuance = reissue.reissue(new ReissueCertificateCommand(staff, d.id().loginId(), password));
                     Map<String, Object> model = pages.model(request, session, staff);
@@ -173,6 +232,10 @@ final class ActionsController {
     HttpResponse<?> unlock(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                            @Body Map<String, String> form) {
         return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
+                underDualControl(AdministrativeAction.UNLOCK_ID, d) ? requestApproval(request, form,
+                        (why, password) -> RequestApprovalCommand.onLoginId(staff, DualControlAction.UNLOCK_ADMINISTRATOR_ID,
+                                d.id().loginId(), why, password), (status, alert) -> idConfirmation(request, session, staff,
+                                loginId, AdministrativeAction.UNLOCK_ID, status, alert)) :
                 confirmedWithOwnPassword(request, form, password -> {
                     unlock.unlock(staff, d.id().loginId(), password);
                     return ConsolePages.redirect("/console/ids/" + d.id().loginId().value() + "?done=unlocked");
@@ -198,6 +261,7 @@ final class ActionsController {
             model.put("id", pages.loginId(request, staff, d.contract(), d.id()));
             model.put("contract", d.contract().value());
             model.put("contractName", d.contractName());
+            model.put("dualControl", underDualControl(action, d));
             if (alert != null) {
                 model.put("alert", alert);
             }
@@ -283,6 +347,9 @@ final class ActionsController {
                 } else if (!Arrays.equals(password, confirmation)) {
                     problems.add(pages.text(request, "console.register.passwordsDiffer"));
                 }
+                if (registrationUnderDualControl() && approvalReason(form).isEmpty()) {
+                    problems.add(pages.text(request, "console.approval.reasonNeeded", ApprovalRequest.MAX_REASON));
+                }
                 if (!problems.isEmpty()) {
                     return registrationPage(request, session, staff, form, HttpStatus.BAD_REQUEST, String.join(" ", problems), false);
                 }
@@ -292,6 +359,15 @@ final class ActionsController {
                             pages.text(request, "console.register.confirmPrompt"), true);
                 }
                 Contract contract = new Contract(number.get(), name);
+                if (registrationUnderDualControl()) {
+                    LoginPassword initial = new LoginPassword(password);
+                    try {
+                        return requested(approvals.request(RequestApprovalCommand.register(staff, contract,
+                                administrator.get(), initial, email.get(), language, approvalReason(form).orElseThrow())));
+                    } finally {
+                        initial.wipe();
+                    }
+                }
                 return opened(request, session, staff, form, contract, administrator.get(), new LoginPassword(password),
                         email.get(), language);
             } finally {
@@ -328,6 +404,10 @@ final class ActionsController {
         return ConsolePages.ok("issued", model);
     }
 
+    private boolean registrationUnderDualControl() {
+        return approvals.dualControlled().contains(DualControlAction.REGISTER_CONTRACT);
+    }
+
     private HttpResponse<?> registrationPage(HttpRequest<?> request, Session session, Actor.Staff staff,
                                              Map<String, String> form, HttpStatus status, String alert, boolean confirming) {
         Map<String, Object> model = pages.model(request, session, staff);
@@ -340,6 +420,8 @@ final class ActionsController {
                 "email", form.getOrDefault("email", ""),
                 "language", NoticeLanguage.parse(form.get("language")).orElse(NoticeLanguage.DEFAULT).tag()));
         model.put("passwordMinLength", LoginPassword.MIN_LENGTH);
+        model.put("dualControl", registrationUnderDualControl());
+        model.put("approvalReason", form.getOrDefault("approvalReason", ""));
         model.put("confirming", confirming);
         if (alert != null) {
             model.put(confirming ? "notice" : "alert", alert);

@@ -142,6 +142,7 @@ final class ConsolePages {
             model.put("canAudit", may(staff, AdministrativeAction.READ_AUDIT_TRAIL));
             model.put("canVerify", may(staff, AdministrativeAction.VERIFY_AUDIT_TRAIL));
             model.put("canManageStaff", may(staff, AdministrativeAction.MANAGE_STAFF));
+            model.put("canApprovals", true); // every role sees the dual-control queue; only who may act decides
             model.put("passwordFirst", passwordChangeFirst(request));
         }
         return model;
