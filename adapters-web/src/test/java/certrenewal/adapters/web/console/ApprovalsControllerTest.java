@@ -75,6 +75,7 @@ class ApprovalsControllerTest extends WebTest {
         fakes.requestApproval.returns(request(8, OPERATOR));
         Browser browser = server.staff(StaffRole.OPERATOR, "en");
         String[] fields = {"contractNumber", "0000777", "contractName", "Console Co.", "administrator", "console-admin",
+                "email", "keiri@console.example.jp", "language", "en",
                 "password", "Initial-Pass-1", "passwordConfirmation", "Initial-Pass-1", "confirmed", "yes"};
 
         Reply withoutReason = browser.post("/console/contract-registration", concat("_csrf", browser.csrf(), fields));
@@ -89,7 +90,9 @@ class ApprovalsControllerTest extends WebTest {
         RequestApprovalCommand command = fakes.requestApproval.onlyCall();
         assertEquals(DualControlAction.REGISTER_CONTRACT, command.action());
         assertEquals(Map.of(RequestApprovalCommand.CONTRACT_NUMBER, "0000777", RequestApprovalCommand.CONTRACT_NAME,
-                "Console Co.", RequestApprovalCommand.ADMINISTRATOR, "console-admin"), command.command());
+                "Console Co.", RequestApprovalCommand.ADMINISTRATOR, "console-admin",
+                RequestApprovalCommand.CONTACT_ADDRESS, "keiri@console.example.jp",
+                RequestApprovalCommand.NOTICE_LANGUAGE, "en"), command.command());
         assertEquals("new customer, contract signed", command.reason());
         assertFalse(fakes.open.called(), "nothing registered before the approval");
     }
