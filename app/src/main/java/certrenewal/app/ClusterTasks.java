@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Scheduled work that must run on one node of the cluster at a time (the timed-out renewal sweep, the
- * dashboard count, the CRL refresh, the audit sweep, the expiry notices): every node's timer fires, and only the node holding
+ * dashboard count, the CRL refresh, the audit sweep, the expiry notices, the expired approval requests): every node's timer fires, and only the node holding
  * the task's lease in the shared database ({@link ClusterLeasePort}) does the work; each run renews the
  * lease for {@code certrenewal.cluster.lease-duration}. When its holder stops, it gives its leases up; when
  * it dies, another node takes a lease over once it has expired. Per-node work (the audit checkpoint file,
@@ -27,6 +27,7 @@ final class ClusterTasks {
     static final String DASHBOARD_REFRESH = "dashboard-refresh";
     static final String AUDIT_SEAL_SWEEP = "audit-seal-sweep";
     static final String EXPIRY_NOTICES = "expiry-notices";
+    static final String APPROVAL_EXPIRY = "approval-expiry";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);
     private final ClusterLeasePort leases;

@@ -36,6 +36,8 @@ import certrenewal.application.service.CheckCustomerSessionService;
 import certrenewal.application.service.ConfirmationPasswords;
 import certrenewal.application.service.DecideApprovalService;
 import certrenewal.application.service.ListApprovalRequestsService;
+import certrenewal.domain.administration.DualControlPolicy;
+import certrenewal.application.service.ExpireApprovalRequestsService;
 import certrenewal.application.service.RequestApprovalService;
 import certrenewal.application.service.ChangeStaffPasswordService;
 import certrenewal.application.service.CheckStaffSessionService;
@@ -229,11 +231,11 @@ final class UseCaseFactory {
     // ---- administration: the customer's administrator and the bank's operators ----
 
     @Singleton
-    OpenContractService openContract(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    OpenContractService openContract(DualControlPolicy dualControl, ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                      ContactPort contacts, PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                      AuditTrailPort audit, TransactionPort transactions, BankSettings settings,
                                      Clock clock) {
-        return new OpenContractService(contracts, accounts, savedAccounts, contacts, passwords, hasher, grants,
+        return new OpenContractService(dualControl, contracts, accounts, savedAccounts, contacts, passwords, hasher, grants,
                 settings.administration().pickupPeriod(), audit, transactions, clock);
     }
 
@@ -297,33 +299,33 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    RevokeCertificateService revokeCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    RevokeCertificateService revokeCertificate(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                                RenewalPort renewals, ConfirmationPasswords confirmations,
                                                CrlService crl, AuditTrailPort audit, TransactionPort transactions,
                                                Clock clock) {
-        return new RevokeCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
+        return new RevokeCertificateService(dualControl, accounts, savedAccounts, certificates, savedCertificates, renewals,
                 confirmations, crl, audit, transactions, clock);
     }
 
     @Singleton
-    ReissueCertificateService reissueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    ReissueCertificateService reissueCertificate(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                                  LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                                  RenewalPort renewals, PasswordPort passwords,
                                                  ConfirmationPasswords confirmations,
                                                  PasswordHasherPort hasher, IssuanceGrantPort grants, CrlService crl,
                                                  AuditTrailPort audit, TransactionPort transactions,
                                                  BankSettings settings, Clock clock) {
-        return new ReissueCertificateService(accounts, savedAccounts, certificates, savedCertificates, renewals,
+        return new ReissueCertificateService(dualControl, accounts, savedAccounts, certificates, savedCertificates, renewals,
                 passwords, confirmations, hasher, grants, settings.administration().pickupPeriod(), crl, audit, transactions,
                 clock);
     }
 
     @Singleton
-    UnlockLoginIdService unlockLoginId(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    UnlockLoginIdService unlockLoginId(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                        ConfirmationPasswords confirmations, AuditTrailPort audit,
                                        TransactionPort transactions, Clock clock) {
-        return new UnlockLoginIdService(accounts, savedAccounts, confirmations, audit, transactions, clock);
+        return new UnlockLoginIdService(dualControl, accounts, savedAccounts, confirmations, audit, transactions, clock);
     }
 
     @Singleton
@@ -334,12 +336,18 @@ final class UseCaseFactory {
 
     // ---- the bank's console ----
 
+    /** The actions a second staff member must approve: the direct services refuse them, the approval runs them. */
     @Singleton
-    RequestApprovalService requestApproval(ApprovalRequestPort requests, LoadAccountPort accounts,
+    DualControlPolicy dualControlPolicy(BankSettings settings) {
+        return new DualControlPolicy(settings.console().dualControlled());
+    }
+
+    @Singleton
+    RequestApprovalService requestApproval(DualControlPolicy dualControl, ApprovalRequestPort requests, LoadAccountPort accounts,
                                            LoadCertificatePort certificates, ConfirmationPasswords confirmations,
                                            PasswordHasherPort hasher, AuditTrailPort audit, TransactionPort transactions,
                                            BankSettings settings, Clock clock) {
-        return new RequestApprovalService(settings.console().dualControlled(), settings.console().approvalDeadline(),
+        return new RequestApprovalService(dualControl, settings.console().approvalDeadline(),
                 requests, accounts, certificates, confirmations, hasher, audit, transactions, clock);
     }
 
@@ -355,6 +363,12 @@ final class UseCaseFactory {
     @Singleton
     ListApprovalRequestsService listApprovalRequests(ApprovalRequestPort requests, Clock clock) {
         return new ListApprovalRequestsService(requests, clock);
+    }
+
+    @Singleton
+    ExpireApprovalRequestsService expireApprovalRequests(ApprovalRequestPort requests, AuditTrailPort audit,
+                                                         TransactionPort transactions, Clock clock) {
+        return new ExpireApprovalRequestsService(requests, audit, transactions, clock);
     }
 
     @Singleton

@@ -268,13 +268,13 @@ class TwoNodesIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         // (a task A had not run yet before it died, the expiry notices' first run 30 s after a start, B takes at its own)
         while ((count("select count(*) from cluster_lease where holder <> ?", nodeB) > 0
-                || count("select count(*) from cluster_lease where holder = ?", nodeB) < 4) && System.nanoTime() < deadline) {
+                || count("select count(*) from cluster_lease where holder = ?", nodeB) < 5) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // polled until the deadline, not waited for
         }
         assertEquals(0, count("select count(*) from cluster_lease where holder <> ?", nodeB),
                 "every scheduled task is held by the node still running:\n" + b.log());
-        assertEquals(4, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
-                + " dashboard, the audit seal sweep and the expiry notices:\n" + b.log());
+        assertEquals(5, count("select count(*) from cluster_lease where holder = ?", nodeB), "the renewal sweep, the"
+                + " dashboard, the audit seal sweep, the expiry notices and the approval expiry:\n" + b.log());
         // every renewal superseded a certificate: each signed the CRL once committed, none left it to the refresh
         assertFalse(b.log().contains("CRL not republished"), b.log());
         // and the renewal A left open does not stay open past its timeout: B's sweep abandons it
@@ -343,6 +343,7 @@ class TwoNodesIT {
         environment.put("CERTRENEWAL_RENEWAL_OPEN_TIMEOUT", "20s");
         // the scheduled work runs often enough to be seen moving within the test
         environment.put("CERTRENEWAL_RENEWAL_SWEEP_INTERVAL", "2s");
+        environment.put("CERTRENEWAL_CONSOLE_APPROVAL_SWEEP_INTERVAL", "2s");
         environment.put("CERTRENEWAL_ADMINISTRATION_DASHBOARD_REFRESH", "2s");
         // this test renews one ID many times; the daily limit is IssuanceRulesTest's
         environment.put("CERTRENEWAL_ISSUANCE_PER_DAY", "1000");

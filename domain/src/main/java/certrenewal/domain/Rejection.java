@@ -72,7 +72,8 @@ public record Rejection(Code code, String message) {
         WRONG_CURRENT_PASSWORD("The current password is wrong."),
         OWN_APPROVAL("Nobody approves or rejects their own request; another staff member must decide it."),
         APPROVAL_EXPIRED("The request was not approved before its deadline and has expired; request again."),
-        APPROVAL_DECIDED("The request has already been decided.");
+        APPROVAL_DECIDED("The request has already been decided."),
+        APPROVAL_REQUIRED("This action needs a second staff member's approval: request it with a reason.");
 
         private final String defaultMessage;
 

@@ -63,14 +63,20 @@ public class JdbcApprovalRequestAdapter implements ApprovalRequestPort {
 
     @Override
     public boolean updateRequest(ApprovalRequest next, ApprovalRequest.State expected) {
-        List<Object> parameters = new ArrayList<>(List.of(next.state().name(), next.decidedBy(), next.decidedAt()));
+        // an expired request has no decider; a decided one no outcome unless it failed or was rejected
+        List<Object> parameters = new ArrayList<>(List.of(next.state().name()));
+        String decidedBy = next.decidedBy() == null ? "NULL" : "?";
+        if (next.decidedBy() != null) {
+            parameters.add(next.decidedBy());
+        }
+        parameters.add(next.decidedAt());
         String outcome = next.outcome() == null ? "NULL" : "?";
         if (next.outcome() != null) {
             parameters.add(next.outcome());
         }
         parameters.addAll(List.of(next.id(), expected.name()));
-        return sql.write(connection -> SqlReads.update(connection, "UPDATE approval_request SET state = ?, decided_by = ?,"
-                + " decided_at = ?, outcome = " + outcome + " WHERE id = ? AND state = ?", parameters) == 1);
+        return sql.write(connection -> SqlReads.update(connection, "UPDATE approval_request SET state = ?, decided_by = "
+                + decidedBy + ", decided_at = ?, outcome = " + outcome + " WHERE id = ? AND state = ?", parameters) == 1);
     }
 
     @Override

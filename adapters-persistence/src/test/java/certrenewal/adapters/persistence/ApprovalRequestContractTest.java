@@ -86,6 +86,20 @@ abstract class ApprovalRequestContractTest {
     }
 
     @Test
+    void anOverdueRequestIsRecordedExpiredWithoutADeciderAndLeavesTheQueue() {
+        ApprovalRequest pending = insert(TANAKA, DualControlAction.UNLOCK_ADMINISTRATOR_ID, "login-id:a1",
+                Map.of("loginId", "a1"), NOW);
+        ApprovalRequest expired = pending.expired(pending.deadline().plusSeconds(1));
+
+        assertTrue(requests.updateRequest(expired, ApprovalRequest.State.PENDING));
+        assertEquals(Optional.of(expired), requests.loadRequest(pending.id()));
+        assertEquals(ApprovalRequest.State.EXPIRED, requests.loadRequest(pending.id()).orElseThrow().state());
+        assertEquals(List.of(), requests.pendingRequests(10));
+        assertFalse(requests.updateRequest(pending.approved(SATO, NOW.plusSeconds(60)), ApprovalRequest.State.PENDING),
+                "an expired request is not approved afterwards");
+    }
+
+    @Test
     void ofTwoStaffDecidingAtOnceOnlyOneDecides() throws Exception {
         ApprovalRequest pending = insert(TANAKA, DualControlAction.REISSUE_ADMINISTRATOR_ID, "login-id:a1",
                 Map.of("loginId", "a1"), NOW);

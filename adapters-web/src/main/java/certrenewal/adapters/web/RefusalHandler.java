@@ -59,7 +59,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
             case UNKNOWN_STAFF_ACCOUNT -> HttpStatus.NOT_FOUND;
             case INVALID_STAFF_USERNAME -> HttpStatus.BAD_REQUEST;
             case OWN_STAFF_ACCOUNT -> HttpStatus.FORBIDDEN;
-            case OWN_APPROVAL -> HttpStatus.FORBIDDEN;
+            case OWN_APPROVAL, APPROVAL_REQUIRED -> HttpStatus.FORBIDDEN;
             case APPROVAL_EXPIRED -> HttpStatus.GONE;
             case APPROVAL_DECIDED -> HttpStatus.CONFLICT;
         };

@@ -393,8 +393,8 @@ public final class Fakes {
         context.registerSingleton(certrenewal.application.port.in.console.RequestApprovalUseCase.class,
                 new certrenewal.application.port.in.console.RequestApprovalUseCase() {
                     @Override
-                    public java.util.Set<certrenewal.domain.administration.DualControlAction> dualControlled() {
-                        return dualControlled;
+                    public certrenewal.domain.administration.DualControlPolicy dualControl() {
+                        return new certrenewal.domain.administration.DualControlPolicy(dualControlled);
                     }
 
                     @Override

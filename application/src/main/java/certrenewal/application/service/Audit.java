@@ -18,11 +18,6 @@ final class Audit {
         this.clock = clock;
     }
 
-    /** {@code detail} followed by who requested and approved the action under dual control, when it was one. */
-    static String approved(String detail, String approval) {
-        return approval == null ? detail : detail + "; " + approval;
-    }
-
     void success(String actor, String action, String target, String detail) {
         inCallerTransaction(actor, action, target, AuditEvent.SUCCESS, detail);
     }

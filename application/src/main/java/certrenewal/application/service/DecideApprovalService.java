@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Approves or rejects a dual-control request. The approval is claimed first by one conditional update (so that two
- * approvers cannot both run the action), then the action runs through its own service as the approver, with the
- * approver's password and the action's checks as of now; its audit record names requester and approver. When the
- * action refuses, the request becomes FAILED with the refusal's code, and the action changed nothing.
+ * Approves or rejects a dual-control request. On approval the action runs through its own service as the approver,
+ * with the approver's password and the action's checks as of now, and claims the request (one conditional update, so
+ * that two approvers cannot both run it) inside the action's own transaction: the action, the request's APPROVED state
+ * and both audit records commit together or not at all. Its audit record names requester and approver. When the
+ * action refuses, it changed nothing and the request becomes FAILED with the refusal's code; when it fails otherwise
+ * (the database, say), the request stays pending.
  */
 public final class DecideApprovalService implements DecideApprovalUseCase {
     static final String APPROVED = "APPROVAL_APPROVED";
@@ -73,36 +75,45 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
             request.decisionRefused(approver, now).ifPresent(Refusals::refuse);
             confirmations.confirm(approver, confirmationPassword);
             approved = request.approved(approver, now);
-            transactions.inTransaction(() -> {
-                if (!requests.updateRequest(approved, ApprovalRequest.State.PENDING)) {
-                    throw refusal(Code.APPROVAL_DECIDED);
-                }
-                audit.success(approver.auditName(), APPROVED, target, request.action() + " on " + request.target()
-                        + ", requested by staff:" + request.requester());
-                return null;
-            });
         } catch (RequestRefusedException e) {
             throw audit.refused(approver.auditName(), APPROVED, target, e);
         }
+        // claimed in the action's own transaction: approved and done commit together, or neither
+        DualControlApproval approval = new DualControlApproval(approved.auditDetail(), () -> {
+            if (!requests.updateRequest(approved, ApprovalRequest.State.PENDING)) {
+                throw refusal(Code.APPROVAL_DECIDED);
+            }
+            audit.success(approver.auditName(), APPROVED, target, request.action() + " on " + request.target()
+                    + ", requested by staff:" + request.requester());
+        });
         try {
-            return new Approval(approved, run(approved, approver, confirmationPassword));
+            return new Approval(approved, run(approved, approver, confirmationPassword, approval));
         } catch (RequestRefusedException e) {
             Code code = e.rejection().code();
+            if (code == Code.APPROVAL_DECIDED) { // another decision got there first: the action rolled back
+                throw audit.refused(approver.auditName(), APPROVED, target, e);
+            }
+            // the action refused before or inside its transaction: nothing changed, the request is still pending
             ApprovalRequest failed = request.failed(approver, approved.decidedAt(), code.name());
-            transactions.inTransaction(() -> {
-                requests.updateRequest(failed, ApprovalRequest.State.APPROVED);
+            boolean recorded = transactions.inTransaction(() -> {
+                if (!requests.updateRequest(failed, ApprovalRequest.State.PENDING)) {
+                    return false;
+                }
                 audit.success(approver.auditName(), FAILED, target, request.action() + " on " + request.target()
                         + " refused: " + code + "; " + failed.auditDetail());
-                return null;
+                return true;
             });
+            if (!recorded) {
+                throw audit.refused(approver.auditName(), APPROVED, target, refusal(Code.APPROVAL_DECIDED));
+            }
             return new Approval(failed, Optional.empty());
         }
     }
 
-    /** Runs the approved action as {@code approver}; its audit record carries both names. */
-    private Optional<IssuancePassword> run(ApprovalRequest approved, Actor.Staff approver, char[] password) {
+    /** Runs the approved action as {@code approver}; it claims {@code approval} in its transaction. */
+    private Optional<IssuancePassword> run(ApprovalRequest approved, Actor.Staff approver, char[] password,
+                                           DualControlApproval approval) {
         Map<String, String> command = approved.command();
-        String approval = approved.auditDetail();
         return switch (approved.action()) {
             case REVOKE_ADMINISTRATOR_CERTIFICATE -> {
                 revoke.revoke(new RevokeCertificateCommand(approver,

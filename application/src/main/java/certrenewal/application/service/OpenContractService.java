@@ -22,6 +22,7 @@ import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.notice.ContactDetails;
+import certrenewal.domain.administration.DualControlPolicy;
 import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,14 @@ public final class OpenContractService implements OpenContractUseCase {
     private final LoginIdRegistration registration;
 
     /** @param pickupPeriod how long the issuance password can be used (default 80 days) */
-    public OpenContractService(ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    private final DualControlPolicy dualControl;
+
+    public OpenContractService(DualControlPolicy dualControl, ContractPort contracts, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                ContactPort contactDetails,
                                PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                Duration pickupPeriod, AuditTrailPort auditTrail, TransactionPort transactions,
                                Clock clock) {
+        this.dualControl = dualControl;
         this.contracts = contracts;
         this.registration = new LoginIdRegistration(accounts, savedAccounts, contactDetails, passwords, hasher,
                 new IssuanceGrants(grants, hasher, pickupPeriod), transactions, new Audit(auditTrail, transactions, clock),
@@ -54,21 +58,23 @@ public final class OpenContractService implements OpenContractUseCase {
      * login password was typed and hashed at the request, so that it was never stored in clear.
      */
     IssuancePassword openApproved(Actor approver, Contract contract, LoginId administrator, String loginPasswordHash,
-                                  Optional<ContactDetails> contact, String approval) {
+                                  Optional<ContactDetails> contact, DualControlApproval approval) {
         return open(approver, contract, administrator, LoginIdRegistration.InitialPassword.hashed(loginPasswordHash),
                 contact, approval);
     }
 
     private IssuancePassword open(Actor actor, Contract contract, LoginId administrator,
                                   LoginIdRegistration.InitialPassword initial, Optional<ContactDetails> contact,
-                                  String approval) {
+                                  DualControlApproval approval) {
         return registration.register(actor, new LoginIdRegistration.Recorded("CONTRACT_REGISTERED",
-                        "contract:" + contract.number(), issued -> Audit.approved(contract.name() + ", administrator "
+                        "contract:" + contract.number(), issued -> DualControlApproval.detail(contract.name() + ", administrator "
                         + administrator + "; issuance password valid until " + issued.deadline(), approval)),
                 initial,
                 LoginAccount.register(administrator, contract.number(), IdKind.ADMINISTRATOR), contact,
                 () -> {
                     Permissions.permit(actor, AdministrativeAction.REGISTER_CONTRACT, contract.number());
+                    DualControlApproval.requireIfCovered(dualControl, approval, actor,
+                            AdministrativeAction.REGISTER_CONTRACT, IdKind.ADMINISTRATOR);
                     // before the two password hashes (600,000 PBKDF2 iterations each): an existing contract costs
                     // nothing to refuse, e.g. the demo contract on every restart of the embedded default
                     requireNew(contract);
@@ -76,6 +82,7 @@ public final class OpenContractService implements OpenContractUseCase {
                 () -> {
                     requireNew(contract); // again in the transaction: a parallel request may have opened it meanwhile
                     contracts.insertContract(contract);
+                    DualControlApproval.claimIn(approval);
                 });
     }
 

@@ -27,6 +27,8 @@ import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.administration.DualControlPolicy;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +57,15 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
      * @param pickupPeriod how long the issuance password can be used (default 80 days)
      * @param crl signed again once the superseded certificate's revocation has committed
      */
-    public ReissueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    private final DualControlPolicy dualControl;
+
+    public ReissueCertificateService(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                      LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                      RenewalPort renewals, PasswordPort passwords, ConfirmationPasswords confirmations,
                                      PasswordHasherPort hasher, IssuanceGrantPort grants, Duration pickupPeriod,
                                      GetCrlUseCase crl, AuditTrailPort auditTrail, TransactionPort transactions,
                                      Clock clock) {
+        this.dualControl = dualControl;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
@@ -79,13 +84,16 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
         return reissue(command, null);
     }
 
-    /** @param approval who requested and approved it under dual control (for its audit record), or null */
-    IssuancePassword reissue(ReissueCertificateCommand command, String approval) {
+    /** @param approval its dual-control approval, claimed in the action's transaction; null for a direct action */
+    IssuancePassword reissue(ReissueCertificateCommand command, DualControlApproval approval) {
         Actor actor = command.actor();
         LoginId id = command.target();
         String target = "login-id:" + id;
         try {
-            Permissions.permit(actor, AdministrativeAction.REISSUE_CERTIFICATE, accounts.loadAccount(id), Code.UNKNOWN_LOGIN_ID);
+            Optional<LoginAccount> holder = accounts.loadAccount(id);
+            Permissions.permit(actor, AdministrativeAction.REISSUE_CERTIFICATE, holder, Code.UNKNOWN_LOGIN_ID);
+            DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.REISSUE_CERTIFICATE,
+                    holder.orElseThrow().kind());
             confirmations.confirm(actor, command.confirmationPassword());
             IssuanceGrants.NewPassword password = grants.newPassword();
             return transactions.inTransaction(() -> {
@@ -108,7 +116,8 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
                 passwords.savePasswordState(id, passwords.loadPasswordState(id).orElse(PasswordState.INITIAL)
                         .handedOutBy(actor));
                 IssuancePassword issued = grants.grant(id, password, now);
-                audit.success(actor.auditName(), "CERTIFICATE_REISSUED", target, Audit.approved(
+                DualControlApproval.claimIn(approval);
+                audit.success(actor.auditName(), "CERTIFICATE_REISSUED", target, DualControlApproval.detail(
                         (superseded.isEmpty() ? "no active certificate" : "superseded " + RevokeCertificateService.hexList(superseded))
                                 + "; issuance password valid until " + issued.deadline(), approval));
                 return issued;

@@ -16,14 +16,13 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.ApprovalRequest;
 import certrenewal.domain.administration.DualControlAction;
+import certrenewal.domain.administration.DualControlPolicy;
 import certrenewal.domain.certificate.SerialNumber;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Records a dual-control request after the checks the direct action makes before it changes anything (the role on
@@ -34,7 +33,7 @@ import java.util.Set;
 public final class RequestApprovalService implements RequestApprovalUseCase {
     static final String AUDIT_ACTION = "APPROVAL_REQUESTED";
 
-    private final Set<DualControlAction> dualControlled;
+    private final DualControlPolicy dualControl;
     private final Duration openFor;
     private final ApprovalRequestPort requests;
     private final LoadAccountPort accounts;
@@ -46,14 +45,14 @@ public final class RequestApprovalService implements RequestApprovalUseCase {
     private final Clock clock;
 
     /**
-     * @param dualControlled the actions under dual control (empty: off)
+     * @param dualControl the actions under dual control
      * @param openFor how long a request may be approved (default 24 hours)
      */
-    public RequestApprovalService(Set<DualControlAction> dualControlled, Duration openFor, ApprovalRequestPort requests,
+    public RequestApprovalService(DualControlPolicy dualControl, Duration openFor, ApprovalRequestPort requests,
                                   LoadAccountPort accounts, LoadCertificatePort certificates,
                                   ConfirmationPasswords confirmations, PasswordHasherPort hasher,
                                   AuditTrailPort auditTrail, TransactionPort transactions, Clock clock) {
-        this.dualControlled = dualControlled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dualControlled));
+        this.dualControl = dualControl;
         if (openFor.isNegative() || openFor.isZero()) {
             throw new IllegalArgumentException("the approval deadline must be positive");
         }
@@ -69,13 +68,13 @@ public final class RequestApprovalService implements RequestApprovalUseCase {
     }
 
     @Override
-    public Set<DualControlAction> dualControlled() {
-        return dualControlled;
+    public DualControlPolicy dualControl() {
+        return dualControl;
     }
 
     @Override
     public ApprovalRequest request(RequestApprovalCommand command) {
-        if (!dualControlled.contains(command.action())) {
+        if (!dualControl.actions().contains(command.action())) {
             throw new IllegalArgumentException(command.action() + " is not under dual control");
         }
         String requester = command.requester().auditName();

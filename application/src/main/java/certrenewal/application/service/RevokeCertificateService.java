@@ -19,6 +19,7 @@ import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.SerialNumber;
+import certrenewal.domain.administration.DualControlPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,11 +44,14 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
     private final Clock clock;
 
     /** @param crl signed again once a revocation has committed */
-    public RevokeCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    private final DualControlPolicy dualControl;
+
+    public RevokeCertificateService(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                     RenewalPort renewals, ConfirmationPasswords confirmations,
                                     GetCrlUseCase crl, AuditTrailPort auditTrail,
                                     TransactionPort transactions, Clock clock) {
+        this.dualControl = dualControl;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
         this.certificates = certificates;
@@ -65,14 +69,16 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
         revoke(command, null);
     }
 
-    /** @param approval who requested and approved it under dual control (for its audit record), or null */
-    void revoke(RevokeCertificateCommand command, String approval) {
+    /** @param approval its dual-control approval, claimed in the action's transaction; null for a direct action */
+    void revoke(RevokeCertificateCommand command, DualControlApproval approval) {
         Actor actor = command.actor();
         SerialNumber serial = command.serial();
         String target = "certificate:" + serial.hex();
         try {
             Optional<LoginAccount> owner = certificates.loadCertificate(serial).flatMap(c -> accounts.loadAccount(c.owner()));
             Permissions.permit(actor, AdministrativeAction.REVOKE_CERTIFICATE, owner, Code.UNKNOWN_CERTIFICATE);
+            DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.REVOKE_CERTIFICATE,
+                    owner.orElseThrow().kind());
             confirmations.confirm(actor, command.confirmationPassword());
             transactions.inTransaction(() -> {
                 Instant now = clock.instant();
@@ -92,7 +98,8 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
                     renewals.findUnconfirmedRenewalIssuing(serial).ifPresent(renewal -> renewals.updateRenewal(
                             renewal.decline("its new certificate was revoked", now)));
                 }
-                audit.success(actor.auditName(), "CERTIFICATE_REVOKED", target, Audit.approved("login ID "
+                DualControlApproval.claimIn(approval);
+                audit.success(actor.auditName(), "CERTIFICATE_REVOKED", target, DualControlApproval.detail("login ID "
                         + certificate.owner() + ", reason " + command.reason() + (alsoRevoked.isEmpty() ? ""
                         : "; unused renewed certificate " + hexList(alsoRevoked) + " revoked too"), approval));
                 return null;

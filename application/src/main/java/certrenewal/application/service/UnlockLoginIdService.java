@@ -14,6 +14,8 @@ import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.AdministrativeAction;
+import certrenewal.domain.administration.DualControlPolicy;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -25,9 +27,12 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
     private final ConfirmationPasswords confirmations;
     private final Audit audit;
 
-    public UnlockLoginIdService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
+    private final DualControlPolicy dualControl;
+
+    public UnlockLoginIdService(DualControlPolicy dualControl, LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                 ConfirmationPasswords confirmations, AuditTrailPort auditTrail,
                                 TransactionPort transactions, Clock clock) {
+        this.dualControl = dualControl;
         this.accounts = accounts;
         this.confirmations = confirmations;
         this.savedAccounts = savedAccounts;
@@ -40,12 +45,15 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
         unlock(actor, id, confirmationPassword, null);
     }
 
-    /** @param approval who requested and approved it under dual control (for its audit record), or null */
-    void unlock(Actor actor, LoginId id, char[] confirmationPassword, String approval) {
+    /** @param approval its dual-control approval, claimed in the action's transaction; null for a direct action */
+    void unlock(Actor actor, LoginId id, char[] confirmationPassword, DualControlApproval approval) {
         Objects.requireNonNull(actor, "actor must not be null");
         String target = "login-id:" + id;
         try {
-            Permissions.permit(actor, AdministrativeAction.UNLOCK_ID, accounts.loadAccount(id), Code.UNKNOWN_LOGIN_ID);
+            Optional<LoginAccount> holder = accounts.loadAccount(id);
+            Permissions.permit(actor, AdministrativeAction.UNLOCK_ID, holder, Code.UNKNOWN_LOGIN_ID);
+            DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.UNLOCK_ID,
+                    holder.orElseThrow().kind());
             confirmations.confirm(actor, confirmationPassword);
             transactions.inTransaction(() -> {
                 LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
@@ -53,8 +61,9 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
                     throw refusal(Code.NOT_LOCKED);
                 }
                 savedAccounts.updateAccount(account.unlock());
+                DualControlApproval.claimIn(approval);
                 audit.success(actor.auditName(), "ID_UNLOCKED", target,
-                        Audit.approved("after " + account.failedPasswordAttempts() + " wrong passwords", approval));
+                        DualControlApproval.detail("after " + account.failedPasswordAttempts() + " wrong passwords", approval));
                 return null;
             });
         } catch (RequestRefusedException e) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.admin.IssuancePassword;
+import certrenewal.application.port.in.admin.RevokeCertificateCommand;
 import certrenewal.application.port.in.console.DecideApprovalUseCase;
 import certrenewal.application.port.in.console.ListApprovalRequestsUseCase;
 import certrenewal.application.port.in.console.RequestApprovalCommand;
@@ -26,6 +27,7 @@ import certrenewal.domain.administration.Actor;
 import certrenewal.domain.administration.ApprovalRequest;
 import certrenewal.domain.administration.ApprovalRequest.State;
 import certrenewal.domain.administration.DualControlAction;
+import certrenewal.domain.administration.DualControlPolicy;
 import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.certificate.CertificateStatus;
 import certrenewal.domain.certificate.RevocationReason;
@@ -158,6 +160,30 @@ class DualControlUseCasesTest {
     }
 
     @Test
+    void theSweepRecordsAnOverdueRequestAsExpiredOnceWithAnAuditRecord() {
+        ApprovalRequest overdue = requestRevocation();
+        world.clock.advance(APPROVAL_DEADLINE.minusMinutes(1));
+        ApprovalRequest open = world.requestApproval.request(RequestApprovalCommand.onLoginId(OPERATOR,
+                DualControlAction.REISSUE_ADMINISTRATOR_ID, ADMIN, "customer lost the PC", pw(OPERATOR)));
+        assertEquals(0, world.expireApprovals.expireOverdue(), "nothing is overdue before its deadline");
+        world.clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(1, world.expireApprovals.expireOverdue());
+        assertEquals(0, world.expireApprovals.expireOverdue(), "recorded once");
+
+        assertEquals(State.EXPIRED, store.loadRequest(overdue.id()).orElseThrow().state());
+        assertEquals(State.PENDING, store.loadRequest(open.id()).orElseThrow().state());
+        AuditEvent expired = store.audit("APPROVAL_EXPIRED").getLast();
+        assertEquals("system", expired.actor());
+        assertEquals("approval:" + overdue.id(), expired.target());
+        assertTrue(expired.detail().contains("requested by staff:tanaka"), expired.detail());
+        assertEquals(1, store.audit("APPROVAL_EXPIRED").size());
+        assertEquals(List.of(open.id()), ids(world.listApprovals.pending(SATO)), "the queue keeps only what may be decided");
+        assertRefused(Code.APPROVAL_EXPIRED, () -> world.decideApproval.approve(SATO, overdue.id(), pw(SATO)));
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(adminCertificate).storedStatus());
+    }
+
+    @Test
     void aDecidedRequestIsNotDecidedAgain() {
         ApprovalRequest request = requestRevocation();
         ApprovalRequest rejected = world.decideApproval.reject(SATO, request.id(), "the customer did not confirm");
@@ -187,6 +213,66 @@ class DualControlUseCasesTest {
         assertEquals(status, store.account(ADMIN).status());
         assertEquals(AuditEvent.REFUSED, store.audit("ID_UNLOCKED").getLast().outcome());
         assertTrue(store.audit("APPROVAL_FAILED").getLast().detail().contains("requested by staff:tanaka"));
+    }
+
+    @Test
+    void anActionFailingInItsTransactionLeavesTheRequestPendingAndNothingDone() {
+        ApprovalRequest request = requestRevocation();
+        store.failAuditAppendsOf("CERTIFICATE_REVOKED"); // the database fails after the revocation was written
+        int approvals = store.audit("APPROVAL_APPROVED").size();
+
+        assertThrows(RuntimeException.class, () -> world.decideApproval.approve(SATO, request.id(), pw(SATO)));
+
+        assertEquals(State.PENDING, store.loadRequest(request.id()).orElseThrow().state(),
+                "not approved while its action did not happen");
+        assertEquals(CertificateStatus.ACTIVE, store.certificate(adminCertificate).storedStatus());
+        assertEquals(approvals, store.audit("APPROVAL_APPROVED").size());
+
+        store.stopFailingAuditAppends();
+        world.decideApproval.approve(SATO, request.id(), pw(SATO));
+
+        assertEquals(State.APPROVED, store.loadRequest(request.id()).orElseThrow().state());
+        assertEquals(CertificateStatus.REVOKED, store.certificate(adminCertificate).storedStatus());
+    }
+
+    @Test
+    void aRegistrationFailingInItsTransactionLeavesTheRequestPendingAndNoContract() {
+        Contract contract = new Contract(new ContractNumber("C0778"), "株式会社失敗商事");
+        LoginId administrator = new LoginId("failed-admin");
+        ApprovalRequest request = world.requestApproval.request(RequestApprovalCommand.register(OPERATOR, contract,
+                administrator, new LoginPassword("Shippai-Pass-2027".toCharArray()),
+                new certrenewal.domain.notice.EmailAddress("keiri@shippai.example.jp"),
+                certrenewal.domain.notice.NoticeLanguage.JA, "new customer"));
+        store.failAuditAppendsOf("CONTRACT_REGISTERED");
+
+        assertThrows(RuntimeException.class, () -> world.decideApproval.approve(SATO, request.id(), pw(SATO)));
+
+        assertEquals(State.PENDING, store.loadRequest(request.id()).orElseThrow().state());
+        assertTrue(store.loadContract(contract.number()).isEmpty());
+        assertTrue(store.loadAccount(administrator).isEmpty());
+        assertTrue(store.audit("APPROVAL_APPROVED").isEmpty());
+    }
+
+    @Test
+    void theDirectServicesRefuseAStaffActionUnderDualControlAndChangeNothing() {
+        DualControlPolicy all = DualControlPolicy.all();
+        RevokeCertificateService revoke = new RevokeCertificateService(all, store, store, store, store, store,
+                world.confirmations, world.crl, store, store, world.clock);
+        UnlockLoginIdService unlock = new UnlockLoginIdService(all, store, store, world.confirmations, store, store,
+                world.clock);
+        world.lock(ADMIN);
+        world.lock(TestWorld.USER);
+        String before = store.contents();
+
+        assertRefused(Code.APPROVAL_REQUIRED, () -> revoke.revoke(new RevokeCertificateCommand(OPERATOR,
+                adminCertificate, RevocationReason.KEY_COMPROMISE, pw(OPERATOR))));
+        assertRefused(Code.APPROVAL_REQUIRED, () -> unlock.unlock(OPERATOR, ADMIN, pw(OPERATOR)));
+
+        assertEquals(before, store.contents(), "refused before anything changed");
+        assertEquals(AuditEvent.REFUSED, store.audit("CERTIFICATE_REVOKED").getLast().outcome());
+        // the customer's own administrator unlocks its user IDs at once: not the bank's four eyes
+        unlock.unlock(TestWorld.ADMIN_ACTOR, TestWorld.USER, passwordOf(ADMIN).toCharArray());
+        assertEquals(AccountStatus.ACTIVE, store.account(TestWorld.USER).status());
     }
 
     @Test
@@ -246,9 +332,9 @@ class DualControlUseCasesTest {
 
     @Test
     void onlyTheConfiguredActionsAreRequested() {
-        RequestApprovalService off = new RequestApprovalService(java.util.Set.of(), APPROVAL_DEADLINE, store, store, store,
+        RequestApprovalService off = new RequestApprovalService(DualControlPolicy.off(), APPROVAL_DEADLINE, store, store, store,
                 world.confirmations, world.hasher, store, store, world.clock);
-        assertEquals(java.util.Set.of(), off.dualControlled());
+        assertEquals(java.util.Set.of(), off.dualControl().actions());
         assertThrows(IllegalArgumentException.class, () -> off.request(RequestApprovalCommand.revoke(OPERATOR,
                 adminCertificate, RevocationReason.KEY_COMPROMISE, "stolen", pw(OPERATOR))));
     }

@@ -24,6 +24,7 @@ import certrenewal.domain.administration.StaffRole;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalPolicy;
 import certrenewal.domain.administration.DualControlAction;
+import certrenewal.domain.administration.DualControlPolicy;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.time.Instant;
@@ -94,7 +95,7 @@ final class TestWorld {
     // administration
     final ConfirmationPasswords confirmations = new ConfirmationPasswords(store, store, store, store, hasher, store, store,
             MAX_FAILED_PASSWORDS, STAFF_LOCKOUT, clock);
-    final OpenContractService openContract = new OpenContractService(store, store, store, store, store, hasher, store,
+    final OpenContractService openContract = new OpenContractService(DualControlPolicy.off(), store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, store, store, clock);
     final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, confirmations, store, store, clock);
@@ -102,23 +103,24 @@ final class TestWorld {
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
             store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, unknownCallers, clock);
-    final RevokeCertificateService revoke = new RevokeCertificateService(store, store, store, store, store, confirmations,
+    final RevokeCertificateService revoke = new RevokeCertificateService(DualControlPolicy.off(), store, store, store, store, store, confirmations,
             crl, store, store, clock);
-    final ReissueCertificateService reissue = new ReissueCertificateService(store, store, store, store, store, store, confirmations,
+    final ReissueCertificateService reissue = new ReissueCertificateService(DualControlPolicy.off(), store, store, store, store, store, store, confirmations,
             hasher, store, PICKUP_PERIOD, crl, store, store, clock);
     final ChangeContactDetailsService changeContact = new ChangeContactDetailsService(store, confirmations, store, store,
             clock);
     final ChangeIdContactService changeIdContact = new ChangeIdContactService(store, store, confirmations, store, store,
             clock);
-    final UnlockLoginIdService unlock = new UnlockLoginIdService(store, store, confirmations, store, store, clock);
+    final UnlockLoginIdService unlock = new UnlockLoginIdService(DualControlPolicy.off(), store, store, confirmations, store, store, clock);
     final ListContractIdsService listContractIds = new ListContractIdsService(store, consoleQueries, store, store, clock);
 
-    // dual control, on for every action it covers
-    final RequestApprovalService requestApproval = new RequestApprovalService(EnumSet.allOf(DualControlAction.class),
+    // dual control, on for every action it covers; the direct services above run without it (single-action tests)
+    final RequestApprovalService requestApproval = new RequestApprovalService(DualControlPolicy.all(),
             APPROVAL_DEADLINE, store, store, store, confirmations, hasher, store, store, clock);
     final DecideApprovalService decideApproval = new DecideApprovalService(store, confirmations, revoke, reissue, unlock,
             openContract, store, store, clock);
     final ListApprovalRequestsService listApprovals = new ListApprovalRequestsService(store, clock);
+    final ExpireApprovalRequestsService expireApprovals = new ExpireApprovalRequestsService(store, store, store, clock);
 
     // the bank's console
     final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);

@@ -99,6 +99,15 @@ public record ApprovalRequest(long id, DualControlAction action, String target, 
         return decided(approver, now, State.FAILED, why);
     }
 
+    /** Marked expired, nobody having decided it before its deadline: stored so that its end is on record too. */
+    public ApprovalRequest expired(Instant now) {
+        if (state != State.PENDING || stateAt(now) != State.EXPIRED) {
+            throw new IllegalStateException("request " + id + " is not overdue at " + now);
+        }
+        return new ApprovalRequest(id, action, target, command, requester, reason, requestedAt, deadline, State.EXPIRED,
+                null, deadline, null);
+    }
+
     private ApprovalRequest decided(Actor.Staff staff, Instant now, State next, String why) {
         decisionRefused(staff, now).ifPresent(rejection -> {
             throw new IllegalStateException("cannot decide request " + id + ": " + rejection.code());

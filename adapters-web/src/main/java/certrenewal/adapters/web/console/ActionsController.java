@@ -147,18 +147,13 @@ final class ActionsController {
 
     /** Whether revoking {@code c} waits for a second staff member: an administrator ID's certificate, when configured. */
     private boolean underDualControl(Actor.Staff staff, CertificateSummary c) {
-        return approvals.dualControlled().contains(DualControlAction.REVOKE_ADMINISTRATOR_CERTIFICATE)
-                && queries.loginIdDetails(staff, c.loginId()).filter(d -> d.id().kind() == IdKind.ADMINISTRATOR).isPresent();
+        return queries.loginIdDetails(staff, c.loginId()).filter(d -> approvals.dualControl()
+                .covering(staff, AdministrativeAction.REVOKE_CERTIFICATE, d.id().kind()).isPresent()).isPresent();
     }
 
-    /** Whether {@code action} on {@code d} waits for a second staff member: an administrator ID's, when configured. */
-    private boolean underDualControl(AdministrativeAction action, LoginIdDetails d) {
-        return d.id().kind() == IdKind.ADMINISTRATOR && approvals.dualControlled().contains(dualControlOf(action));
-    }
-
-    private static DualControlAction dualControlOf(AdministrativeAction action) {
-        return action == AdministrativeAction.UNLOCK_ID ? DualControlAction.UNLOCK_ADMINISTRATOR_ID
-                : DualControlAction.REISSUE_ADMINISTRATOR_ID;
+    /** Whether {@code staff}'s {@code action} on {@code d} waits for a second staff member (the domain's rule). */
+    private boolean underDualControl(Actor.Staff staff, AdministrativeAction action, LoginIdDetails d) {
+        return approvals.dualControl().covering(staff, action, d.id().kind()).isPresent();
     }
 
     /**
@@ -203,7 +198,7 @@ final class ActionsController {
     HttpResponse<?> reissue(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                             @Body Map<String, String> form) {
         return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
-                underDualControl(AdministrativeAction.REISSUE_CERTIFICATE, d) ? requestApproval(request, form,
+                underDualControl(staff, AdministrativeAction.REISSUE_CERTIFICATE, d) ? requestApproval(request, form,
                         (why, password) -> RequestApprovalCommand.onLoginId(staff, DualControlAction.REISSUE_ADMINISTRATOR_ID,
                                 d.id().loginId(), why, password), (status, alert) -> idConfirmation(request, session, staff,
                                 loginId, AdministrativeAction.REISSUE_CERTIFICATE, status, alert)) :
@@ -232,7 +227,7 @@ final class ActionsController {
     HttpResponse<?> unlock(HttpRequest<?> request, @Nullable Session session, @PathVariable String loginId,
                            @Body Map<String, String> form) {
         return pages.posted(request, session, form, staff -> onLoginId(request, session, staff, loginId, d ->
-                underDualControl(AdministrativeAction.UNLOCK_ID, d) ? requestApproval(request, form,
+                underDualControl(staff, AdministrativeAction.UNLOCK_ID, d) ? requestApproval(request, form,
                         (why, password) -> RequestApprovalCommand.onLoginId(staff, DualControlAction.UNLOCK_ADMINISTRATOR_ID,
                                 d.id().loginId(), why, password), (status, alert) -> idConfirmation(request, session, staff,
                                 loginId, AdministrativeAction.UNLOCK_ID, status, alert)) :
@@ -261,7 +256,7 @@ final class ActionsController {
             model.put("id", pages.loginId(request, staff, d.contract(), d.id()));
             model.put("contract", d.contract().value());
             model.put("contractName", d.contractName());
-            model.put("dualControl", underDualControl(action, d));
+            model.put("dualControl", underDualControl(staff, action, d));
             if (alert != null) {
                 model.put("alert", alert);
             }
@@ -405,7 +400,7 @@ final class ActionsController {
     }
 
     private boolean registrationUnderDualControl() {
-        return approvals.dualControlled().contains(DualControlAction.REGISTER_CONTRACT);
+        return approvals.dualControl().actions().contains(DualControlAction.REGISTER_CONTRACT);
     }
 
     private HttpResponse<?> registrationPage(HttpRequest<?> request, Session session, Actor.Staff staff,

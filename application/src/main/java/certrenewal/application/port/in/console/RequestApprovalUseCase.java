@@ -1,16 +1,15 @@
 package certrenewal.application.port.in.console;
 
 import certrenewal.domain.administration.ApprovalRequest;
-import certrenewal.domain.administration.DualControlAction;
-import java.util.Set;
+import certrenewal.domain.administration.DualControlPolicy;
 
 /**
  * The first staff member of a dual-control action asks for it: checked as the action itself would be (the role, the
  * target, the requester's own password), stored pending until another staff member decides it or its deadline passes.
  */
 public interface RequestApprovalUseCase {
-    /** The actions this bank puts under dual control; empty when it is off. */
-    Set<DualControlAction> dualControlled();
+    /** The actions this bank puts under dual control ({@link DualControlPolicy#off()} when it is off). */
+    DualControlPolicy dualControl();
 
     /**
      * @return the stored request, pending
