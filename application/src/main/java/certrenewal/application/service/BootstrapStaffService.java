@@ -36,6 +36,8 @@ public final class BootstrapStaffService implements BootstrapStaffUseCase {
         }
         List<BootstrapCredential> credentials = List.of(
                 new BootstrapCredential("operator", StaffRole.OPERATOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
+                // a second operator, so that the demo's four-eyes actions can be requested by one and approved by another
+                new BootstrapCredential("operator2", StaffRole.OPERATOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
                 new BootstrapCredential("auditor", StaffRole.AUDITOR, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)),
                 new BootstrapCredential("secadmin", StaffRole.SECURITY_ADMIN, randomPasswords.next(BOOTSTRAP_PASSWORD_LENGTH)));
         List<StaffAccount> accounts = credentials.stream()

@@ -30,7 +30,7 @@ class StaffUseCasesTest {
     void firstStartCreatesAnOperatorAnAuditorAndASecurityAdministratorWithRandomPasswordsKeptOnlyAsHashes() {
         List<BootstrapCredential> created = world.bootstrapStaff.ensureBootstrapAccounts();
 
-        assertEquals(List.of("operator", "auditor", "secadmin"), created.stream().map(BootstrapCredential::username).toList());
+        assertEquals(List.of("operator", "operator2", "auditor", "secadmin"), created.stream().map(BootstrapCredential::username).toList());
         assertEquals(List.of(StaffRole.OPERATOR, StaffRole.AUDITOR, StaffRole.SECURITY_ADMIN), created.stream().map(BootstrapCredential::role).toList());
         assertNotEquals(created.get(0).password(), created.get(1).password());
         for (BootstrapCredential credential : created) {
