@@ -27,11 +27,11 @@ class StaffUseCasesTest {
     private final InMemoryStore store = world.store;
 
     @Test
-    void firstStartCreatesAnOperatorAnAuditorAndASecurityAdministratorWithRandomPasswordsKeptOnlyAsHashes() {
+    void firstStartCreatesTwoOperatorsAnAuditorAndASecurityAdministratorWithRandomPasswordsKeptOnlyAsHashes() {
         List<BootstrapCredential> created = world.bootstrapStaff.ensureBootstrapAccounts();
 
         assertEquals(List.of("operator", "operator2", "auditor", "secadmin"), created.stream().map(BootstrapCredential::username).toList());
-        assertEquals(List.of(StaffRole.OPERATOR, StaffRole.AUDITOR, StaffRole.SECURITY_ADMIN), created.stream().map(BootstrapCredential::role).toList());
+        assertEquals(List.of(StaffRole.OPERATOR, StaffRole.OPERATOR, StaffRole.AUDITOR, StaffRole.SECURITY_ADMIN), created.stream().map(BootstrapCredential::role).toList());
         assertNotEquals(created.get(0).password(), created.get(1).password());
         for (BootstrapCredential credential : created) {
             assertEquals(BootstrapStaffService.BOOTSTRAP_PASSWORD_LENGTH, credential.password().length());
@@ -42,7 +42,7 @@ class StaffUseCasesTest {
             assertFalse(store.contents().contains(credential.password()));
             assertFalse(credential.toString().contains(credential.password()));
         }
-        assertEquals(3, store.audit("STAFF_CREATED").size());
+        assertEquals(4, store.audit("STAFF_CREATED").size());
         assertTrue(store.audit().stream().noneMatch(e -> created.stream().anyMatch(c -> e.detail().contains(c.password()))));
     }
 
@@ -54,8 +54,8 @@ class StaffUseCasesTest {
         assertEquals(List.of(), world.bootstrapStaff.ensureBootstrapAccounts());
 
         assertEquals(stored, store.contents());
-        assertEquals(3, store.countStaff());
-        assertEquals(3, first.size());
+        assertEquals(4, store.countStaff());
+        assertEquals(4, first.size());
     }
 
     @Test
@@ -68,7 +68,7 @@ class StaffUseCasesTest {
 
     @Test
     void aBootstrapPasswordLogsInWithItsRole() {
-        BootstrapCredential auditor = world.bootstrapStaff.ensureBootstrapAccounts().get(1);
+        BootstrapCredential auditor = world.bootstrapStaff.ensureBootstrapAccounts().get(2);
 
         Actor.Staff who = world.staffLogin.logIn("auditor", auditor.password().toCharArray());
 
