@@ -1,6 +1,7 @@
 package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.ClientAddresses;
+import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.SessionEnd;
@@ -24,7 +25,11 @@ import io.micronaut.session.Session;
 import java.util.Arrays;
 import java.util.Map;
 
-/** The console's own login (staff username and password, no client certificate) and logout. */
+/**
+ * The console's own login and logout: staff username and password, and where the bank requires it
+ * ({@code certrenewal.console.client-certificate: required}) the staff member's own client certificate on the same
+ * connection; the use case judges it.
+ */
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleLoginController {
@@ -51,6 +56,7 @@ final class ConsoleLoginController {
         // no server-side session before login: the form's token is signed, not stored
         Map<String, Object> model = pages.model(request, null, null);
         model.put("csrf", forms.token(request, FORM));
+        model.put("certificateRequired", login.certificateRequired());
         Optional<SessionEnd> end = ended == null ? Optional.empty() : ConsolePages.parseEnd(ended);
         if (end.isPresent()) {
             model.put("alert", pages.text(request, "console.session.ended." + ConsolePages.code(end.get())));
@@ -75,9 +81,12 @@ final class ConsoleLoginController {
             if (username.isEmpty() || username.length() > MAX_USERNAME || password.length == 0) {
                 throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
             }
-            staff = login.logIn(username, password, addresses.of(request));
+            staff = login.logIn(username, password, ClientCertificate.der(request), addresses.of(request));
         } catch (RequestRefusedException e) {
-            return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()), username);
+            // with a certificate required, one answer for a wrong password and a wrong certificate alike
+            String alert = login.certificateRequired() && e.rejection().code() == Rejection.Code.WRONG_CREDENTIALS
+                    ? pages.text(request, "console.login.wrongWithCertificate") : pages.refusal(request, e.rejection());
+            return refused(request, session, HttpStatus.UNAUTHORIZED, alert, username);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -99,6 +108,7 @@ final class ConsoleLoginController {
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert, String username) {
         Map<String, Object> model = pages.model(request, null, null);
         model.put("csrf", forms.token(request, FORM));
+        model.put("certificateRequired", login.certificateRequired());
         model.put("alert", alert);
         model.put("username", username == null || username.length() > MAX_USERNAME ? null : username);
         return ConsolePages.status(status, "login", model);

@@ -158,4 +158,39 @@ class ConsoleLoginControllerTest extends WebTest {
         browser.get("/console/login");
         return browser.post("/console/login", "_csrf", browser.csrf(), "username", username, "password", "Wrong-pass");
     }
+
+    @Test
+    void theLoginPresentsTheConnectionsClientCertificateAndSaysWhenOneIsRequired() throws Exception {
+        assertFalse(server.browser(null, "ja").get("/console/login").body().contains("id=\"certificate-required\""));
+        fakes.staffCertificateRequired = true;
+        assertTrue(server.browser(null, "ja").get("/console/login").body()
+                .contains(Texts.of("ja", "console.login.certificateRequired")));
+        assertTrue(server.browser(null, "en").get("/console/login").body()
+                .contains(Texts.of("en", "console.login.certificateRequired")));
+        certrenewal.adapters.web.TestPki.Credential credential = server.pki.client("tanaka");
+        Browser browser = server.browser(credential, "ja");
+        browser.get("/console/login");
+        fakes.staffLogIn.returns(new Actor.Staff("tanaka", StaffRole.OPERATOR));
+
+        Reply reply = browser.post("/console/login", "_csrf", browser.csrf(), "username", "tanaka", "password", "Staff-Pass-1");
+
+        assertEquals(303, reply.status(), reply.toString());
+        assertTrue(java.util.Arrays.equals(credential.certificate().getEncoded(),
+                fakes.staffCertificatesPresented.getLast().orElseThrow()), "the certificate of the TLS connection");
+    }
+
+    @Test
+    void withACertificateRequiredTheRefusalsSayCertificateButNotWhichPartWasWrong() {
+        fakes.staffCertificateRequired = true;
+        fakes.staffLogIn.refuses(Code.NO_CLIENT_CERTIFICATE);
+        Reply none = logIn("ja", "tanaka");
+        assertEquals(401, none.status());
+        assertEquals(Texts.of("ja", "console.rejection.NO_CLIENT_CERTIFICATE"), none.alert());
+        assertEquals(Texts.of("en", "console.rejection.NO_CLIENT_CERTIFICATE"), logIn("en", "tanaka").alert());
+        assertEquals(Optional.empty(), fakes.staffCertificatesPresented.getLast(), "no certificate on that connection");
+
+        fakes.staffLogIn.refuses(Code.WRONG_CREDENTIALS);
+        assertEquals("ユーザー名、パスワードまたは電子証明書が正しくありません。", logIn("ja", "tanaka").alert());
+        assertEquals("The username, the password or the certificate is not correct.", logIn("en", "tanaka").alert());
+    }
 }
