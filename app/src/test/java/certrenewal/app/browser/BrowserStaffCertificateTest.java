@@ -50,7 +50,7 @@ class BrowserStaffCertificateTest extends RunningSystemWithBrowser {
 
     /** Staff certificates required; the first security administrator's and another operator's made by the system. */
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         system = EndToEnd.start(dataDir, Map.of(
                 "certrenewal.attempt-limits.per-address", 1_000_000,
                 "certrenewal.attempt-limits.per-login-id", 1_000_000,
@@ -62,10 +62,14 @@ class BrowserStaffCertificateTest extends RunningSystemWithBrowser {
         IssueStaffCertificateUseCase issue = system.bean(IssueStaffCertificateUseCase.class);
         Actor setUp = new Actor.SystemTask("test set-up");
         IssuedStaffCertificate security = issue.issue(setUp, SECURITY);
-        securityP12 = Files.write(dataDir.resolve("security.p12"), security.pkcs12());
-        securityP12Password = security.pkcs12Password();
         IssuedStaffCertificate other = issue.issue(setUp, OTHER);
-        otherP12 = Files.write(dataDir.resolve("other.p12"), other.pkcs12());
+        try {
+            securityP12 = Files.write(dataDir.resolve("security.p12"), security.pkcs12());
+            otherP12 = Files.write(dataDir.resolve("other.p12"), other.pkcs12());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        securityP12Password = security.pkcs12Password();
         otherP12Password = other.pkcs12Password();
     }
 
