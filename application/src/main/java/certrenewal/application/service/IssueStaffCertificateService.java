@@ -81,25 +81,37 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(username, "username must not be null");
         String target = "staff:" + username;
+        refusalsAudited(actor, target, () -> check(actor, username)); // before the CA signs anything
+        Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        SerialNumber serial = serials.next();
+        String password = randomPasswords.next(PKCS12_PASSWORD_LENGTH);
+        StaffCredential credential;
         try {
-            check(actor, username); // before the CA signs anything
-            Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            SerialNumber serial = serials.next();
-            String password = randomPasswords.next(PKCS12_PASSWORD_LENGTH);
-            StaffCredential credential = credentials.issueStaffCredential(username, serial, notBefore,
-                    notBefore.plus(validity), password.toCharArray());
-            StaffCertificate issued = StaffCertificate.issued(serial, username, notBefore, notBefore.plus(validity),
-                    credential.certificateDer());
-            retrying.inTransaction(() -> {
-                check(actor, username); // again on the account as stored now
-                Optional<StaffCertificate> previous = certificates.currentStaffCertificate(username);
-                previous.ifPresent(p -> certificates.endStaffCertificate(p.ended(notBefore, RevocationReason.SUPERSEDED)));
-                certificates.insertStaffCertificate(issued);
-                audit.success(actor.auditName(), ACTION, target, "serial " + serial.hex() + ", valid until "
-                        + issued.notAfter() + previous.map(p -> "; supersedes serial " + p.serial().hex()).orElse(""));
-                return null;
-            });
-            return new IssuedStaffCertificate(issued, credential.pkcs12(), password);
+            credential = credentials.issueStaffCredential(username, serial, notBefore, notBefore.plus(validity),
+                    password.toCharArray());
+        } catch (RuntimeException e) {
+            // the CA could not sign or its check refused the result: nothing recorded, the current one stays
+            audit.failed(actor.auditName(), ACTION, target, "serial " + serial.hex() + ": " + e.getMessage());
+            throw refusal(Code.ISSUANCE_FAILED);
+        }
+        StaffCertificate issued = StaffCertificate.issued(serial, username, notBefore, notBefore.plus(validity),
+                credential.certificateDer());
+        refusalsAudited(actor, target, () -> retrying.inTransaction(() -> {
+            check(actor, username); // again on the account as stored now
+            Optional<StaffCertificate> previous = certificates.currentStaffCertificate(username);
+            previous.ifPresent(p -> certificates.endStaffCertificate(p.ended(notBefore, RevocationReason.SUPERSEDED)));
+            certificates.insertStaffCertificate(issued);
+            audit.success(actor.auditName(), ACTION, target, "serial " + serial.hex() + ", valid until "
+                    + issued.notAfter() + previous.map(p -> "; supersedes serial " + p.serial().hex()).orElse(""));
+            return null;
+        }));
+        return new IssuedStaffCertificate(issued, credential.pkcs12(), password);
+    }
+
+    /** Runs {@code work}; its refusal is audited and thrown. */
+    private void refusalsAudited(Actor actor, String target, Runnable work) {
+        try {
+            work.run();
         } catch (RequestRefusedException e) {
             throw audit.refused(actor.auditName(), ACTION, target, e);
         }

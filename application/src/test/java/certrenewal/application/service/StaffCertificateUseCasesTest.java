@@ -203,4 +203,21 @@ class StaffCertificateUseCasesTest {
         assertEquals(OPERATOR, world.staffLogin.logIn(OPERATOR.username(), passwordOf(OPERATOR).toCharArray(),
                 world.first.certificate().der(), FROM));
     }
+
+    @Test
+    void aCaFailureIssuesNothingAndKeepsTheCurrentCertificate() {
+        StaffCertificate current = world.issueStaffCertificate.issue(SECURITY, OPERATOR.username()).certificate();
+        String before = store.contents();
+        world.authority.failSigning(new IllegalStateException("the CA key is not usable"));
+
+        assertRefused(Code.ISSUANCE_FAILED, () -> world.issueStaffCertificate.issue(SECURITY, OPERATOR.username()));
+
+        assertEquals(before, store.contents());
+        assertEquals(Optional.of(current), world.issueStaffCertificate.current(SECURITY, OPERATOR.username()));
+        AuditEvent failed = store.audit("STAFF_CERTIFICATE_ISSUED").getLast();
+        assertEquals("FAILED", failed.outcome());
+        assertTrue(failed.detail().contains("the CA key is not usable"), failed.detail());
+        assertEquals(1, store.audit("STAFF_CERTIFICATE_ISSUED").stream().filter(e -> !e.outcome().equals("SUCCESS")).count(),
+                "recorded once, as failed");
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface IssueStaffCertificateUseCase {
     /**
      * @throws certrenewal.application.port.in.RequestRefusedException NOT_PERMITTED, UNKNOWN_STAFF_ACCOUNT,
-     *     OWN_STAFF_ACCOUNT, STAFF_ACCOUNT_DISABLED; nothing changed
+     *     OWN_STAFF_ACCOUNT, STAFF_ACCOUNT_DISABLED, ISSUANCE_FAILED (the CA failed); nothing changed
      */
     IssuedStaffCertificate issue(Actor actor, String username);
 
