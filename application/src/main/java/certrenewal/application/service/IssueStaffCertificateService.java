@@ -70,7 +70,8 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
     public Optional<StaffCertificate> current(Actor actor, String username) {
         Optional<Rejection> refused = AdministrationPolicy.check(actor, AdministrativeAction.MANAGE_STAFF);
         if (refused.isPresent()) {
-            throw audit.refused(actor.auditName(), "STAFF_CERTIFICATE_VIEW", "staff:" + username,
+            throw audit.refused(actor.auditName(), "STAFF_CERTIFICATE_VIEW",
+                    StaffAccount.isValidUsername(username) ? "staff:" + username : "staff:?",
                     new RequestRefusedException(refused.get()));
         }
         return certificates.currentStaffCertificate(username);
@@ -80,7 +81,8 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
     public IssuedStaffCertificate issue(Actor actor, String username) {
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(username, "username must not be null");
-        String target = "staff:" + username;
+        // a name no account can have (a crafted path) is unknown, and not written into the audit trail
+        String target = StaffAccount.isValidUsername(username) ? "staff:" + username : "staff:?";
         refusalsAudited(actor, target, () -> check(actor, username)); // before the CA signs anything
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         SerialNumber serial = serials.next();
@@ -119,7 +121,8 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
 
     private void check(Actor actor, String username) {
         AdministrationPolicy.check(actor, AdministrativeAction.MANAGE_STAFF).ifPresent(Refusals::refuse);
-        StaffAccount account = staff.loadStaff(username).orElseThrow(() -> refusal(Code.UNKNOWN_STAFF_ACCOUNT));
+        StaffAccount account = (StaffAccount.isValidUsername(username) ? staff.loadStaff(username)
+                : Optional.<StaffAccount>empty()).orElseThrow(() -> refusal(Code.UNKNOWN_STAFF_ACCOUNT));
         StaffAdministration.check(actor, StaffChange.ISSUE_CERTIFICATE, account, null,
                 staff.countActiveSecurityAdministrators(), clock.instant()).ifPresent(Refusals::refuse);
     }

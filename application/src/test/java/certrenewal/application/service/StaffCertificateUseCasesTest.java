@@ -191,11 +191,15 @@ class StaffCertificateUseCasesTest {
         assertRefused(Code.OWN_STAFF_ACCOUNT, () -> world.issueStaffCertificate.issue(SECURITY, SECURITY.username()));
         assertRefused(Code.STAFF_ACCOUNT_DISABLED, () -> world.issueStaffCertificate.issue(SECURITY, AUDITOR.username()));
         assertRefused(Code.UNKNOWN_STAFF_ACCOUNT, () -> world.issueStaffCertificate.issue(SECURITY, "nobody"));
+        assertRefused(Code.UNKNOWN_STAFF_ACCOUNT, () -> world.issueStaffCertificate.issue(SECURITY, "x".repeat(300)));
         assertRefused(Code.NOT_PERMITTED, () -> world.issueStaffCertificate.current(OPERATOR, OPERATOR.username()));
 
         assertEquals(before, store.contents());
         assertEquals(signed, world.authority.signed().size(), "the CA signed nothing");
-        assertEquals(4, store.audit("STAFF_CERTIFICATE_ISSUED").stream().filter(e -> e.outcome().equals("REFUSED")).count());
+        List<AuditEvent> refused = store.audit("STAFF_CERTIFICATE_ISSUED").stream()
+                .filter(e -> e.outcome().equals("REFUSED")).toList();
+        assertEquals(5, refused.size());
+        assertEquals("staff:?", refused.getLast().target(), "a name no account can have is not recorded");
     }
 
     @Test
