@@ -220,8 +220,10 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CheckStaffSessionService checkStaffSession(StaffAccountPort staff, Clock clock) {
-        return new CheckStaffSessionService(staff, clock);
+    CheckStaffSessionService checkStaffSession(StaffAccountPort staff, StaffCertificatePort staffCertificates,
+                                               BankSettings settings, Clock clock) {
+        return new CheckStaffSessionService(staff, staffCertificates, settings.console().staffCertificateRequirement(),
+                clock);
     }
 
     @Singleton

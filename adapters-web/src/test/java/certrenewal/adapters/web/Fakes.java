@@ -207,6 +207,8 @@ public final class Fakes {
     public final Answer<StaffLogIn, Actor.Staff> staffLogIn = new Answer<>("StaffLoginUseCase.logIn");
     /** The client certificate each console login presented (empty: none). */
     public final List<Optional<byte[]>> staffCertificatesPresented = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The certificate each console session check was given (empty: the session has none). */
+    public final List<Optional<byte[]>> staffSessionCertificates = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the console's login says of the staff certificate. */
     public volatile boolean staffCertificateRequired;
     public final Answer<Actor, DashboardFigures> dashboard = new Answer<>("ViewDashboardUseCase.dashboard");
@@ -297,6 +299,7 @@ public final class Fakes {
         idNotices = certrenewal.application.readmodel.IdNotices.NONE;
         idNoticesAsked.clear();
         staffCertificatesPresented.clear();
+        staffSessionCertificates.clear();
         staffCertificateRequired = false;
         currentStaffCertificate.clear();
         sessionsGoOn();
@@ -329,7 +332,8 @@ public final class Fakes {
         context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
         context.registerSingleton(CheckStaffSessionUseCase.class, new CheckStaffSessionUseCase() {
             @Override
-            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration) {
+            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration, byte[] certificateDer) {
+                staffSessionCertificates.add(Optional.ofNullable(certificateDer));
                 return new StaffSessionCheck(staffSession.call(staff), staffMustChangePassword);
             }
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * walked in Chromium: a security administrator issues an operator's certificate on the staff page and downloads it
  * with its one-time password; the operator logs in with that PKCS#12 and the password; without a certificate the
  * login says so; with another staff member's or a customer's certificate it is refused as a wrong password; an
- * operator cannot issue one.
+ * operator cannot issue one; a new certificate ends the session opened with the old one.
  */
 class BrowserStaffCertificateTest extends RunningSystemWithBrowser {
     private static final String SECURITY = "cert-security";
@@ -147,6 +147,18 @@ class BrowserStaffCertificateTest extends RunningSystemWithBrowser {
                     refusedLogIn(context.newPage(), OPERATOR, OPERATOR_PASSWORD));
         }
         assertEquals(2, failedAttempts(OPERATOR));
+
+        // a new certificate for the operator ends the session opened with the old one, which no longer logs in
+        try (BrowserContext context = browsers.withPkcs12(system, Lang.EN, operatorP12, oneTimePassword)) {
+            Page page = context.newPage();
+            logIn(page, OPERATOR, OPERATOR_PASSWORD);
+            system.bean(IssueStaffCertificateUseCase.class).issue(new Actor.Staff(SECURITY, StaffRole.SECURITY_ADMIN), OPERATOR);
+            page.navigate(system.url("/console"));
+            assertThat(alert(page)).hasText("Your session has ended because your staff certificate was replaced by a new"
+                    + " one. Please log in again with the new certificate.");
+            assertEquals("The username, the password or the certificate is not correct.",
+                    refusedLogIn(page, OPERATOR, OPERATOR_PASSWORD));
+        }
     }
 
     private static int failedAttempts(String username) {

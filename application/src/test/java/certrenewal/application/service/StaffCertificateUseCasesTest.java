@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.application.port.in.ClientAddress;
 import certrenewal.application.port.in.LogInCommand;
+import certrenewal.application.port.in.SessionEnd;
+import certrenewal.application.port.in.console.StaffSessionCheck;
 import certrenewal.application.port.in.console.IssueStaffCertificateUseCase.IssuedStaffCertificate;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.domain.Rejection.Code;
@@ -223,5 +225,25 @@ class StaffCertificateUseCasesTest {
         assertTrue(failed.detail().contains("the CA key is not usable"), failed.detail());
         assertEquals(1, store.audit("STAFF_CERTIFICATE_ISSUED").stream().filter(e -> !e.outcome().equals("SUCCESS")).count(),
                 "recorded once, as failed");
+    }
+
+    @Test
+    void aSessionOpenedWithACertificateEndsOnceItNoLongerLogsIn() {
+        StaffCertificate first = world.issueStaffCertificate.issue(SECURITY, OPERATOR.username()).certificate();
+        long opened = world.checkStaffSessionWithCertificate.currentGeneration(OPERATOR);
+        assertEquals(StaffSessionCheck.GOES_ON, world.checkStaffSessionWithCertificate.check(OPERATOR, opened, first.der()));
+
+        StaffCertificate second = world.issueStaffCertificate.issue(SECURITY, OPERATOR.username()).certificate();
+        assertEquals(Optional.of(SessionEnd.CERTIFICATE_SUPERSEDED),
+                world.checkStaffSessionWithCertificate.check(OPERATOR, opened, first.der()).end());
+        assertEquals(StaffSessionCheck.GOES_ON, world.checkStaffSessionWithCertificate.check(OPERATOR, opened, second.der()));
+        assertEquals(Optional.of(SessionEnd.CERTIFICATE_REVOKED),
+                world.checkStaffSessionWithCertificate.check(OPERATOR, opened, null).end(), "a session without one");
+        assertEquals(StaffSessionCheck.GOES_ON, world.checkStaffSession.check(OPERATOR, opened, null),
+                "without the requirement, certificates play no part");
+
+        world.clock.set(second.notAfter().plusSeconds(1));
+        assertEquals(Optional.of(SessionEnd.CERTIFICATE_EXPIRED),
+                world.checkStaffSessionWithCertificate.check(OPERATOR, opened, second.der()).end());
     }
 }

@@ -88,7 +88,11 @@ final class TestWorld {
     final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, store, POLICY, clock);
     final ChangeLoginPasswordService changePassword = new ChangeLoginPasswordService(store, store, store, store, hasher,
             store, store, MAX_FAILED_PASSWORDS, POLICY, clock);
-    final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
+    final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, store,
+            StaffCertificateLogin.Requirement.OFF, clock);
+    /** The console's session check where a staff certificate is required. */
+    final CheckStaffSessionService checkStaffSessionWithCertificate = new CheckStaffSessionService(store, store,
+            StaffCertificateLogin.Requirement.REQUIRED, clock);
     final ManageStaffService manageStaff = new ManageStaffService(store, store, hasher, store, store, clock);
     final ChangeStaffPasswordService changeStaffPassword = new ChangeStaffPasswordService(store, hasher, store, store,
             STAFF_LOCKOUT, clock);

@@ -75,13 +75,14 @@ final class ConsoleLoginController {
         }
         String username = form.getOrDefault("username", "").strip();
         char[] password = form.getOrDefault("password", "").toCharArray();
+        byte[] certificate = ClientCertificate.der(request);
         Actor.Staff staff;
         try {
             // a name longer than any account's is wrong anyway, and would not fit the audit trail's actor
             if (username.isEmpty() || username.length() > MAX_USERNAME || password.length == 0) {
                 throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
             }
-            staff = login.logIn(username, password, ClientCertificate.der(request), addresses.of(request));
+            staff = login.logIn(username, password, certificate, addresses.of(request));
         } catch (RequestRefusedException e) {
             // with a certificate required, one answer for a wrong password and a wrong certificate alike
             String alert = login.certificateRequired() && e.rejection().code() == Rejection.Code.WRONG_CREDENTIALS
@@ -92,7 +93,8 @@ final class ConsoleLoginController {
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = pages.replaceSession(request, session);
-        pages.open(fresh, staff);
+        // bound to the certificate only where the login judged it
+        pages.open(fresh, staff, login.certificateRequired() ? certificate : null);
         return ConsolePages.redirect("/console");
     }
 

@@ -193,4 +193,31 @@ class ConsoleLoginControllerTest extends WebTest {
         assertEquals("ユーザー名、パスワードまたは電子証明書が正しくありません。", logIn("ja", "tanaka").alert());
         assertEquals("The username, the password or the certificate is not correct.", logIn("en", "tanaka").alert());
     }
+
+    @Test
+    void aSessionOpenedWithACertificateIsThatCertificatesAlone() throws Exception {
+        fakes.staffCertificateRequired = true;
+        certrenewal.adapters.web.TestPki.Credential mine = server.pki.client("tanaka");
+        Browser browser = server.browser(mine, "ja");
+        browser.get("/console/login");
+        fakes.staffLogIn.returns(new Actor.Staff("tanaka", StaffRole.OPERATOR));
+        assertEquals(303, browser.post("/console/login", "_csrf", browser.csrf(), "username", "tanaka",
+                "password", "Staff-Pass-1").status());
+        fakes.dashboard.returns(Samples.figures());
+
+        assertEquals(200, browser.get("/console").status());
+        assertTrue(java.util.Arrays.equals(mine.certificate().getEncoded(),
+                fakes.staffSessionCertificates.getLast().orElseThrow()), "the session's check judges its certificate");
+
+        // the same session cookie from a connection presenting another certificate, or none, finds nobody signed in
+        for (certrenewal.adapters.web.TestPki.Credential other : new certrenewal.adapters.web.TestPki.Credential[] {
+                server.pki.client("sato"), null}) {
+            Browser elsewhere = server.browser(other, "ja");
+            elsewhere.setCookie("SESSION", browser.cookie("SESSION").orElseThrow());
+            Reply reply = elsewhere.get("/console");
+            assertEquals(303, reply.status(), reply.toString());
+            assertTrue(reply.location().startsWith("/console/login"), reply.location());
+        }
+        assertEquals(200, browser.get("/console").status(), "its own connection goes on");
+    }
 }
