@@ -1,6 +1,7 @@
 package certrenewal.app;
 
 import certrenewal.domain.administration.DualControlAction;
+import certrenewal.domain.administration.StaffCertificateLogin;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -228,9 +229,29 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
      * @param dualControl the actions a second staff member must approve (names of {@link DualControlAction}); by
      *     default all four; empty: off, every action runs at once as before
      * @param approvalDeadline how long a request may be approved before it expires (default 24 h)
+     * @param clientCertificate whether the console's login needs the staff member's own client certificate
+     *     ({@code off}, the default, or {@code required})
+     * @param staffCertificateValidity how long a staff certificate is valid (default 365 days)
      */
     @ConfigurationProperties("console")
-    public record Console(List<String> dualControl, Duration approvalDeadline) {
+    public record Console(List<String> dualControl, Duration approvalDeadline, String clientCertificate,
+                          Duration staffCertificateValidity) {
+        /** {@code client-certificate}: {@code off} (also unset, or YAML's false) or {@code required}; anything else stops the start. */
+        public StaffCertificateLogin.Requirement staffCertificateRequirement() {
+            String value = clientCertificate == null ? "off" : clientCertificate.strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (value) {
+                case "off", "false", "" -> StaffCertificateLogin.Requirement.OFF;
+                case "required" -> StaffCertificateLogin.Requirement.REQUIRED;
+                default -> throw new IllegalStateException("certrenewal.console.client-certificate: " + clientCertificate
+                        + " is neither off nor required");
+            };
+        }
+
+        /** How long a staff certificate is valid; one year unless set. */
+        public Duration staffCertificateValidityOrDefault() {
+            return staffCertificateValidity == null ? Duration.ofDays(365) : staffCertificateValidity;
+        }
+
         /** The configured actions; an unknown name stops the start, naming it. */
         public Set<DualControlAction> dualControlled() {
             Set<DualControlAction> actions = EnumSet.noneOf(DualControlAction.class);

@@ -19,7 +19,6 @@ import certrenewal.adapters.pki.TlsServerCertificate;
 import certrenewal.adapters.pki.TlsServerCertificate.ServerKeyStore;
 import certrenewal.adapters.pki.UnusableKeyStoreException;
 import certrenewal.application.port.out.AuditCheckpointPort;
-import certrenewal.application.port.out.CertificateAuthorityPort;
 import certrenewal.application.port.out.PasswordHasherPort;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -100,8 +99,9 @@ final class PkiFactory {
         return new SignedCheckpointFile(Path.of(settings.audit().checkpoints()), key);
     }
 
+    /** Also the staff certificates' issuer ({@code IssueStaffCredentialPort}): the same CA key and signers. */
     @Singleton
-    CertificateAuthorityPort certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
+    BouncyCastleCertificateAuthority certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
         return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()),
                 Optional.of(URI.create(settings.ca().ocspUrl())));
     }

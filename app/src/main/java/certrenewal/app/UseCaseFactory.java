@@ -21,6 +21,8 @@ import certrenewal.application.port.out.RenewalPort;
 import certrenewal.application.port.out.RevocationListPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
+import certrenewal.application.port.out.IssueStaffCredentialPort;
+import certrenewal.application.port.out.StaffCertificatePort;
 import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.AbandonRenewalService;
@@ -42,6 +44,7 @@ import certrenewal.application.service.RequestApprovalService;
 import certrenewal.application.service.ChangeStaffPasswordService;
 import certrenewal.application.service.CheckStaffSessionService;
 import certrenewal.application.service.ManageStaffService;
+import certrenewal.application.service.IssueStaffCertificateService;
 import certrenewal.application.service.CrlService;
 import certrenewal.application.service.GetCaCertificatesService;
 import certrenewal.application.service.GetCertificateOverviewService;
@@ -219,8 +222,10 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CheckStaffSessionService checkStaffSession(StaffAccountPort staff, Clock clock) {
-        return new CheckStaffSessionService(staff, clock);
+    CheckStaffSessionService checkStaffSession(StaffAccountPort staff, StaffCertificatePort staffCertificates,
+                                               BankSettings settings, Clock clock) {
+        return new CheckStaffSessionService(staff, staffCertificates, settings.console().staffCertificateRequirement(),
+                clock);
     }
 
     @Singleton
@@ -372,10 +377,19 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    StaffLoginService staffLogin(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
-                                 TransactionPort transactions, UnknownCallerRefusals unknownCallers,
-                                 BankSettings settings, Clock clock) {
-        return new StaffLoginService(staff, hasher, audit, transactions, staffLockout(settings), unknownCallers, clock);
+    StaffLoginService staffLogin(StaffAccountPort staff, StaffCertificatePort staffCertificates, PasswordHasherPort hasher,
+                                 AuditTrailPort audit, TransactionPort transactions,
+                                 UnknownCallerRefusals unknownCallers, BankSettings settings, Clock clock) {
+        return new StaffLoginService(staff, staffCertificates, settings.console().staffCertificateRequirement(), hasher,
+                audit, transactions, staffLockout(settings), unknownCallers, clock);
+    }
+
+    @Singleton
+    IssueStaffCertificateService issueStaffCertificate(StaffAccountPort staff, StaffCertificatePort staffCertificates,
+                                                       IssueStaffCredentialPort credentials, AuditTrailPort audit,
+                                                       TransactionPort transactions, BankSettings settings, Clock clock) {
+        return new IssueStaffCertificateService(staff, staffCertificates, credentials, audit, transactions,
+                settings.console().staffCertificateValidityOrDefault(), clock);
     }
 
     private static StaffLockout staffLockout(BankSettings settings) {
@@ -384,9 +398,10 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    ManageStaffService manageStaff(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort audit,
-                                   TransactionPort transactions, Clock clock) {
-        return new ManageStaffService(staff, hasher, audit, transactions, clock);
+    ManageStaffService manageStaff(StaffAccountPort staff, StaffCertificatePort staffCertificates,
+                                   PasswordHasherPort hasher, AuditTrailPort audit, TransactionPort transactions,
+                                   Clock clock) {
+        return new ManageStaffService(staff, staffCertificates, hasher, audit, transactions, clock);
     }
 
     @Singleton

@@ -124,4 +124,30 @@ class StaffCommandTest {
                     context.getBean(StaffAccountPort.class).loadStaff("first.admin").orElseThrow().role());
         }
     }
+
+    @Test
+    void theFirstSecurityAdministratorsStaffCertificateIsWrittenToAFileWithItsPasswordOnStandardOutputOnly()
+            throws Exception {
+        PrintStream ignored = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(0, StaffCommand.run(List.of("staff", "create", "first.admin", "--role", "security-admin"), system(),
+                ignored, ignored));
+        Path file = dataDir.resolve("first.admin.p12");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = StaffCommand.run(List.of("staff", "certificate", "first.admin", "--out", file.toString()), system(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String password = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(password.matches("[A-Za-z0-9]{20}"), password);
+        String contents = EndToEnd.Tool.runOk(dataDir, "openssl", "pkcs12", "-in", file.toString(), "-passin",
+                "pass:" + password, "-nodes");
+        assertTrue(contents.contains("OU = Staff, CN = first.admin"), contents);
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), java.nio.file.Files.getPosixFilePermissions(file));
+        assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains(password)), "never in the log");
+        assertEquals(1, StaffCommand.run(List.of("staff", "certificate", "first.admin", "--out", file.toString()), system(),
+                ignored, ignored), "an existing file is not overwritten");
+    }
 }

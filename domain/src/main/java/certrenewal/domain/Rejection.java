@@ -69,6 +69,7 @@ public record Rejection(Code code, String message) {
         OWN_STAFF_ACCOUNT("Nobody manages their own staff account; ask another security administrator."),
         LAST_SECURITY_ADMINISTRATOR("The last active security administrator cannot be disabled or lose the role."),
         STAFF_ACCOUNT_UNCHANGED("The staff account is already in that state."),
+        STAFF_ACCOUNT_DISABLED("The staff account is disabled: enable it before issuing it a certificate."),
         WRONG_CURRENT_PASSWORD("The current password is wrong."),
         OWN_APPROVAL("Nobody approves or rejects their own request; another staff member must decide it."),
         APPROVAL_EXPIRED("The request was not approved before its deadline and has expired; request again."),

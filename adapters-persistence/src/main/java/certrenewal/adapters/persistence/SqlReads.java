@@ -108,6 +108,7 @@ final class SqlReads {
                 case String text -> statement.setString(index, text);
                 case Integer number -> statement.setInt(index, number);
                 case Long number -> statement.setLong(index, number);
+                case byte[] bytes -> statement.setBytes(index, bytes);
                 case null -> throw new IllegalArgumentException("parameter " + index + " is null");
                 default -> throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
             }

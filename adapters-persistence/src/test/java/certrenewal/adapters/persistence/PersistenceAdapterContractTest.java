@@ -167,6 +167,7 @@ abstract class PersistenceAdapterContractTest {
         sql("DELETE FROM renewal");
         sql("DELETE FROM certificate");
         sql("DELETE FROM issuance_grant");
+        sql("DELETE FROM staff_certificate");
         sql("DELETE FROM staff_password_history");
         sql("DELETE FROM staff_account");
         sql("DELETE FROM login_password_history");

@@ -1,6 +1,7 @@
 package certrenewal.adapters.pki;
 
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.IssueStaffCredentialPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
@@ -9,7 +10,9 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,14 +21,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
-/** A software CA that signs the bank's client certificates with BouncyCastle. Thread-safe. */
-public final class BouncyCastleCertificateAuthority implements CertificateAuthorityPort {
+/**
+ * A software CA that signs the bank's client certificates with BouncyCastle: the customers' from their requests, the
+ * staff members' console certificates with the staff profile for a key pair made here. Thread-safe.
+ */
+public final class BouncyCastleCertificateAuthority implements CertificateAuthorityPort, IssueStaffCredentialPort {
     /** What {@link #checkSigningKey()} signs. */
     private static final byte[] PROBE = "certrenewal CA key health check".getBytes(StandardCharsets.US_ASCII);
     private final byte[] caCertificate;
@@ -36,6 +46,9 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
     private final SignerPool signers;
     private final PreIssuanceCheck preIssuanceCheck;
     private final PublicKey caPublicKey;
+    private final X509Certificate caX509;
+    /** The bank's name in the staff certificates' subjects: the CA's own O, as in its certificate. */
+    private final String staffOrganization;
 
     /** Certificates without an OCSP responder in Authority Information Access. */
     public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint) {
@@ -64,6 +77,8 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         this.signers = new SignerPool(ca.privateKey());
         this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);
         this.caPublicKey = ca.certificate().getPublicKey();
+        this.caX509 = ca.certificate();
+        this.staffOrganization = organizationOf(ca.certificate());
     }
 
     /** Signs {@link #PROBE} with a signer of the pool (the same path as certificates and CRLs) and verifies it. */
@@ -109,11 +124,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(subject, "subject must not be null");
         Objects.requireNonNull(serial, "serial number must not be null");
-        requireWholeSeconds(notBefore, "notBefore");
-        requireWholeSeconds(notAfter, "notAfter");
-        if (!notBefore.isBefore(notAfter)) {
-            throw new IllegalArgumentException("notBefore must be before notAfter");
-        }
+        requireValidity(notBefore, notAfter);
         SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo());
         byte[] der;
         try {
@@ -141,9 +152,54 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         return signers.withSigner(signer -> revocationList.sign(signer, revoked, thisUpdate, nextUpdate, crlNumber));
     }
 
+    /**
+     * A new EC P-256 key pair and its staff certificate (subject C=JP, O=the CA's organization, OU=Staff,
+     * CN=username; the customers' profile plus the staff policy), checked before it leaves, in a PKCS#12 with the CA
+     * certificate under {@code pkcs12Password}. The key is in the returned bytes only.
+     */
+    @Override
+    public StaffCredential issueStaffCredential(String username, SerialNumber serial, Instant notBefore, Instant notAfter,
+                                                char[] pkcs12Password) {
+        Objects.requireNonNull(username, "username must not be null");
+        Objects.requireNonNull(serial, "serial number must not be null");
+        Objects.requireNonNull(pkcs12Password, "password must not be null");
+        requireValidity(notBefore, notAfter);
+        KeyPair keys = ClientCredentials.generateEcP256();
+        byte[] publicKey = keys.getPublic().getEncoded();
+        SubjectName subject = new SubjectName("JP", staffOrganization, ClientCertificateProfile.STAFF_UNIT, username);
+        byte[] der;
+        try {
+            der = signers.sign(profile.staffCertificate(SubjectPublicKeyInfo.getInstance(publicKey), subject,
+                    serial.value(), notBefore, notAfter)).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the signed certificate", e);
+        }
+        preIssuanceCheck.check(der, new PreIssuanceCheck.Order(subject, serial, notBefore, notAfter, publicKey));
+        X509Certificate certificate = Certificates.parse(der);
+        if (certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.certificatePolicies.getId()) == null) {
+            throw new IllegalStateException("refusing to issue: the staff certificate lacks the staff policy");
+        }
+        byte[] pkcs12 = Pkcs12.encode(username, keys.getPrivate(), List.of(certificate, caX509), pkcs12Password);
+        return new StaffCredential(der, pkcs12);
+    }
+
+    private static String organizationOf(X509Certificate ca) {
+        RDN[] organizations = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.O);
+        return organizations.length == 0 ? "Bank" : IETFUtils.valueToString(organizations[0].getFirst().getValue());
+    }
+
     @Override
     public List<byte[]> caCertificates() {
         return List.of(caCertificate.clone());
+    }
+
+    /** The validity a certificate can state exactly, and not empty. */
+    private static void requireValidity(Instant notBefore, Instant notAfter) {
+        requireWholeSeconds(notBefore, "notBefore");
+        requireWholeSeconds(notAfter, "notAfter");
+        if (!notBefore.isBefore(notAfter)) {
+            throw new IllegalArgumentException("notBefore must be before notAfter");
+        }
     }
 
     private static void requireWholeSeconds(Instant instant, String name) {

@@ -22,6 +22,8 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -34,8 +36,19 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 
-/** The bank's client certificate profile (RFC 5280): everything a certificate says besides its subject and key. */
+/**
+ * The bank's client certificate profile (RFC 5280): everything a certificate says besides its subject and key. The
+ * staff profile is the same plus OU=Staff in the subject and the {@link #STAFF_POLICY} certificate policy, so that
+ * any relying party (and OpenSSL) can tell a staff member's console certificate from a customer's.
+ */
 final class ClientCertificateProfile {
+    /**
+     * The staff certificates' policy: an OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration. A
+     * bank with its own OID arc may replace it; the console's login relies on its own records, not on this marker.
+     */
+    static final ASN1ObjectIdentifier STAFF_POLICY = new ASN1ObjectIdentifier("2.25.108766568048285376608751549174120876729");
+    /** The organizational unit of every staff certificate's subject. */
+    static final String STAFF_UNIT = "Staff";
     private final X500Name issuer;
     /** The same in every certificate, so encoded once. */
     private final List<Extension> fixedExtensions;
@@ -71,6 +84,22 @@ final class ClientCertificateProfile {
             builder.addExtension(Extension.subjectKeyIdentifier, false, Certificates.subjectKeyIdentifier(key));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot encode the certificate's extensions", e);
+        }
+        return builder;
+    }
+
+    /** A staff member's console certificate: the customers' profile plus the {@link #STAFF_POLICY} policy. */
+    X509v3CertificateBuilder staffCertificate(SubjectPublicKeyInfo key, SubjectName subject, BigInteger serial,
+                                              Instant notBefore, Instant notAfter) {
+        if (!STAFF_UNIT.equals(subject.organizationalUnit())) {
+            throw new IllegalArgumentException("a staff certificate's subject has OU=" + STAFF_UNIT);
+        }
+        X509v3CertificateBuilder builder = certificate(key, subject, serial, notBefore, notAfter);
+        try {
+            builder.addExtension(Extension.certificatePolicies, false,
+                    new CertificatePolicies(new PolicyInformation(STAFF_POLICY)));
+        } catch (CertIOException e) {
+            throw new IllegalStateException("cannot encode the certificate policies", e);
         }
         return builder;
     }

@@ -66,6 +66,11 @@ public final class ClientCredentials {
         Pkcs12.write(file, alias, key, chain, password);
     }
 
+    /** Writes the bytes of a PKCS#12 file made elsewhere (a staff credential), readable by its owner only. */
+    public static void writePkcs12(Path file, byte[] pkcs12) {
+        PrivateFiles.write(file, pkcs12.clone());
+    }
+
     /** Writes a private key as PKCS#8 "PRIVATE KEY" (owner-only) or an X.509 certificate as "CERTIFICATE". */
     public static void writePem(Path file, Object certificateOrKey) {
         StringWriter text = new StringWriter();

@@ -21,14 +21,23 @@ final class Pkcs12 {
 
     static void write(Path file, String alias, PrivateKey key, List<X509Certificate> chain, char[] password) {
         try {
+            PrivateFiles.write(file, encode(alias, key, chain, password));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot build the PKCS#12 key store for " + file, e);
+        }
+    }
+
+    /** The PKCS#12 file's bytes: key and chain (end entity first) under {@code password}. */
+    static byte[] encode(String alias, PrivateKey key, List<X509Certificate> chain, char[] password) {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(alias, key, password, chain.toArray(X509Certificate[]::new));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password);
-            PrivateFiles.write(file, out.toByteArray());
+            return out.toByteArray();
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build the PKCS#12 key store for " + file, e);
+            throw new IllegalStateException("cannot build a PKCS#12 key store: " + e.getMessage(), e);
         }
     }
 

@@ -55,7 +55,7 @@ public final class RefusalHandler implements ExceptionHandler<RequestRefusedExce
                  NEW_PASSWORDS_DIFFER -> HttpStatus.BAD_REQUEST;
             case ISSUANCE_LIMIT_REACHED, PICKUP_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case ISSUANCE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
-            case STAFF_ACCOUNT_EXISTS, LAST_SECURITY_ADMINISTRATOR, STAFF_ACCOUNT_UNCHANGED -> HttpStatus.CONFLICT;
+            case STAFF_ACCOUNT_EXISTS, LAST_SECURITY_ADMINISTRATOR, STAFF_ACCOUNT_UNCHANGED, STAFF_ACCOUNT_DISABLED -> HttpStatus.CONFLICT;
             case UNKNOWN_STAFF_ACCOUNT -> HttpStatus.NOT_FOUND;
             case INVALID_STAFF_USERNAME -> HttpStatus.BAD_REQUEST;
             case OWN_STAFF_ACCOUNT -> HttpStatus.FORBIDDEN;

@@ -12,7 +12,10 @@ import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.in.console.BootstrapCredential;
 import certrenewal.application.port.in.console.ChangeStaffPasswordUseCase;
 import certrenewal.application.port.in.console.CheckStaffSessionUseCase;
+import certrenewal.application.port.in.console.IssueStaffCertificateUseCase;
+import certrenewal.application.port.in.console.IssueStaffCertificateUseCase.IssuedStaffCertificate;
 import certrenewal.application.port.in.console.ManageStaffUseCase;
+import certrenewal.domain.administration.StaffCertificate;
 import certrenewal.application.port.in.console.StaffSessionCheck;
 import certrenewal.application.port.in.GetCertificateOverviewUseCase;
 import certrenewal.application.port.in.AnswerOcspRequestUseCase;
@@ -65,6 +68,7 @@ import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalId;
 import io.micronaut.context.ApplicationContext;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -201,6 +205,12 @@ public final class Fakes {
     }
 
     public final Answer<StaffLogIn, Actor.Staff> staffLogIn = new Answer<>("StaffLoginUseCase.logIn");
+    /** The client certificate each console login presented (empty: none). */
+    public final List<Optional<byte[]>> staffCertificatesPresented = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The certificate each console session check was given (empty: the session has none). */
+    public final List<Optional<byte[]>> staffSessionCertificates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the console's login says of the staff certificate. */
+    public volatile boolean staffCertificateRequired;
     public final Answer<Actor, DashboardFigures> dashboard = new Answer<>("ViewDashboardUseCase.dashboard");
 
     public record Search(Actor actor, CertificateSearch search) {
@@ -231,6 +241,10 @@ public final class Fakes {
     }
 
     public final Answer<StaffChange, BootstrapCredential> changeStaff = new Answer<>("ManageStaffUseCase.change");
+    public final Answer<StaffChange, IssuedStaffCertificate> issueStaffCertificate =
+            new Answer<>("IssueStaffCertificateUseCase.issue");
+    /** Each account's current staff certificate, as the staff page shows it (none unless a test sets one). */
+    public final Map<String, Optional<StaffCertificate>> currentStaffCertificate = new java.util.concurrent.ConcurrentHashMap<>();
 
     public record OwnPassword(Actor.Staff staff, String current, String next) {
     }
@@ -272,7 +286,7 @@ public final class Fakes {
 
     private final List<Answer<?, ?>> all = List.of(logIn, currentContact, changeContact, overview, start, startOver, prepare, submit, abandon, issuedBy,
             verifyPickup, pickUp, listIds, register, reissue, revoke, unlock, open, idContact, changeIdContact, inventory, staffLogIn, dashboard, search,
-            listStaff, changeStaff, changeOwnPassword,
+            listStaff, changeStaff, changeOwnPassword, issueStaffCertificate,
             loginIdDetails, contractDetails, ownerOf, readAudit, verifyAudit, authenticate, renew, crl, ocsp,
             changePassword, requestApproval, pendingApprovals, ownApprovals, findApproval, approve, reject);
 
@@ -284,6 +298,10 @@ public final class Fakes {
         addresses.clear();
         idNotices = certrenewal.application.readmodel.IdNotices.NONE;
         idNoticesAsked.clear();
+        staffCertificatesPresented.clear();
+        staffSessionCertificates.clear();
+        staffCertificateRequired = false;
+        currentStaffCertificate.clear();
         sessionsGoOn();
     }
 
@@ -299,6 +317,7 @@ public final class Fakes {
     public void forgetCalls() {
         all.forEach(Answer::forgetCalls);
         idNoticesAsked.clear();
+        staffCertificatesPresented.clear();
         customerSession.forgetCalls();
         staffSession.forgetCalls();
     }
@@ -313,7 +332,8 @@ public final class Fakes {
         context.registerSingleton(CheckCustomerSessionUseCase.class, customerSession::call);
         context.registerSingleton(CheckStaffSessionUseCase.class, new CheckStaffSessionUseCase() {
             @Override
-            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration) {
+            public StaffSessionCheck check(Actor.Staff staff, long sessionGeneration, byte[] certificateDer) {
+                staffSessionCertificates.add(Optional.ofNullable(certificateDer));
                 return new StaffSessionCheck(staffSession.call(staff), staffMustChangePassword);
             }
 
@@ -433,9 +453,29 @@ public final class Fakes {
                         return reject.call(new OnRequest(rejecter, id, why));
                     }
                 });
-        context.registerSingleton(StaffLoginUseCase.class, (username, password, from) -> {
-            addresses.add(from);
-            return staffLogIn.call(new StaffLogIn(username, new String(password)));
+        context.registerSingleton(StaffLoginUseCase.class, new StaffLoginUseCase() {
+            @Override
+            public Actor.Staff logIn(String username, char[] password, byte[] certificateDer, ClientAddress from) {
+                addresses.add(from);
+                staffCertificatesPresented.add(Optional.ofNullable(certificateDer));
+                return staffLogIn.call(new StaffLogIn(username, new String(password)));
+            }
+
+            @Override
+            public boolean certificateRequired() {
+                return staffCertificateRequired;
+            }
+        });
+        context.registerSingleton(IssueStaffCertificateUseCase.class, new IssueStaffCertificateUseCase() {
+            @Override
+            public IssuedStaffCertificate issue(Actor actor, String username) {
+                return issueStaffCertificate.call(new StaffChange(actor, "issueCertificate", username, null));
+            }
+
+            @Override
+            public Optional<StaffCertificate> current(Actor actor, String username) {
+                return currentStaffCertificate.getOrDefault(username, Optional.empty());
+            }
         });
         context.registerSingleton(ViewDashboardUseCase.class, dashboard::call);
         context.registerSingleton(SearchRecordsUseCase.class, new SearchRecordsUseCase() {

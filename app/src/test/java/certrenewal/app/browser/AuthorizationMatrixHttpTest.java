@@ -20,6 +20,8 @@ import certrenewal.application.port.out.PasswordPort;
 import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.StaffCertificatePort;
+import certrenewal.domain.administration.StaffCertificate;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.Contract;
@@ -124,6 +126,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
         UNLOCK_STAFF("unlock a staff account", true),
         RESET_STAFF_PASSWORD("reset a staff account's password", true),
         CHANGE_STAFF_ROLE("change a staff account's role", true),
+        ISSUE_STAFF_CERTIFICATE("issue a staff account's console certificate", true),
         CHANGE_OWN_PASSWORD("change the own console password", true),
 
         // dual control, on in this system for the revocation of an administrator ID's certificate only
@@ -167,7 +170,7 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
     static boolean managesStaff(Action action) {
         return switch (action) {
             case LIST_STAFF, CREATE_STAFF, DISABLE_STAFF, ENABLE_STAFF, UNLOCK_STAFF, RESET_STAFF_PASSWORD,
-                 CHANGE_STAFF_ROLE -> true;
+                 CHANGE_STAFF_ROLE, ISSUE_STAFF_CERTIFICATE -> true;
             default -> false;
         };
     }
@@ -566,6 +569,22 @@ class AuthorizationMatrixHttpTest extends RunningSystemWithBrowser {
                 } else {
                     refusedConsole(role, r);
                     assertEquals(before, after, "unchanged");
+                }
+            }
+            case ISSUE_STAFF_CERTIFICATE -> {
+                String username = "certified-" + n;
+                createStaff(username, StaffRole.OPERATOR, "Target-Pass-1");
+                Reply r = post(c, "/console/staff/" + username + "/certificate", Map.of());
+                Optional<StaffCertificate> current = system.bean(StaffCertificatePort.class).currentStaffCertificate(username);
+                if (may) {
+                    assertEquals(200, r.status, r.toString());
+                    assertTrue(r.body.contains("one-time-password") && r.body.contains("data:application/x-pkcs12;base64,"),
+                            "the file and its password shown: " + r);
+                    assertTrue(r.body.contains(current.orElseThrow().serial().hex()), "the recorded certificate: " + r);
+                } else {
+                    refusedConsole(role, r);
+                    assertFalse(r.body.contains("data:application/x-pkcs12"), "no file: " + r);
+                    assertEquals(Optional.empty(), current, "nothing issued");
                 }
             }
             case CHANGE_OWN_PASSWORD -> {

@@ -169,7 +169,8 @@ public final class AuthenticateCertificateService implements AuthenticateCertifi
         return new AuthenticatedId(account.id(), account.contract(), account.kind(), serial);
     }
 
-    private static SerialNumber serialOf(byte[] der) {
+    /** The serial number of a DER certificate; UNKNOWN_CERTIFICATE when it is none (the console's staff login reads it too). */
+    static SerialNumber serialOf(byte[] der) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));

@@ -9,6 +9,7 @@ import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.ConcurrentUpdateException;
 import certrenewal.application.port.out.PasswordHasherPort;
 import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.StaffCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.readmodel.StaffMember;
 import certrenewal.domain.Rejection;
@@ -20,6 +21,7 @@ import certrenewal.domain.administration.StaffAccount;
 import certrenewal.domain.administration.StaffAdministration;
 import certrenewal.domain.administration.StaffChange;
 import certrenewal.domain.administration.StaffRole;
+import certrenewal.domain.certificate.RevocationReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,12 +32,14 @@ import java.util.function.BiFunction;
 /**
  * Staff accounts managed by security administrators (and the first one made by the set-up command):
  * the rules are {@link StaffAdministration}'s, checked against the account as stored inside the
- * transaction that changes it; the one-time passwords are random, returned once, stored as hashes.
+ * transaction that changes it; the one-time passwords are random, returned once, stored as hashes. Disabling an
+ * account ends its staff certificate too (re-enabling it does not bring the certificate back).
  */
 public final class ManageStaffService implements ManageStaffUseCase {
     static final int ONE_TIME_PASSWORD_LENGTH = 20;
 
     private final StaffAccountPort staff;
+    private final StaffCertificatePort staffCertificates;
     private final PasswordHasherPort hasher;
     private final TransactionPort transactions;
     private final RetryingTransactions retrying;
@@ -43,9 +47,10 @@ public final class ManageStaffService implements ManageStaffUseCase {
     private final Clock clock;
     private final RandomPasswords randomPasswords = new RandomPasswords();
 
-    public ManageStaffService(StaffAccountPort staff, PasswordHasherPort hasher, AuditTrailPort auditTrail,
-                              TransactionPort transactions, Clock clock) {
+    public ManageStaffService(StaffAccountPort staff, StaffCertificatePort staffCertificates, PasswordHasherPort hasher,
+                              AuditTrailPort auditTrail, TransactionPort transactions, Clock clock) {
         this.staff = staff;
+        this.staffCertificates = staffCertificates;
         this.hasher = hasher;
         this.transactions = transactions;
         this.retrying = new RetryingTransactions(transactions);
@@ -138,12 +143,21 @@ public final class ManageStaffService implements ManageStaffUseCase {
                         .ifPresent(Refusals::refuse);
                 StaffAccount changed = next.apply(current, now);
                 staff.updateStaff(changed);
+                String ended = change == StaffChange.DISABLE ? endCertificate(username, now) : "";
                 audit.success(actor.auditName(), action, target,
-                        newRole == null ? current.role().name() : current.role() + " -> " + newRole);
+                        (newRole == null ? current.role().name() : current.role() + " -> " + newRole) + ended);
                 return changed;
             });
         } catch (RequestRefusedException e) {
             throw audit.refused(actor.auditName(), action, target, e);
         }
+    }
+
+    /** Ends the account's current staff certificate, if any; says which for the audit record. */
+    private String endCertificate(String username, Instant now) {
+        return staffCertificates.currentStaffCertificate(username).map(current -> {
+            staffCertificates.endStaffCertificate(current.ended(now, RevocationReason.PRIVILEGE_WITHDRAWN));
+            return "; staff certificate " + current.serial().hex() + " ended";
+        }).orElse("");
     }
 }

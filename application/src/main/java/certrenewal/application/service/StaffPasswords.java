@@ -31,6 +31,11 @@ final class StaffPasswords {
 
     /** Counts a wrong password typed under {@code action}, locking the account for a while at the threshold. */
     void wrongPassword(String username, String action) {
+        wrongCredentials(username, action, "wrong password");
+    }
+
+    /** Counts as a wrong password what the login refuses for {@code why} (recorded, never told to the caller). */
+    void wrongCredentials(String username, String action, String why) {
         String name = "staff:" + username;
         for (int attempt = 0; attempt <= 3; attempt++) {
             try {
@@ -39,7 +44,7 @@ final class StaffPasswords {
                     StaffAccount current = staff.loadStaff(username).orElseThrow();
                     StaffAccount next = current.withFailedPassword(lockout, now);
                     staff.updateStaff(next);
-                    audit.inCallerTransaction(name, action, name, "REFUSED", "WRONG_CREDENTIALS: wrong password");
+                    audit.inCallerTransaction(name, action, name, "REFUSED", "WRONG_CREDENTIALS: " + why);
                     if (next.lockedAt(now)) {
                         audit.success("system", "STAFF_LOCKED", name, lockout.maxFailedPasswords()
                                 + " wrong passwords in a row; locked until " + next.lockedUntil());

@@ -2,6 +2,7 @@ package certrenewal.application.service;
 
 import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.application.port.out.CertificateAuthorityPort;
+import certrenewal.application.port.out.IssueStaffCredentialPort;
 import certrenewal.application.port.out.RevokedCertificate;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
@@ -39,7 +40,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * to fail while signing, or to fail to give its chain. Its CRLs are not DER, only a readable
  * stand-in naming their number; what each was asked to list is recorded.
  */
-final class FakeCertificateAuthority implements CertificateAuthorityPort {
+final class FakeCertificateAuthority implements CertificateAuthorityPort, IssueStaffCredentialPort {
     static final String ISSUER = "CN=Fake Issuing CA,O=Test Bank,C=JP";
 
     private static final KeyPair CA_KEY = newKeyPair();
@@ -163,6 +164,23 @@ final class FakeCertificateAuthority implements CertificateAuthorityPort {
         } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    // ---- IssueStaffCredentialPort ----
+
+    /** A real certificate (subject OU=Staff) for a fresh key; the "PKCS#12" is a readable stand-in naming its password. */
+    @Override
+    public StaffCredential issueStaffCredential(String username, SerialNumber serial, Instant notBefore, Instant notAfter,
+                                                char[] pkcs12Password) {
+        if (signingFailure != null) {
+            throw signingFailure;
+        }
+        SubjectName subject = new SubjectName("JP", "Test Bank", "Staff", username);
+        byte[] der = build(CA_KEY.getPrivate(), new X500Principal(ISSUER), new X500Principal(subject.rfc4514()),
+                serial, notBefore, notAfter, SubjectPublicKeyInfo.getInstance(newKeyPair().getPublic().getEncoded()));
+        signed.add(new Signed(subject, serial, notBefore, notAfter, der));
+        return new StaffCredential(der, ("fake PKCS#12 of " + username + " under " + new String(pkcs12Password))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- CertificateAuthorityPort ----

@@ -20,6 +20,8 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.domain.administration.ApprovalRequest;
 import certrenewal.domain.administration.StaffAccount;
 import certrenewal.application.port.out.StaffAccountPort;
+import certrenewal.application.port.out.StaffCertificatePort;
+import certrenewal.domain.administration.StaffCertificate;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.ContractNumber;
@@ -49,7 +51,7 @@ import java.util.function.Supplier;
  */
 final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractPort, LoadCertificatePort,
         SaveCertificatePort, RenewalPort, AuditTrailPort, TransactionPort, PasswordPort, IssuanceGrantPort,
-        StaffAccountPort, RevocationListPort, PickupFailuresPort, ContactPort, ApprovalRequestPort {
+        StaffAccountPort, RevocationListPort, PickupFailuresPort, ContactPort, ApprovalRequestPort, StaffCertificatePort {
 
     private State state = new State();
     private int depth;
@@ -74,6 +76,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
         final Map<LoginId, PasswordState> passwordStates = new LinkedHashMap<>();
         final Map<LoginId, IssuanceGrant> grants = new LinkedHashMap<>();
         final Map<String, StaffAccount> staff = new LinkedHashMap<>();
+        final Map<SerialNumber, StaffCertificate> staffCertificates = new LinkedHashMap<>();
         /** Replaced staff password hashes, oldest first. */
         final List<Map.Entry<String, String>> replacedStaffPasswords = new ArrayList<>();
         final Map<LoginId, certrenewal.domain.notice.ContactDetails> contacts = new LinkedHashMap<>();
@@ -94,6 +97,7 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
             copy.passwordStates.putAll(passwordStates);
             copy.grants.putAll(grants);
             copy.staff.putAll(staff);
+            copy.staffCertificates.putAll(staffCertificates);
             copy.replacedStaffPasswords.addAll(replacedStaffPasswords);
             copy.contacts.putAll(contacts);
             return copy;
@@ -170,7 +174,8 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     /** Everything stored but the audit trail, to show that a refused request changed nothing. */
     String contents() {
         return List.of(state.contracts, state.accounts, state.certificates, state.renewals, state.passwordHashes,
-                state.previousPasswordHashes, state.passwordStates, state.grants, state.staff, state.approvals).toString();
+                state.previousPasswordHashes, state.passwordStates, state.grants, state.staff, state.approvals,
+                state.staffCertificates).toString();
     }
 
     LoginAccount account(LoginId id) {
@@ -593,6 +598,45 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
                 .filter(e -> e.getKey().equals(username)).map(Map.Entry::getValue).toList());
         java.util.Collections.reverse(hashes);
         return hashes.subList(0, Math.min(count, hashes.size()));
+    }
+
+    // ---- staff certificates ----
+
+    @Override
+    public void insertStaffCertificate(StaffCertificate certificate) {
+        requireTransaction("insertStaffCertificate");
+        if (state.staffCertificates.putIfAbsent(certificate.serial(), certificate) != null) {
+            throw new IllegalStateException("staff certificate " + certificate.serial() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<StaffCertificate> loadStaffCertificate(SerialNumber serial) {
+        return Optional.ofNullable(state.staffCertificates.get(serial));
+    }
+
+    @Override
+    public Optional<StaffCertificate> currentStaffCertificate(String username) {
+        return state.staffCertificates.values().stream()
+                .filter(c -> c.username().equals(username) && c.current()).findFirst();
+    }
+
+    @Override
+    public void endStaffCertificate(StaffCertificate ended) {
+        requireTransaction("endStaffCertificate");
+        StaffCertificate stored = state.staffCertificates.get(ended.serial());
+        if (stored == null || !stored.current()) {
+            throw conflict("staff certificate " + ended.serial() + " ended meanwhile");
+        }
+        state.staffCertificates.put(ended.serial(), ended);
+    }
+
+    @Override
+    public List<StaffCertificate> staffCertificatesOf(String username) {
+        List<StaffCertificate> of = new ArrayList<>(state.staffCertificates.values().stream()
+                .filter(c -> c.username().equals(username)).toList());
+        java.util.Collections.reverse(of);
+        return of;
     }
 
     // ---- revocation list ----

@@ -112,7 +112,8 @@ class StaffUseCasesTest {
     @Test
     void theLockOutThresholdIsConfigurable() {
         world.addStaff(OPERATOR);
-        StaffLoginService strict = new StaffLoginService(store, world.hasher, store, store,
+        StaffLoginService strict = new StaffLoginService(store, store,
+                certrenewal.domain.administration.StaffCertificateLogin.Requirement.OFF, world.hasher, store, store,
                 new StaffLockout(2, Duration.ofMinutes(15), Duration.ofHours(24)), world.unknownCallers, world.clock);
 
         assertRefused(Code.WRONG_CREDENTIALS, () -> strict.logIn("tanaka", "wrong".toCharArray()));

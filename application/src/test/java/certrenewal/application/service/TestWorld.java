@@ -18,6 +18,7 @@ import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.LoginPassword;
 import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffCertificateLogin;
 import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.administration.StaffRole;
@@ -46,6 +47,7 @@ final class TestWorld {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     static final int MAX_FAILED_PASSWORDS = 6;
     static final IssuanceRules ISSUANCE_RULES = new IssuanceRules(5);
+    static final Duration STAFF_CERTIFICATE_VALIDITY = Duration.ofDays(365);
     static final StaffLockout STAFF_LOCKOUT = new StaffLockout(MAX_FAILED_PASSWORDS, Duration.ofMinutes(15), Duration.ofHours(24));
     /** Login passwords that {@link #setLoginPassword} gives: the ID's name and this suffix. */
     static final String PASSWORD_SUFFIX = "-password";
@@ -87,8 +89,12 @@ final class TestWorld {
     final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, store, POLICY, clock);
     final ChangeLoginPasswordService changePassword = new ChangeLoginPasswordService(store, store, store, store, hasher,
             store, store, MAX_FAILED_PASSWORDS, POLICY, clock);
-    final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, clock);
-    final ManageStaffService manageStaff = new ManageStaffService(store, hasher, store, store, clock);
+    final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, store,
+            StaffCertificateLogin.Requirement.OFF, clock);
+    /** The console's session check where a staff certificate is required. */
+    final CheckStaffSessionService checkStaffSessionWithCertificate = new CheckStaffSessionService(store, store,
+            StaffCertificateLogin.Requirement.REQUIRED, clock);
+    final ManageStaffService manageStaff = new ManageStaffService(store, store, hasher, store, store, clock);
     final ChangeStaffPasswordService changeStaffPassword = new ChangeStaffPasswordService(store, hasher, store, store,
             STAFF_LOCKOUT, clock);
 
@@ -123,7 +129,13 @@ final class TestWorld {
     final ExpireApprovalRequestsService expireApprovals = new ExpireApprovalRequestsService(store, store, store, clock);
 
     // the bank's console
-    final StaffLoginService staffLogin = new StaffLoginService(store, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);
+    final StaffLoginService staffLogin = new StaffLoginService(store, store, StaffCertificateLogin.Requirement.OFF, hasher,
+            store, store, STAFF_LOCKOUT, unknownCallers, clock);
+    /** The console's login where a staff certificate is required. */
+    final StaffLoginService staffLoginWithCertificate = new StaffLoginService(store, store,
+            StaffCertificateLogin.Requirement.REQUIRED, hasher, store, store, STAFF_LOCKOUT, unknownCallers, clock);
+    final IssueStaffCertificateService issueStaffCertificate = new IssueStaffCertificateService(store, store, authority,
+            store, store, STAFF_CERTIFICATE_VALIDITY, clock);
     final BootstrapStaffService bootstrapStaff = new BootstrapStaffService(store, hasher, store, store, clock);
     /** What the inventory's port answers: a list the tests fill, cut at the limit asked for. */
     final java.util.List<certrenewal.application.readmodel.ExpiringCertificate> expiringRows = new java.util.ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * set-up command may create accounts); nobody changes their own account here (their password they
  * change on their own screen); the last active security administrator can be neither disabled nor
  * given another role, so that somebody can always manage staff; a change that would change nothing
- * is refused rather than audited as done.
+ * is refused rather than audited as done; a disabled account gets no staff certificate.
  */
 public final class StaffAdministration {
     private StaffAdministration() {
@@ -42,8 +42,11 @@ public final class StaffAdministration {
         if (removesSecurityAdministrator && activeSecurityAdministrators <= 1) {
             return Optional.of(Rejection.of(Code.LAST_SECURITY_ADMINISTRATOR));
         }
+        if (change == StaffChange.ISSUE_CERTIFICATE && target.disabled()) {
+            return Optional.of(Rejection.of(Code.STAFF_ACCOUNT_DISABLED));
+        }
         boolean unchanged = switch (change) {
-            case CREATE, RESET_PASSWORD -> false;
+            case CREATE, RESET_PASSWORD, ISSUE_CERTIFICATE -> false;
             case DISABLE -> target.disabled();
             case ENABLE -> !target.disabled();
             case UNLOCK -> !target.lockedAt(now) && target.failedPasswordAttempts() == 0;

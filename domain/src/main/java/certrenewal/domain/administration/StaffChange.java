@@ -7,5 +7,7 @@ public enum StaffChange {
     ENABLE,
     UNLOCK,
     RESET_PASSWORD,
-    CHANGE_ROLE
+    CHANGE_ROLE,
+    /** A new staff client certificate for the console, replacing the account's current one. */
+    ISSUE_CERTIFICATE
 }

@@ -1,6 +1,7 @@
 package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.ClientAddresses;
+import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.adapters.web.FormTokens;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.SessionEnd;
@@ -24,7 +25,11 @@ import io.micronaut.session.Session;
 import java.util.Arrays;
 import java.util.Map;
 
-/** The console's own login (staff username and password, no client certificate) and logout. */
+/**
+ * The console's own login and logout: staff username and password, and where the bank requires it
+ * ({@code certrenewal.console.client-certificate: required}) the staff member's own client certificate on the same
+ * connection; the use case judges it.
+ */
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConsoleLoginController {
@@ -51,6 +56,7 @@ final class ConsoleLoginController {
         // no server-side session before login: the form's token is signed, not stored
         Map<String, Object> model = pages.model(request, null, null);
         model.put("csrf", forms.token(request, FORM));
+        model.put("certificateRequired", login.certificateRequired());
         Optional<SessionEnd> end = ended == null ? Optional.empty() : ConsolePages.parseEnd(ended);
         if (end.isPresent()) {
             model.put("alert", pages.text(request, "console.session.ended." + ConsolePages.code(end.get())));
@@ -69,21 +75,26 @@ final class ConsoleLoginController {
         }
         String username = form.getOrDefault("username", "").strip();
         char[] password = form.getOrDefault("password", "").toCharArray();
+        byte[] certificate = ClientCertificate.der(request);
         Actor.Staff staff;
         try {
             // a name longer than any account's is wrong anyway, and would not fit the audit trail's actor
             if (username.isEmpty() || username.length() > MAX_USERNAME || password.length == 0) {
                 throw new RequestRefusedException(Rejection.of(Rejection.Code.WRONG_CREDENTIALS));
             }
-            staff = login.logIn(username, password, addresses.of(request));
+            staff = login.logIn(username, password, certificate, addresses.of(request));
         } catch (RequestRefusedException e) {
-            return refused(request, session, HttpStatus.UNAUTHORIZED, pages.refusal(request, e.rejection()), username);
+            // with a certificate required, one answer for a wrong password and a wrong certificate alike
+            String alert = login.certificateRequired() && e.rejection().code() == Rejection.Code.WRONG_CREDENTIALS
+                    ? pages.text(request, "console.login.wrongWithCertificate") : pages.refusal(request, e.rejection());
+            return refused(request, session, HttpStatus.UNAUTHORIZED, alert, username);
         } finally {
             Arrays.fill(password, '\0');
         }
         // A new session at login: an identifier planted before login is worth nothing after it.
         Session fresh = pages.replaceSession(request, session);
-        pages.open(fresh, staff);
+        // bound to the certificate only where the login judged it
+        pages.open(fresh, staff, login.certificateRequired() ? certificate : null);
         return ConsolePages.redirect("/console");
     }
 
@@ -99,6 +110,7 @@ final class ConsoleLoginController {
     private HttpResponse<?> refused(HttpRequest<?> request, Session session, HttpStatus status, String alert, String username) {
         Map<String, Object> model = pages.model(request, null, null);
         model.put("csrf", forms.token(request, FORM));
+        model.put("certificateRequired", login.certificateRequired());
         model.put("alert", alert);
         model.put("username", username == null || username.length() > MAX_USERNAME ? null : username);
         return ConsolePages.status(status, "login", model);

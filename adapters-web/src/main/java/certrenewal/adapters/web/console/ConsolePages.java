@@ -2,6 +2,7 @@ package certrenewal.adapters.web.console;
 
 import certrenewal.adapters.web.BankZone;
 import certrenewal.adapters.web.OfferedActions;
+import certrenewal.adapters.web.ClientCertificate;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.adapters.web.SessionsPerId;
 import certrenewal.application.port.in.RequestRefusedException;
@@ -38,6 +39,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -164,9 +166,9 @@ final class ConsolePages {
         return HttpResponse.status(status).body(view(name, model));
     }
 
-    /** Records a login on a session created for it, with the time it opened. */
-    void open(Session session, Actor.Staff staff) {
-        StaffSession.record(session, staff, clock.instant(), check.currentGeneration(staff));
+    /** Records a login on a session created for it, with the time it opened and the client certificate it presented (or null). */
+    void open(Session session, Actor.Staff staff, byte[] certificateDer) {
+        StaffSession.record(session, staff, clock.instant(), check.currentGeneration(staff), certificateDer);
         perId.opened("staff:" + staff.username(), session);
     }
 
@@ -189,11 +191,15 @@ final class ConsolePages {
         if (staff.isEmpty()) {
             return staff;
         }
+        byte[] certificate = StaffSession.certificate(session).orElse(null);
+        if (certificate != null && !Arrays.equals(certificate, ClientCertificate.der(request))) {
+            return Optional.empty(); // a session opened with a certificate is that certificate's connection's only
+        }
         Optional<Long> generation = StaffSession.openedAt(session)
                 .filter(at -> clock.instant().isBefore(at.plus(lifetime)))
                 .flatMap(at -> StaffSession.generation(session));
         StaffSessionCheck verdict = generation.isEmpty() ? StaffSessionCheck.ends(SessionEnd.LIFETIME_OVER)
-                : check.check(staff.get(), generation.get());
+                : check.check(staff.get(), generation.get(), certificate);
         Optional<SessionEnd> end = verdict.end();
         if (verdict.passwordChangeFirst()) {
             request.setAttribute(PASSWORD_FIRST, Boolean.TRUE);

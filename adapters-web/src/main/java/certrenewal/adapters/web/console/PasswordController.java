@@ -66,7 +66,8 @@ final class PasswordController {
                 Arrays.fill(again, '\0');
             }
             // the sessions opened before the change end: this browser continues on a new one
-            pages.open(pages.replaceSession(request, session), staff);
+            byte[] certificate = StaffSession.certificate(session).orElse(null); // still bound to it
+            pages.open(pages.replaceSession(request, session), staff, certificate);
             return ConsolePages.redirect(ConsolePages.PASSWORD + "?changed=1");
         });
     }

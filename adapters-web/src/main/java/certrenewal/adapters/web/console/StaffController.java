@@ -5,10 +5,13 @@ import static certrenewal.adapters.web.console.ConsolePages.row;
 import certrenewal.adapters.web.RefusalHandler;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.in.console.BootstrapCredential;
+import certrenewal.application.port.in.console.IssueStaffCertificateUseCase;
+import certrenewal.application.port.in.console.IssueStaffCertificateUseCase.IssuedStaffCertificate;
 import certrenewal.application.port.in.console.ManageStaffUseCase;
 import certrenewal.application.readmodel.StaffMember;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffCertificate;
 import certrenewal.domain.administration.StaffRole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -25,14 +28,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.session.Session;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The security administrator's staff accounts: the list, a new account, and per account disable,
- * re-enable, unlock, reset its password, change its role. A one-time password is shown in the reply
- * that made it and nowhere else. The rules are the use case's; this only words its refusals.
+ * re-enable, unlock, reset its password, change its role, issue its console client certificate (with the current one's
+ * serial and expiry shown). A one-time password is shown in the reply that made it and nowhere else; so is a staff
+ * certificate's PKCS#12, offered as a download from that reply itself (a data: link), so that the server keeps nothing
+ * of it. The rules are the use cases'; this only words their refusals.
  */
 @Controller(StaffController.STAFF)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,10 +48,12 @@ final class StaffController {
     private static final List<String> CHANGES = List.of("disable", "enable", "unlock", "reset-password", "role");
 
     private final ManageStaffUseCase manage;
+    private final IssueStaffCertificateUseCase certificates;
     private final ConsolePages pages;
 
-    StaffController(ManageStaffUseCase manage, ConsolePages pages) {
+    StaffController(ManageStaffUseCase manage, IssueStaffCertificateUseCase certificates, ConsolePages pages) {
         this.manage = manage;
+        this.certificates = certificates;
         this.pages = pages;
     }
 
@@ -86,6 +94,7 @@ final class StaffController {
             case "enable" -> done(() -> manage.enable(staff, username), change);
             case "unlock" -> done(() -> manage.unlock(staff, username), change);
             case "reset-password" -> oneTimePassword(request, session, staff, manage.resetPassword(staff, username), "reset");
+            case "certificate" -> issuedCertificate(request, session, staff, certificates.issue(staff, username));
             case "role" -> role(form.get("role"))
                     .<HttpResponse<?>>map(role -> done(() -> manage.changeRole(staff, username, role), change))
                     .orElseGet(() -> pages.refused(request, session, staff, Rejection.of(Rejection.Code.NOT_PERMITTED)));
@@ -108,6 +117,9 @@ final class StaffController {
                     "self", m.username().equals(staff.username()));
             member.put("state", pages.text(request, m.disabled() ? "console.staff.state.disabled"
                     : m.locked() ? "console.staff.state.locked" : "console.staff.state.active"));
+            Optional<StaffCertificate> certificate = certificates.current(staff, m.username());
+            member.put("certificateSerial", certificate.map(c -> c.serial().hex()).orElse(null));
+            member.put("certificateValidUntil", certificate.map(c -> pages.time(c.notAfter())).orElse(null));
             members.add(member);
         }
         Map<String, Object> model = pages.model(request, session, staff);
@@ -135,6 +147,22 @@ final class StaffController {
         model.put("roleLabel", pages.text(request, "console.role." + credential.role().name()));
         model.put("oneTimePassword", credential.password());
         return ConsolePages.ok("staff-password", model);
+    }
+
+    /** The new certificate's serial and expiry, its one-time password, and the PKCS#12 as a download link of this reply. */
+    private HttpResponse<?> issuedCertificate(HttpRequest<?> request, Session session, Actor.Staff staff,
+                                              IssuedStaffCertificate issued) {
+        StaffCertificate certificate = issued.certificate();
+        Map<String, Object> model = pages.model(request, session, staff);
+        model.put("nav", "staff");
+        model.put("path", STAFF);
+        model.put("username", certificate.username());
+        model.put("serial", certificate.serial().hex());
+        model.put("validUntil", pages.time(certificate.notAfter()));
+        model.put("oneTimePassword", issued.pkcs12Password());
+        model.put("fileName", certificate.username() + "-" + certificate.serial().hex() + ".p12");
+        model.put("pkcs12", "data:application/x-pkcs12;base64," + Base64.getEncoder().encodeToString(issued.pkcs12()));
+        return ConsolePages.ok("staff-certificate", model);
     }
 
     private List<Map<String, Object>> roles(HttpRequest<?> request) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The bank staff member signed in on a server-side session, kept under the console's own keys:
  * a customer's session (login ID, certificate) and a staff member's never read each other's, and
- * the console has its own CSRF token.
+ * the console has its own CSRF token. A session opened with a client certificate is bound to it: a request presenting
+ * another (or none) does not find the staff member ({@link ConsolePages#staff}).
  */
 final class StaffSession {
     static final String SESSION_COOKIE = "SESSION";
@@ -22,6 +23,8 @@ final class StaffSession {
     private static final String CSRF = "console.csrfToken";
     private static final String OPENED_AT = "console.openedAt";
     private static final String GENERATION = "console.staff.generation";
+    /** The client certificate the login presented (base64 DER), when it presented one. */
+    private static final String CERTIFICATE = "console.staff.certificate";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private StaffSession() {
@@ -31,8 +34,11 @@ final class StaffSession {
      * Records who signed in, on a session created at this login, with a new CSRF token and the
      * account's session generation (a later change that ends its sessions advances the account's).
      */
-    static void record(Session session, Actor.Staff staff, Instant openedAt, long generation) {
+    static void record(Session session, Actor.Staff staff, Instant openedAt, long generation, byte[] certificateDer) {
         session.put(OPENED_AT, openedAt.toEpochMilli());
+        if (certificateDer != null) {
+            session.put(CERTIFICATE, Base64.getEncoder().encodeToString(certificateDer));
+        }
         session.put(GENERATION, generation);
         session.put(USERNAME, staff.username());
         session.put(ROLE, staff.role().name());
@@ -47,6 +53,11 @@ final class StaffSession {
     /** The account's session generation when this session opened. */
     static Optional<Long> generation(Session session) {
         return session.get(GENERATION, Long.class);
+    }
+
+    /** The client certificate the login presented on this session's connection, if it presented one. */
+    static Optional<byte[]> certificate(Session session) {
+        return session.get(CERTIFICATE, String.class).map(Base64.getDecoder()::decode);
     }
 
     /** The staff member recorded on this session; whether the session may still go on is {@link ConsolePages#staff}'s question. */

@@ -158,4 +158,66 @@ class ConsoleLoginControllerTest extends WebTest {
         browser.get("/console/login");
         return browser.post("/console/login", "_csrf", browser.csrf(), "username", username, "password", "Wrong-pass");
     }
+
+    @Test
+    void theLoginPresentsTheConnectionsClientCertificateAndSaysWhenOneIsRequired() throws Exception {
+        assertFalse(server.browser(null, "ja").get("/console/login").body().contains("id=\"certificate-required\""));
+        fakes.staffCertificateRequired = true;
+        assertTrue(server.browser(null, "ja").get("/console/login").body()
+                .contains(Texts.of("ja", "console.login.certificateRequired")));
+        assertTrue(server.browser(null, "en").get("/console/login").body()
+                .contains(Texts.of("en", "console.login.certificateRequired")));
+        certrenewal.adapters.web.TestPki.Credential credential = server.pki.client("tanaka");
+        Browser browser = server.browser(credential, "ja");
+        browser.get("/console/login");
+        fakes.staffLogIn.returns(new Actor.Staff("tanaka", StaffRole.OPERATOR));
+
+        Reply reply = browser.post("/console/login", "_csrf", browser.csrf(), "username", "tanaka", "password", "Staff-Pass-1");
+
+        assertEquals(303, reply.status(), reply.toString());
+        assertTrue(java.util.Arrays.equals(credential.certificate().getEncoded(),
+                fakes.staffCertificatesPresented.getLast().orElseThrow()), "the certificate of the TLS connection");
+    }
+
+    @Test
+    void withACertificateRequiredTheRefusalsSayCertificateButNotWhichPartWasWrong() {
+        fakes.staffCertificateRequired = true;
+        fakes.staffLogIn.refuses(Code.NO_CLIENT_CERTIFICATE);
+        Reply none = logIn("ja", "tanaka");
+        assertEquals(401, none.status());
+        assertEquals(Texts.of("ja", "console.rejection.NO_CLIENT_CERTIFICATE"), none.alert());
+        assertEquals(Texts.of("en", "console.rejection.NO_CLIENT_CERTIFICATE"), logIn("en", "tanaka").alert());
+        assertEquals(Optional.empty(), fakes.staffCertificatesPresented.getLast(), "no certificate on that connection");
+
+        fakes.staffLogIn.refuses(Code.WRONG_CREDENTIALS);
+        assertEquals("ユーザー名、パスワードまたは電子証明書が正しくありません。", logIn("ja", "tanaka").alert());
+        assertEquals("The username, the password or the certificate is not correct.", logIn("en", "tanaka").alert());
+    }
+
+    @Test
+    void aSessionOpenedWithACertificateIsThatCertificatesAlone() throws Exception {
+        fakes.staffCertificateRequired = true;
+        certrenewal.adapters.web.TestPki.Credential mine = server.pki.client("tanaka");
+        Browser browser = server.browser(mine, "ja");
+        browser.get("/console/login");
+        fakes.staffLogIn.returns(new Actor.Staff("tanaka", StaffRole.OPERATOR));
+        assertEquals(303, browser.post("/console/login", "_csrf", browser.csrf(), "username", "tanaka",
+                "password", "Staff-Pass-1").status());
+        fakes.dashboard.returns(Samples.figures());
+
+        assertEquals(200, browser.get("/console").status());
+        assertTrue(java.util.Arrays.equals(mine.certificate().getEncoded(),
+                fakes.staffSessionCertificates.getLast().orElseThrow()), "the session's check judges its certificate");
+
+        // the same session cookie from a connection presenting another certificate, or none, finds nobody signed in
+        for (certrenewal.adapters.web.TestPki.Credential other : new certrenewal.adapters.web.TestPki.Credential[] {
+                server.pki.client("sato"), null}) {
+            Browser elsewhere = server.browser(other, "ja");
+            elsewhere.setCookie("SESSION", browser.cookie("SESSION").orElseThrow());
+            Reply reply = elsewhere.get("/console");
+            assertEquals(303, reply.status(), reply.toString());
+            assertTrue(reply.location().startsWith("/console/login"), reply.location());
+        }
+        assertEquals(200, browser.get("/console").status(), "its own connection goes on");
+    }
 }

@@ -11,10 +11,15 @@ import certrenewal.adapters.web.Reply;
 import certrenewal.adapters.web.Texts;
 import certrenewal.adapters.web.WebTest;
 import certrenewal.application.port.in.console.BootstrapCredential;
+import certrenewal.application.port.in.console.IssueStaffCertificateUseCase.IssuedStaffCertificate;
 import certrenewal.application.readmodel.StaffMember;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.administration.Actor;
+import certrenewal.domain.administration.StaffCertificate;
 import certrenewal.domain.administration.StaffRole;
+import certrenewal.domain.certificate.SerialNumber;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,5 +216,69 @@ class StaffControllerTest extends WebTest {
         assertEquals(status, reply.status());
         assertEquals(Texts.of("ja", "console.rejection." + code), reply.alert());
         assertEquals(before, browser.cookie("SESSION").orElseThrow());
+    }
+
+    @Test
+    void theStaffListShowsEachCurrentStaffCertificateAndOffersIssuingForOtherActiveAccounts() {
+        fakes.currentStaffCertificate.put("tanaka", java.util.Optional.of(StaffCertificate.issued(
+                SerialNumber.ofHex("5a17beef"), "tanaka", Instant.parse("2027-01-10T00:00:00Z"),
+                Instant.parse("2028-01-10T00:00:00Z"), new byte[] {1})));
+        Browser browser = server.staff(StaffRole.SECURITY_ADMIN, "ja");
+
+        String body = browser.get("/console/staff").body();
+
+        assertTrue(body.contains(">5a17beef<"), body);
+        assertTrue(body.contains("2028-01-10"), "valid until, in the bank's zone");
+        assertTrue(body.contains("action=\"/console/staff/tanaka/certificate\""));
+        assertFalse(body.contains("action=\"/console/staff/suzuki/certificate\""), "not for a disabled account");
+        assertFalse(body.contains("action=\"/console/staff/security_admin/certificate\""), "not for the own account");
+    }
+
+    @Test
+    void issuingACertificateShowsTheFileAndItsPasswordInThatReplyOnly() {
+        Browser browser = server.staff(StaffRole.SECURITY_ADMIN, "en");
+        browser.get("/console/staff");
+        byte[] pkcs12 = {0x30, (byte) 0x82, 0x01, 0x02, 0x7f};
+        fakes.issueStaffCertificate.returns(new IssuedStaffCertificate(StaffCertificate.issued(
+                SerialNumber.ofHex("5a17beef"), "tanaka", Instant.parse("2027-01-10T00:00:00Z"),
+                Instant.parse("2028-01-10T00:00:00Z"), new byte[] {1}), pkcs12, ONE_TIME));
+
+        Reply reply = browser.post("/console/staff/tanaka/certificate", "_csrf", browser.csrf());
+
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals("Staff certificate issued", reply.h1());
+        assertTrue(reply.body().contains(">" + ONE_TIME + "<"));
+        assertTrue(reply.body().contains(">5a17beef<"));
+        assertTrue(reply.body().contains("href=\"data:application/x-pkcs12;base64," + Base64.getEncoder().encodeToString(pkcs12) + "\""),
+                reply.body());
+        assertTrue(reply.body().contains("download=\"tanaka-5a17beef.p12\""));
+        assertEquals("no-store", reply.header("Cache-Control").orElseThrow());
+        assertEquals(new Fakes.StaffChange(SECURITY, "issueCertificate", "tanaka", null), fakes.issueStaffCertificate.onlyCall());
+        fakes.forgetCalls();
+        assertFalse(browser.get("/console/staff").body().contains(ONE_TIME), "shown in that reply only");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"OWN_STAFF_ACCOUNT, 403, ja", "STAFF_ACCOUNT_DISABLED, 409, ja", "UNKNOWN_STAFF_ACCOUNT, 404, en",
+            "NOT_PERMITTED, 403, en"})
+    void aRefusedIssuanceSaysWhyInTheStaffMembersLanguage(Code code, int status, String language) {
+        Browser browser = server.staff(StaffRole.SECURITY_ADMIN, language);
+        browser.get("/console/staff");
+        fakes.issueStaffCertificate.refuses(code);
+
+        Reply reply = browser.post("/console/staff/tanaka/certificate", "_csrf", browser.csrf());
+
+        assertEquals(status, reply.status(), reply.toString());
+        assertEquals(Texts.of(language, "console.rejection." + code.name()), reply.alert());
+    }
+
+    @Test
+    void issuingWithoutTheSessionsTokenIsRefusedAndNotTried() {
+        Browser browser = server.staff(StaffRole.SECURITY_ADMIN, "ja");
+
+        Reply reply = browser.post("/console/staff/tanaka/certificate", "_csrf", "forged");
+
+        assertEquals(403, reply.status());
+        assertFalse(fakes.issueStaffCertificate.called());
     }
 }

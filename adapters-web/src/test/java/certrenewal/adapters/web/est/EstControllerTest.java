@@ -59,7 +59,7 @@ class EstControllerTest extends WebTest {
             Map.entry(Code.STAFF_ACCOUNT_EXISTS, 409), Map.entry(Code.UNKNOWN_STAFF_ACCOUNT, 404),
             Map.entry(Code.INVALID_STAFF_USERNAME, 400), Map.entry(Code.OWN_STAFF_ACCOUNT, 403),
             Map.entry(Code.LAST_SECURITY_ADMINISTRATOR, 409), Map.entry(Code.STAFF_ACCOUNT_UNCHANGED, 409),
-            Map.entry(Code.OWN_APPROVAL, 403),
+            Map.entry(Code.OWN_APPROVAL, 403), Map.entry(Code.STAFF_ACCOUNT_DISABLED, 409),
             Map.entry(Code.APPROVAL_EXPIRED, 410), Map.entry(Code.APPROVAL_DECIDED, 409),
             Map.entry(Code.APPROVAL_REQUIRED, 403));
 
