@@ -71,7 +71,7 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
         Optional<Rejection> refused = AdministrationPolicy.check(actor, AdministrativeAction.MANAGE_STAFF);
         if (refused.isPresent()) {
             throw audit.refused(actor.auditName(), "STAFF_CERTIFICATE_VIEW",
-                    StaffAccount.isValidUsername(username) ? "staff:" + username : "staff:?",
+                    StaffAccount.auditTarget(username),
                     new RequestRefusedException(refused.get()));
         }
         return certificates.currentStaffCertificate(username);
@@ -81,8 +81,8 @@ public final class IssueStaffCertificateService implements IssueStaffCertificate
     public IssuedStaffCertificate issue(Actor actor, String username) {
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(username, "username must not be null");
-        // a name no account can have (a crafted path) is unknown, and not written into the audit trail
-        String target = StaffAccount.isValidUsername(username) ? "staff:" + username : "staff:?";
+        String target = StaffAccount.auditTarget(username); // a name no account can have is unknown
+
         refusalsAudited(actor, target, () -> check(actor, username)); // before the CA signs anything
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         SerialNumber serial = serials.next();

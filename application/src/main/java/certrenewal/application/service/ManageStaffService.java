@@ -132,7 +132,7 @@ public final class ManageStaffService implements ManageStaffUseCase {
     private StaffAccount change(Actor actor, String username, StaffChange change, StaffRole newRole, String action,
                                 BiFunction<StaffAccount, Instant, StaffAccount> next) {
         Objects.requireNonNull(actor, "actor must not be null");
-        String target = "staff:" + username;
+        String target = StaffAccount.auditTarget(username);
         try {
             return retrying.inTransaction(() -> { // a login counting a wrong password may update the account meanwhile
                 Instant now = clock.instant();

@@ -38,6 +38,16 @@ class StaffAdministrationUseCasesTest {
     }
 
     @Test
+    void aNameNoAccountCanHaveIsUnknownAndNotWrittenIntoTheAuditTrail() {
+        String crafted = "x".repeat(300) + "\r\nforged";
+
+        assertRefused(Code.UNKNOWN_STAFF_ACCOUNT, () -> world.manageStaff.disable(SECURITY, crafted));
+
+        // the audit trail's target column holds 255 characters: the crafted name would not even fit
+        assertEquals("staff:?", store.audit("STAFF_DISABLED").getLast().target());
+    }
+
+    @Test
     void aSecurityAdministratorCreatesAnAccountWhoseOneTimePasswordMustBeChangedFirst() {
         BootstrapCredential created = world.manageStaff.create(SECURITY, "yamada", StaffRole.OPERATOR);
 

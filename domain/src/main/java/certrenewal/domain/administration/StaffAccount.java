@@ -51,6 +51,14 @@ public record StaffAccount(String username, StaffRole role, String passwordHash,
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /**
+     * The audit trail's name of the account {@code username} names: "staff:?" for a name no account can have (a
+     * crafted path), which is neither written into the trail nor too long for it.
+     */
+    public static String auditTarget(String username) {
+        return isValidUsername(username) ? "staff:" + username : "staff:?";
+    }
+
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
