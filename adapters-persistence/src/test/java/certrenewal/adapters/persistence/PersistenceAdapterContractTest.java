@@ -68,6 +68,7 @@ import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.UnfinishedRenewals;
 import certrenewal.domain.renewal.RenewalState;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -479,6 +480,24 @@ abstract class PersistenceAdapterContractTest {
     }
 
     @Test
+    void unfinishedRenewalsAreTheOpenOneAndTheIssuedOnesOfThatIdReadTogether() {
+        Holder holder = holder();
+        Renewal.Issued earlier = issuedRenewal(holder, T0);
+        Renewal.Issued later = issuedRenewal(holder, T0.plusSeconds(600));
+        renewals.updateRenewal(issuedRenewal(holder, T0.plusSeconds(300)).confirm(T0.plusSeconds(700)));
+        Renewal.Started open = Renewal.start(holder.id(), holder.serial(), T0.plusSeconds(800));
+        renewals.insertRenewal(open);
+        issuedRenewal(holder(), T0);
+
+        UnfinishedRenewals unfinished = renewals.findUnfinishedRenewals(holder.id());
+
+        assertEquals(new UnfinishedRenewals(Optional.of(open), List.of(earlier, later)), unfinished);
+        assertEquals(new UnfinishedRenewals(renewals.findOpenRenewal(holder.id()).map(Renewal.Open.class::cast),
+                renewals.findUnconfirmedRenewals(holder.id())), unfinished, "the same as the two reads apart");
+        assertTrue(renewals.findUnfinishedRenewals(account().id()).isEmpty());
+    }
+
+    @Test
     void unconfirmedRenewalIsFoundByTheSerialItIssued() {
         Holder holder = holder();
         Renewal.Issued unconfirmed = issuedRenewal(holder, T0);
@@ -585,6 +604,47 @@ abstract class PersistenceAdapterContractTest {
         transactions.inTransaction(() -> transactions.afterCommit(publish));
         assertEquals(List.of("committed: true", "committed: true"), seen, "a later transaction runs it again");
         assertThrows(IllegalStateException.class, () -> transactions.afterCommit(publish));
+    }
+
+    @Test
+    void anAccountIsReadWithItsContractOrWithItsPasswordStateInOneRead() {
+        LoginAccount account = LoginAccount.register(new LoginId("read-together"), CONTRACT, IdKind.USER);
+        savedAccounts.insertAccount(account);
+        passwords.savePasswordState(account.id(), new PasswordState(true, 3));
+        savedAccounts.updateAccount(account.recordFailedPassword(6));
+        LoginAccount stored = accounts.loadAccount(account.id()).orElseThrow();
+
+        assertEquals(Optional.of(new LoadAccountPort.AccountOfContract(stored, new Contract(CONTRACT, "株式会社サンプル商事"))),
+                accounts.loadAccountWithContract(account.id()));
+        assertEquals(Optional.of(new LoadAccountPort.AccountWithPasswordState(stored, new PasswordState(true, 3))),
+                accounts.loadAccountWithPasswordState(account.id()));
+        assertEquals(Optional.empty(), accounts.loadAccountWithContract(new LoginId("nobody")));
+        assertEquals(Optional.empty(), accounts.loadAccountWithPasswordState(new LoginId("nobody")));
+    }
+
+    @Test
+    void anIssuanceReadsTheKeysCertificatesAndTheIdsRecentOnesTogetherEachOnce() {
+        LoginAccount holder = account();
+        LoginAccount sharer = account("history-sharer", CONTRACT, IdKind.USER);
+        byte[] key = "the requested key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Certificate old = certificate(holder.id(), T0);
+        Certificate recentOfTheKey = certificate(holder.id(), T0.plusSeconds(10));
+        Certificate recent = certificate(holder.id(), T0.plusSeconds(20));
+        Certificate sharersOfTheKey = certificate(sharer.id(), T0.plusSeconds(30));
+        transactions.inTransaction(() -> {
+            savedCertificates.insertCertificate(old, publicKeyOf(old));
+            savedCertificates.insertCertificate(recentOfTheKey, key);
+            savedCertificates.insertCertificate(recent, publicKeyOf(recent));
+            savedCertificates.insertCertificate(sharersOfTheKey, key.clone());
+        });
+
+        LoadCertificatePort.IssuanceHistory history = certificates.issuanceHistory(key, holder.id(), T0);
+
+        assertEquals(java.util.Set.of(recentOfTheKey.serial(), sharersOfTheKey.serial()),
+                history.certifyingTheKey().stream().map(Certificate::serial).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, history.certifyingTheKey().size(), "a certificate of both parts is listed once");
+        assertEquals(java.util.Set.of(T0.plusSeconds(10), T0.plusSeconds(20)), java.util.Set.copyOf(history.ownerIssuedAfter()));
+        assertEquals(2, history.ownerIssuedAfter().size(), "a certificate of both parts counts once towards the limit");
     }
 
     @Test
