@@ -169,13 +169,12 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    SubmitCertificateRequestService submitCertificateRequest(LoadAccountPort accounts, ContractPort contracts,
-                                                             LoadCertificatePort certificates,
+    SubmitCertificateRequestService submitCertificateRequest(LoadAccountPort accounts, LoadCertificatePort certificates,
                                                              SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                              CertificateAuthorityPort authority, AuditTrailPort audit,
                                                              TransactionPort transactions, RenewalPolicy policy,
                                                              IssuanceRules rules, Clock clock) {
-        return new SubmitCertificateRequestService(accounts, contracts, certificates, savedCertificates, renewals,
+        return new SubmitCertificateRequestService(accounts, certificates, savedCertificates, renewals,
                 authority, audit, transactions, policy, rules, clock);
     }
 
@@ -195,12 +194,12 @@ final class UseCaseFactory {
 
     @Singleton
     RenewWithCertificateService renewWithCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                                     ContractPort contracts, LoadCertificatePort certificates,
+                                                     LoadCertificatePort certificates,
                                                      SaveCertificatePort savedCertificates, RenewalPort renewals,
                                                      CertificateAuthorityPort authority, CrlService crl,
                                                      AuditTrailPort audit, TransactionPort transactions,
                                                      RenewalPolicy policy, IssuanceRules rules, Clock clock) {
-        return new RenewWithCertificateService(accounts, savedAccounts, contracts, certificates, savedCertificates,
+        return new RenewWithCertificateService(accounts, savedAccounts, certificates, savedCertificates,
                 renewals, authority, crl, audit, transactions, policy, rules, clock);
     }
 
@@ -217,8 +216,8 @@ final class UseCaseFactory {
 
     @Singleton
     CheckCustomerSessionService checkCustomerSession(LoadAccountPort accounts, LoadCertificatePort certificates,
-                                                     PasswordPort passwords, RenewalPolicy policy, Clock clock) {
-        return new CheckCustomerSessionService(accounts, certificates, passwords, policy, clock);
+                                                     RenewalPolicy policy, Clock clock) {
+        return new CheckCustomerSessionService(accounts, certificates, policy, clock);
     }
 
     @Singleton
@@ -280,25 +279,25 @@ final class UseCaseFactory {
 
     @Singleton
     IssueCertificateService issueCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                             ContractPort contracts, IssuanceGrantPort grants,
+                                             IssuanceGrantPort grants,
                                              LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                              CertificateAuthorityPort authority, AuditTrailPort audit,
                                              TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
                                              Clock clock) {
-        return new IssueCertificateService(accounts, savedAccounts, contracts, grants, certificates, savedCertificates,
+        return new IssueCertificateService(accounts, savedAccounts, grants, certificates, savedCertificates,
                 authority, audit, transactions, policy, rules, clock);
     }
 
     @Singleton
     PickupCertificateService pickupCertificate(LoadAccountPort accounts, SaveAccountPort savedAccounts,
-                                               ContractPort contracts, PasswordPort passwords, PasswordHasherPort hasher,
+                                               PasswordPort passwords, PasswordHasherPort hasher,
                                                IssuanceGrantPort grants, LoadCertificatePort certificates,
                                                SaveCertificatePort savedCertificates, CertificateAuthorityPort authority,
                                                AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
                                                IssuanceRules rules, PickupFailuresPort failures,
                                                UnknownCallerRefusals unknownCallers, BankSettings settings, Clock clock) {
         BankSettings.Pickup pickup = settings.pickup();
-        return new PickupCertificateService(accounts, savedAccounts, contracts, passwords, hasher, grants, certificates,
+        return new PickupCertificateService(accounts, savedAccounts, passwords, hasher, grants, certificates,
                 savedCertificates, authority, audit, transactions, policy, rules, failures,
                 new PickupThrottle(pickup.freeAttempts(), pickup.firstDelay(), pickup.maxDelay()), unknownCallers, clock);
     }

@@ -14,6 +14,23 @@ interface AccountRepository extends GenericRepository<AccountRow, String> {
 
     Optional<AccountRow> findById(String loginId);
 
+    /** The account with its contract's name. */
+    @Query("""
+            SELECT a.login_id, a.contract_number, a.kind, a.status, a.failed_password_attempts,
+                   a.current_certificate_serial, a.version, c.name AS contract_name,
+                   CAST(NULL AS BOOLEAN) AS password_change_required, CAST(NULL AS BIGINT) AS credential_epoch
+              FROM login_account a JOIN contract c ON c.number = a.contract_number
+             WHERE a.login_id = :loginId""")
+    Optional<AccountReadRow> findWithContract(String loginId);
+
+    /** The account with its password state (not its hash). */
+    @Query("""
+            SELECT login_id, contract_number, kind, status, failed_password_attempts, current_certificate_serial,
+                   version, CAST(NULL AS VARCHAR(64)) AS contract_name, password_change_required, credential_epoch
+              FROM login_account
+             WHERE login_id = :loginId""")
+    Optional<AccountReadRow> findWithPasswordState(String loginId);
+
     void insert(AccountRow row);
 
     /**

@@ -10,8 +10,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface AuditPendingRepository extends GenericRepository<AuditPendingRow, Long> {
 
-    void insert(AuditPendingRow row);
-
     @Query("SELECT * FROM audit_pending ORDER BY id LIMIT :limit")
     List<AuditPendingRow> oldest(int limit);
 

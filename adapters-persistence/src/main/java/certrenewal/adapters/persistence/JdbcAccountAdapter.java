@@ -52,6 +52,20 @@ public class JdbcAccountAdapter implements LoadAccountPort, SaveAccountPort, Con
     }
 
     @Override
+    public Optional<AccountOfContract> loadAccountWithContract(LoginId id) {
+        return accounts.findWithContract(id.value()).map(row -> new AccountOfContract(
+                PersistenceMapper.toAccount(row.account()),
+                new Contract(new ContractNumber(row.contractNumber()), row.contractName())));
+    }
+
+    @Override
+    public Optional<AccountWithPasswordState> loadAccountWithPasswordState(LoginId id) {
+        return accounts.findWithPasswordState(id.value()).map(row -> new AccountWithPasswordState(
+                PersistenceMapper.toAccount(row.account()),
+                new PasswordState(row.passwordChangeRequired(), row.credentialEpoch())));
+    }
+
+    @Override
     public void insertAccount(LoginAccount account) {
         try {
             accounts.insert(PersistenceMapper.toRow(account));

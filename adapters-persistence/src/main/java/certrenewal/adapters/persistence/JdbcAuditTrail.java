@@ -14,12 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +73,8 @@ public class JdbcAuditTrail implements AuditTrailPort {
     private final ScheduledThreadPoolExecutor sealer = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("audit-sealer").daemon().factory());
     private final AtomicBoolean sealRequested = new AtomicBoolean();
-    private final TransactionSynchronization sealAfterCommit = new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-            requestSeal();
-        }
-    };
+    /** The entries of the transactions under way, until each commits or rolls back. */
+    private final Map<Connection, EntriesOfTransaction> appending = new ConcurrentHashMap<>();
 
     JdbcAuditTrail(AuditRepository entries, AuditPendingRepository pending, AuditHeadRepository head,
                    TransactionOperations<Connection> transactions) {
@@ -85,15 +87,61 @@ public class JdbcAuditTrail implements AuditTrailPort {
         sealer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    /** Joins the caller's transaction if there is one, else runs in its own. */
+    /**
+     * Joins the caller's transaction if there is one, else runs in its own. The entries of one transaction are
+     * inserted together just before it commits, in one round trip (an EST renewal appends two); an insert that fails
+     * there rolls the transaction back, as one that failed here would.
+     */
     @Override
     public void append(AuditEvent event) {
         transactions.executeWrite(status -> {
-            pending.insert(new AuditPendingRow(null, PersistenceMapper.stored(event.at()), event.actor(),
-                    event.action(), event.target(), event.outcome(), event.detail()));
-            status.registerSynchronization(sealAfterCommit);
+            appending.computeIfAbsent(status.getConnection(), connection -> {
+                EntriesOfTransaction entries = new EntriesOfTransaction(connection);
+                status.registerSynchronization(entries);
+                return entries;
+            }).events.add(event);
             return null;
         });
+    }
+
+    /** What one transaction appended, keyed by its connection (a joined transaction shares it). */
+    private final class EntriesOfTransaction implements TransactionSynchronization {
+        private final Connection connection;
+        private final List<AuditEvent> events = new ArrayList<>();
+
+        EntriesOfTransaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // plain JDBC on the transaction's own connection: whatever context the commit runs in, the rows go with it
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_pending (at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (AuditEvent event : events) {
+                    insert.setObject(1, OffsetDateTime.ofInstant(PersistenceMapper.stored(event.at()), ZoneOffset.UTC));
+                    insert.setString(2, event.actor());
+                    insert.setString(3, event.action());
+                    insert.setString(4, event.target());
+                    insert.setString(5, event.outcome());
+                    insert.setString(6, event.detail());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot append " + events.size() + " audit entries", e);
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            requestSeal();
+        }
+
+        @Override
+        public void afterCompletion(Status status) {
+            appending.remove(connection);
+        }
     }
 
     /**

@@ -7,8 +7,10 @@ import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalId;
 import certrenewal.domain.renewal.RenewalState;
+import certrenewal.domain.renewal.UnfinishedRenewals;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,21 @@ public class JdbcRenewalAdapter implements RenewalPort {
         return renewals.findByLoginIdAndStateOrderByStartedAt(loginId.value(), RenewalState.ISSUED.name()).stream()
                 .map(PersistenceMapper::toIssuedRenewal)
                 .toList();
+    }
+
+    /** One query for both: a renewal's start reads them in its transaction. */
+    @Override
+    public UnfinishedRenewals findUnfinishedRenewals(LoginId loginId) {
+        Optional<Renewal.Open> open = Optional.empty();
+        List<Renewal.Issued> unconfirmed = new ArrayList<>();
+        for (RenewalRow row : renewals.findUnfinished(loginId.value())) {
+            if (RenewalState.ISSUED.name().equals(row.state())) {
+                unconfirmed.add(PersistenceMapper.toIssuedRenewal(row));
+            } else {
+                open = Optional.of((Renewal.Open) PersistenceMapper.toRenewal(row));
+            }
+        }
+        return new UnfinishedRenewals(open, unconfirmed);
     }
 
     @Override

@@ -23,6 +23,13 @@ interface RenewalRepository extends GenericRepository<RenewalRow, UUID> {
 
     Optional<RenewalRow> findByNewSerialAndState(String newSerial, String state);
 
+    /** A login ID's open renewal and its issued, unconfirmed ones, oldest first: what a new renewal looks at. */
+    @Query("""
+            SELECT * FROM renewal
+             WHERE login_id = :loginId AND state IN ('STARTED', 'AWAITING_KEY', 'ISSUED')
+             ORDER BY started_at, id""")
+    List<RenewalRow> findUnfinished(String loginId);
+
     @Query("""
             SELECT * FROM renewal
              WHERE state IN ('STARTED', 'AWAITING_KEY') AND started_at < :startedBefore

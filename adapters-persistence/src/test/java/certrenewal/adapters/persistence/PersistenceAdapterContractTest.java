@@ -68,6 +68,7 @@ import certrenewal.domain.certificate.RevocationReason;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import certrenewal.domain.renewal.Renewal;
+import certrenewal.domain.renewal.UnfinishedRenewals;
 import certrenewal.domain.renewal.RenewalState;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -480,6 +481,24 @@ abstract class PersistenceAdapterContractTest {
     }
 
     @Test
+    void unfinishedRenewalsAreTheOpenOneAndTheIssuedOnesOfThatIdReadTogether() {
+        Holder holder = holder();
+        Renewal.Issued earlier = issuedRenewal(holder, T0);
+        Renewal.Issued later = issuedRenewal(holder, T0.plusSeconds(600));
+        renewals.updateRenewal(issuedRenewal(holder, T0.plusSeconds(300)).confirm(T0.plusSeconds(700)));
+        Renewal.Started open = Renewal.start(holder.id(), holder.serial(), T0.plusSeconds(800));
+        renewals.insertRenewal(open);
+        issuedRenewal(holder(), T0);
+
+        UnfinishedRenewals unfinished = renewals.findUnfinishedRenewals(holder.id());
+
+        assertEquals(new UnfinishedRenewals(Optional.of(open), List.of(earlier, later)), unfinished);
+        assertEquals(new UnfinishedRenewals(renewals.findOpenRenewal(holder.id()).map(Renewal.Open.class::cast),
+                renewals.findUnconfirmedRenewals(holder.id())), unfinished, "the same as the two reads apart");
+        assertTrue(renewals.findUnfinishedRenewals(account().id()).isEmpty());
+    }
+
+    @Test
     void unconfirmedRenewalIsFoundByTheSerialItIssued() {
         Holder holder = holder();
         Renewal.Issued unconfirmed = issuedRenewal(holder, T0);
@@ -586,6 +605,47 @@ abstract class PersistenceAdapterContractTest {
         transactions.inTransaction(() -> transactions.afterCommit(publish));
         assertEquals(List.of("committed: true", "committed: true"), seen, "a later transaction runs it again");
         assertThrows(IllegalStateException.class, () -> transactions.afterCommit(publish));
+    }
+
+    @Test
+    void anAccountIsReadWithItsContractOrWithItsPasswordStateInOneRead() {
+        LoginAccount account = LoginAccount.register(new LoginId("read-together"), CONTRACT, IdKind.USER);
+        savedAccounts.insertAccount(account);
+        passwords.savePasswordState(account.id(), new PasswordState(true, 3));
+        savedAccounts.updateAccount(account.recordFailedPassword(6));
+        LoginAccount stored = accounts.loadAccount(account.id()).orElseThrow();
+
+        assertEquals(Optional.of(new LoadAccountPort.AccountOfContract(stored, new Contract(CONTRACT, "株式会社サンプル商事"))),
+                accounts.loadAccountWithContract(account.id()));
+        assertEquals(Optional.of(new LoadAccountPort.AccountWithPasswordState(stored, new PasswordState(true, 3))),
+                accounts.loadAccountWithPasswordState(account.id()));
+        assertEquals(Optional.empty(), accounts.loadAccountWithContract(new LoginId("nobody")));
+        assertEquals(Optional.empty(), accounts.loadAccountWithPasswordState(new LoginId("nobody")));
+    }
+
+    @Test
+    void anIssuanceReadsTheKeysCertificatesAndTheIdsRecentOnesTogetherEachOnce() {
+        LoginAccount holder = account();
+        LoginAccount sharer = account("history-sharer", CONTRACT, IdKind.USER);
+        byte[] key = "the requested key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Certificate old = certificate(holder.id(), T0);
+        Certificate recentOfTheKey = certificate(holder.id(), T0.plusSeconds(10));
+        Certificate recent = certificate(holder.id(), T0.plusSeconds(20));
+        Certificate sharersOfTheKey = certificate(sharer.id(), T0.plusSeconds(30));
+        transactions.inTransaction(() -> {
+            savedCertificates.insertCertificate(old, publicKeyOf(old));
+            savedCertificates.insertCertificate(recentOfTheKey, key);
+            savedCertificates.insertCertificate(recent, publicKeyOf(recent));
+            savedCertificates.insertCertificate(sharersOfTheKey, key.clone());
+        });
+
+        LoadCertificatePort.IssuanceHistory history = certificates.issuanceHistory(key, holder.id(), T0);
+
+        assertEquals(java.util.Set.of(recentOfTheKey.serial(), sharersOfTheKey.serial()),
+                history.certifyingTheKey().stream().map(Certificate::serial).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, history.certifyingTheKey().size(), "a certificate of both parts is listed once");
+        assertEquals(java.util.Set.of(T0.plusSeconds(10), T0.plusSeconds(20)), java.util.Set.copyOf(history.ownerIssuedAfter()));
+        assertEquals(2, history.ownerIssuedAfter().size(), "a certificate of both parts counts once towards the limit");
     }
 
     @Test
@@ -1181,12 +1241,13 @@ abstract class PersistenceAdapterContractTest {
     void operationsSeeTheOldestAuditEntryWaitingToBeChainedAndNoneOnceSealed() {
         operations.ping();
         assertEquals(Optional.empty(), operations.oldestUnsealedAuditEntry());
-        // read inside the appending transaction, where no sealer can see the entries yet
-        transactions.inTransaction(() -> {
-            auditTrail.append(new AuditEvent(T0, "tester", "LOGIN", "login-id:tester", AuditEvent.SUCCESS, ""));
-            auditTrail.append(new AuditEvent(T0.plusSeconds(5), "tester", "LOGIN", "login-id:tester", AuditEvent.SUCCESS, ""));
-            assertEquals(Optional.of(T0), operations.oldestUnsealedAuditEntry(), "its own transaction's entries");
-        });
+        // committed as a server that stopped before its sealer ran leaves them (appends are inserted at commit, and
+        // their commit wakes the sealer, which would race this look)
+        sql("INSERT INTO audit_pending (at, actor, action, target, outcome, detail) VALUES"
+                + " (TIMESTAMP WITH TIME ZONE '2025-04-01 09:30:20+00', 'tester', 'LOGIN', 'login-id:tester', 'SUCCESS', '')");
+        sql("INSERT INTO audit_pending (at, actor, action, target, outcome, detail) VALUES"
+                + " (TIMESTAMP WITH TIME ZONE '2025-04-01 09:30:15+00', 'tester', 'LOGIN', 'login-id:tester', 'SUCCESS', '')");
+        assertEquals(Optional.of(T0), operations.oldestUnsealedAuditEntry(), "the oldest entry waiting, whatever its place");
         auditTrail.sealPending();
         assertEquals(Optional.empty(), operations.oldestUnsealedAuditEntry());
     }

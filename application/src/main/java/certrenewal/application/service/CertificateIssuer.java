@@ -58,8 +58,10 @@ final class CertificateIssuer {
     /** @throws RequestRefusedException KEY_COMPROMISED, KEY_ALREADY_CERTIFIED, ISSUANCE_LIMIT_REACHED (with when to retry) */
     Certificate issue(LoginAccount account, Contract contract, CheckedRequest request,
                       Instant now, Duration validity, String actor, Channel channel) {
-        rules.keyRefusal(account.id(), issued.findCertifying(request.subjectPublicKeyInfo())).ifPresent(Refusals::refuse);
-        rules.exhaustedUntil(issued.issuedAfter(account.id(), rules.windowStart(now)), now).ifPresent(until -> {
+        LoadCertificatePort.IssuanceHistory history = issued.issuanceHistory(request.subjectPublicKeyInfo(), account.id(),
+                rules.windowStart(now));
+        rules.keyRefusal(account.id(), history.certifyingTheKey()).ifPresent(Refusals::refuse);
+        rules.exhaustedUntil(history.ownerIssuedAfter(), now).ifPresent(until -> {
             throw new RequestRefusedException(Rejection.of(Code.ISSUANCE_LIMIT_REACHED), until);
         });
         // X.509 times have whole seconds; the record must say exactly what the certificate says.

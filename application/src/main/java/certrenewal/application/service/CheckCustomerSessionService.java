@@ -5,10 +5,8 @@ import certrenewal.application.port.in.CheckCustomerSessionUseCase;
 import certrenewal.application.port.in.SessionEnd;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
-import certrenewal.application.port.out.PasswordPort;
 import certrenewal.domain.account.AccessScope;
 import certrenewal.domain.account.LoginAccount;
-import certrenewal.domain.account.PasswordState;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.renewal.RenewalPolicy;
 import java.time.Clock;
@@ -26,15 +24,13 @@ import java.util.Optional;
 public final class CheckCustomerSessionService implements CheckCustomerSessionUseCase {
     private final LoadAccountPort accounts;
     private final LoadCertificatePort certificates;
-    private final PasswordPort passwords;
     private final RenewalPolicy policy;
     private final Clock clock;
 
-    public CheckCustomerSessionService(LoadAccountPort accounts, LoadCertificatePort certificates, PasswordPort passwords,
-                                       RenewalPolicy policy, Clock clock) {
+    public CheckCustomerSessionService(LoadAccountPort accounts, LoadCertificatePort certificates, RenewalPolicy policy,
+                                       Clock clock) {
         this.accounts = accounts;
         this.certificates = certificates;
-        this.passwords = passwords;
         this.policy = policy;
         this.clock = clock;
     }
@@ -42,7 +38,9 @@ public final class CheckCustomerSessionService implements CheckCustomerSessionUs
     @Override
     public Optional<SessionEnd> check(AuthenticatedId who) {
         Objects.requireNonNull(who, "who must not be null");
-        Optional<LoginAccount> found = accounts.loadAccount(who.loginId());
+        // one read for both: this runs at every request of every signed-in customer
+        Optional<LoadAccountPort.AccountWithPasswordState> read = accounts.loadAccountWithPasswordState(who.loginId());
+        Optional<LoginAccount> found = read.map(LoadAccountPort.AccountWithPasswordState::account);
         if (found.isEmpty() || !found.get().contract().equals(who.contract()) || found.get().kind() != who.kind()) {
             return Optional.of(SessionEnd.WITHDRAWN);
         }
@@ -56,7 +54,7 @@ public final class CheckCustomerSessionService implements CheckCustomerSessionUs
             case ACTIVE -> {
             }
         }
-        if (passwords.loadPasswordState(who.loginId()).orElse(PasswordState.INITIAL).epoch() != who.credentialEpoch()) {
+        if (read.get().passwordState().epoch() != who.credentialEpoch()) {
             return Optional.of(SessionEnd.PASSWORD_CHANGED);
         }
         Optional<Certificate> certificate = certificates.loadCertificate(who.certificate());

@@ -8,7 +8,6 @@ import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.RequestRefusedException;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
-import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
@@ -16,7 +15,6 @@ import certrenewal.application.port.out.SaveAccountPort;
 import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection.Code;
-import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.administration.AdministrativeAction;
 import certrenewal.domain.certificate.Certificate;
@@ -33,7 +31,6 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
 
     private final LoadAccountPort accounts;
     private final SaveAccountPort savedAccounts;
-    private final ContractPort contracts;
     private final IssuanceGrantPort grants;
     private final RenewalPolicy policy;
     private final Clock clock;
@@ -41,15 +38,13 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
     private final CertificateIssuer issuer;
     private final AllOrNothingIssuance issuance;
 
-    public IssueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
-                                   IssuanceGrantPort grants, LoadCertificatePort certificates,
+    public IssueCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, IssuanceGrantPort grants, LoadCertificatePort certificates,
                                    SaveCertificatePort savedCertificates,
                                    CertificateAuthorityPort authority, AuditTrailPort auditTrail,
                                    TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
                                    Clock clock) {
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
-        this.contracts = contracts;
         this.grants = grants;
         this.policy = policy;
         this.clock = clock;
@@ -71,16 +66,17 @@ public final class IssueCertificateService implements IssueCertificateUseCase {
             throw audit.refused(actor, ACTION, target, e);
         }
         return issuance.issue(command.loginId().value(), command.pkcs10Der(), request -> {
-            LoginAccount account = accounts.loadAccount(command.loginId()).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoadAccountPort.AccountOfContract found = accounts.loadAccountWithContract(command.loginId())
+                    .orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoginAccount account = found.account();
             account.refusal().ifPresent(Refusals::refuse);
             if (account.currentCertificateSerial().isPresent()) {
                 throw refusal(Code.ALREADY_HAS_CERTIFICATE);
             }
-            Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate issued = issuer.issue(account, contract, request, clock.instant(), command.validity(), actor,
+            Certificate issued = issuer.issue(account, found.contract(), request, clock.instant(), command.validity(), actor,
                     CertificateIssuer.Channel.DIRECT);
             savedAccounts.updateAccount(account.withCurrentCertificate(issued.serial()));
-            grants.loadGrant(account.id()).ifPresent(grant -> grants.deleteGrant(account.id()));
+            grants.deleteGrant(account.id()); // the waiting issuance password, if any: none is the usual case
             return issued;
         }, AllOrNothingIssuance.audited(audit, actor, ACTION, target, refusal(Code.ALREADY_HAS_CERTIFICATE)));
     }

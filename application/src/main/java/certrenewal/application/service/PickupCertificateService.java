@@ -8,7 +8,6 @@ import certrenewal.application.port.in.admin.PickupCertificateUseCase;
 import certrenewal.application.port.in.admin.PickupCredentials;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
-import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.IssuanceGrant;
 import certrenewal.application.port.out.IssuanceGrantPort;
 import certrenewal.application.port.out.LoadAccountPort;
@@ -21,7 +20,6 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
-import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.account.LoginId;
 import certrenewal.domain.account.PickupThrottle;
@@ -43,7 +41,6 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     private final LoadAccountPort accounts;
     private final UnknownCallerRefusals unknownCallers;
     private final SaveAccountPort savedAccounts;
-    private final ContractPort contracts;
     private final PasswordHasherPort hasher;
     private final IssuanceGrantPort grants;
     private final RenewalPolicy policy;
@@ -57,8 +54,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
     /** Compared against when no grant waits, so that the answer takes as long as with one. */
     private final String decoyHash;
 
-    public PickupCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
-                                    PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
+    public PickupCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, PasswordPort passwords, PasswordHasherPort hasher, IssuanceGrantPort grants,
                                     LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                     CertificateAuthorityPort authority, AuditTrailPort auditTrail,
                                     TransactionPort transactions, RenewalPolicy policy, IssuanceRules rules,
@@ -67,7 +63,6 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         this.unknownCallers = unknownCallers;
         this.accounts = accounts;
         this.savedAccounts = savedAccounts;
-        this.contracts = contracts;
         this.hasher = hasher;
         this.grants = grants;
         this.policy = policy;
@@ -94,7 +89,9 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         String target = "login-id:" + id;
         return issuance.issue(actor, pkcs10Der, request -> {
             Instant now = clock.instant();
-            LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoadAccountPort.AccountOfContract found = accounts.loadAccountWithContract(id)
+                    .orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoginAccount account = found.account();
             account.refusal().ifPresent(Refusals::refuse);
             // the grant checked above, not one a re-issue put in its place meanwhile; deleting it claims it
             if (!grants.loadGrant(id).filter(grant::equals).isPresent() || !grants.deleteGrant(id)) {
@@ -106,9 +103,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
             if (account.currentCertificateSerial().isPresent()) {
                 throw refusal(Code.ALREADY_HAS_CERTIFICATE);
             }
-            Contract contract = contracts.loadContract(account.contract())
-                    .orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate issued = issuer.issue(account, contract, request, now, policy.validity(), actor,
+            Certificate issued = issuer.issue(account, found.contract(), request, now, policy.validity(), actor,
                     CertificateIssuer.Channel.PICKUP);
             savedAccounts.updateAccount(account.recordSuccessfulPassword().withCurrentCertificate(issued.serial()));
             audit.success(actor, ACTION, target, "certificate " + issued.serial().hex() + "; issuance password used up");

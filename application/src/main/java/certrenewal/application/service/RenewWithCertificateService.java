@@ -8,7 +8,6 @@ import certrenewal.application.port.in.IssuedCertificate;
 import certrenewal.application.port.in.RenewWithCertificateUseCase;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
-import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
@@ -17,8 +16,6 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
-import certrenewal.domain.account.Contract;
-import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.domain.renewal.Renewal;
@@ -33,7 +30,6 @@ import java.time.Instant;
 public final class RenewWithCertificateService implements RenewWithCertificateUseCase {
     private static final String ACTION = "RENEWAL_REQUESTED";
 
-    private final ContractPort contracts;
     private final RenewalPort renewals;
     private final TransactionPort transactions;
     private final RenewalPolicy policy;
@@ -44,12 +40,11 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
     private final AllOrNothingIssuance issuance;
 
     /** @param crl signed again when renewing supersedes a renewed certificate nobody used */
-    public RenewWithCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts, ContractPort contracts,
+    public RenewWithCertificateService(LoadAccountPort accounts, SaveAccountPort savedAccounts,
                                        LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                        RenewalPort renewals, CertificateAuthorityPort authority, GetCrlUseCase crl,
                                        AuditTrailPort auditTrail, TransactionPort transactions, RenewalPolicy policy,
                                        IssuanceRules rules, Clock clock) {
-        this.contracts = contracts;
         this.renewals = renewals;
         this.transactions = transactions;
         this.policy = policy;
@@ -69,10 +64,9 @@ public final class RenewWithCertificateService implements RenewWithCertificateUs
                 refusal(Code.RENEWAL_ALREADY_OPEN));
         return issuance.issue(actor, pkcs10Der, request -> {
             Instant now = clock.instant();
-            Certificate old = claims.claim(who, now);
-            LoginAccount account = claims.account(who);
-            Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), actor,
+            RenewalClaims.Claim claim = claims.claim(who, now);
+            Certificate old = claim.renewing();
+            Certificate certificate = issuer.issue(claim.account(), claim.contract(), request, now, policy.validity(), actor,
                     CertificateIssuer.Channel.EST);
             Renewal.Issued renewal = Renewal.start(who.loginId(), old.serial(), now).awaitKey().issue(certificate.serial(), now);
             renewals.insertRenewal(renewal);

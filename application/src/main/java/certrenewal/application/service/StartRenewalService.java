@@ -52,7 +52,7 @@ public final class StartRenewalService implements StartRenewalUseCase {
         try {
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                Certificate renewing = claims.claim(who, now);
+                Certificate renewing = claims.claim(who, now).renewing();
                 Renewal.Started started = Renewal.start(who.loginId(), renewing.serial(), now);
                 renewals.insertRenewal(started);
                 audit.success(actor, ACTION, "renewal:" + started.id(), "renewing certificate " + who.certificate().hex()

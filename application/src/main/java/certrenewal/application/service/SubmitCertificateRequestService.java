@@ -9,7 +9,6 @@ import certrenewal.application.port.in.SubmitCertificateRequestCommand;
 import certrenewal.application.port.in.SubmitCertificateRequestUseCase;
 import certrenewal.application.port.out.AuditTrailPort;
 import certrenewal.application.port.out.CertificateAuthorityPort;
-import certrenewal.application.port.out.ContractPort;
 import certrenewal.application.port.out.LoadAccountPort;
 import certrenewal.application.port.out.LoadCertificatePort;
 import certrenewal.application.port.out.RenewalPort;
@@ -17,7 +16,6 @@ import certrenewal.application.port.out.SaveCertificatePort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.domain.Rejection;
 import certrenewal.domain.Rejection.Code;
-import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginAccount;
 import certrenewal.domain.certificate.Certificate;
 import certrenewal.domain.certificate.IssuanceRules;
@@ -34,7 +32,6 @@ import java.util.Optional;
  */
 public final class SubmitCertificateRequestService implements SubmitCertificateRequestUseCase {
     private final LoadAccountPort accounts;
-    private final ContractPort contracts;
     private final LoadCertificatePort certificates;
     private final RenewalPort renewals;
     private final RenewalPolicy policy;
@@ -43,13 +40,11 @@ public final class SubmitCertificateRequestService implements SubmitCertificateR
     private final CertificateIssuer issuer;
     private final AllOrNothingIssuance issuance;
 
-    public SubmitCertificateRequestService(LoadAccountPort accounts, ContractPort contracts,
-                                           LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
+    public SubmitCertificateRequestService(LoadAccountPort accounts, LoadCertificatePort certificates, SaveCertificatePort savedCertificates,
                                            RenewalPort renewals, CertificateAuthorityPort authority,
                                            AuditTrailPort auditTrail, TransactionPort transactions,
                                            RenewalPolicy policy, IssuanceRules rules, Clock clock) {
         this.accounts = accounts;
-        this.contracts = contracts;
         this.certificates = certificates;
         this.renewals = renewals;
         this.policy = policy;
@@ -69,12 +64,13 @@ public final class SubmitCertificateRequestService implements SubmitCertificateR
         };
         return issuance.issue("renewal " + awaiting.id(), command.pkcs10Der(), request -> {
             Instant now = clock.instant();
-            LoginAccount account = accounts.loadAccount(who.loginId()).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoadAccountPort.AccountOfContract found = accounts.loadAccountWithContract(who.loginId())
+                    .orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
+            LoginAccount account = found.account();
             Certificate old = certificates.loadCertificate(awaiting.oldSerial())
                     .orElseThrow(() -> refusal(Code.UNKNOWN_CERTIFICATE));
             RenewalEligibility.check(account, old, Optional.empty(), now, policy).ifPresent(Refusals::refuse);
-            Contract contract = contracts.loadContract(account.contract()).orElseThrow(() -> refusal(Code.UNKNOWN_CONTRACT));
-            Certificate certificate = issuer.issue(account, contract, request, now, policy.validity(), who.loginId().value(),
+            Certificate certificate = issuer.issue(account, found.contract(), request, now, policy.validity(), who.loginId().value(),
                     CertificateIssuer.Channel.BROWSER_RENEWAL);
             renewals.updateRenewal(awaiting.issue(certificate.serial(), now));
             return certificate;

@@ -48,11 +48,11 @@ final class UnfinishedRenewalsCleanup {
     }
 
     /**
-     * A new renewal of the ID: a timed-out open renewal is abandoned (by the system), issued ones are
-     * replaced and their unused certificates superseded (by the ID). Returns the serials superseded.
+     * A new renewal of the ID, which found {@code unfinished} in its transaction: a timed-out open renewal is abandoned
+     * (by the system), issued ones are replaced and their unused certificates superseded (by the ID). Returns the
+     * serials superseded.
      */
-    List<SerialNumber> replace(LoginId id, RenewalPolicy policy, Instant now) {
-        UnfinishedRenewals unfinished = of(id);
+    List<SerialNumber> replace(LoginId id, UnfinishedRenewals unfinished, RenewalPolicy policy, Instant now) {
         UnfinishedRenewals.Ended ended = unfinished.replace(policy, now);
         for (Renewal.Abandoned renewal : ended.renewals()) {
             renewals.updateRenewal(renewal);
@@ -68,9 +68,7 @@ final class UnfinishedRenewalsCleanup {
     }
 
     private UnfinishedRenewals of(LoginId id) {
-        Optional<Renewal.Open> open = renewals.findOpenRenewal(id)
-                .filter(Renewal.Open.class::isInstance).map(Renewal.Open.class::cast);
-        return new UnfinishedRenewals(open, renewals.findUnconfirmedRenewals(id));
+        return renewals.findUnfinishedRenewals(id);
     }
 
     private List<SerialNumber> revokeUnused(UnfinishedRenewals.Ended ended, RevocationReason reason, Instant now) {

@@ -329,6 +329,18 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     }
 
     @Override
+    public Optional<AccountOfContract> loadAccountWithContract(LoginId id) {
+        return loadAccount(id).flatMap(account -> loadContract(account.contract())
+                .map(contract -> new AccountOfContract(account, contract)));
+    }
+
+    @Override
+    public Optional<AccountWithPasswordState> loadAccountWithPasswordState(LoginId id) {
+        return loadAccount(id).map(account -> new AccountWithPasswordState(account,
+                state.passwordStates.getOrDefault(id, PasswordState.INITIAL)));
+    }
+
+    @Override
     public void insertAccount(LoginAccount account) {
         requireTransaction("insertAccount");
         if (state.accounts.putIfAbsent(account.id(), account) != null) {

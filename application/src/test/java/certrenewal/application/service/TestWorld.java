@@ -75,18 +75,18 @@ final class TestWorld {
     final StartRenewalService startRenewal = new StartRenewalService(store, store, store, store, store, crl, store, store,
             POLICY, clock);
     final PrepareRenewalService prepareRenewal = new PrepareRenewalService(store, store, store, POLICY, clock);
-    final SubmitCertificateRequestService submitRequest = new SubmitCertificateRequestService(store, store, store, store,
+    final SubmitCertificateRequestService submitRequest = new SubmitCertificateRequestService(store, store, store,
             store, authority, store, store, POLICY, ISSUANCE_RULES, clock);
     final AbandonRenewalService abandonRenewal = new AbandonRenewalService(store, store, store, crl, store, store, POLICY,
             clock);
     final AbandonTimedOutRenewalsService abandonTimedOut = new AbandonTimedOutRenewalsService(store, store, store, POLICY,
             clock);
-    final RenewWithCertificateService renewWithCertificate = new RenewWithCertificateService(store, store, store, store,
+    final RenewWithCertificateService renewWithCertificate = new RenewWithCertificateService(store, store, store,
             store, store, authority, crl, store, store, POLICY, ISSUANCE_RULES, clock);
     final GetCaCertificatesService caCertificates = new GetCaCertificatesService(authority);
     final GetCertificateOverviewService overview = new GetCertificateOverviewService(store, store, store, POLICY, clock);
     final GetIssuedCertificateService issuedCertificate = new GetIssuedCertificateService(store, store);
-    final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, store, POLICY, clock);
+    final CheckCustomerSessionService checkCustomerSession = new CheckCustomerSessionService(store, store, POLICY, clock);
     final ChangeLoginPasswordService changePassword = new ChangeLoginPasswordService(store, store, store, store, hasher,
             store, store, MAX_FAILED_PASSWORDS, POLICY, clock);
     final CheckStaffSessionService checkStaffSession = new CheckStaffSessionService(store, store,
@@ -105,9 +105,9 @@ final class TestWorld {
             PICKUP_PERIOD, store, store, clock);
     final RegisterUserIdService registerUserId = new RegisterUserIdService(store, store, store, store, store, hasher, store,
             PICKUP_PERIOD, confirmations, store, store, clock);
-    final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store, store,
+    final IssueCertificateService issueCertificate = new IssueCertificateService(store, store, store, store, store,
             authority, store, store, POLICY, ISSUANCE_RULES, clock);
-    final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, store, hasher, store, store,
+    final PickupCertificateService pickUp = new PickupCertificateService(store, store, store, hasher, store, store,
             store, authority, store, store, POLICY, ISSUANCE_RULES, store, PickupThrottle.DEFAULT, unknownCallers, clock);
     final RevokeCertificateService revoke = new RevokeCertificateService(DualControlPolicy.off(), store, store, store, store, store, confirmations,
             crl, store, store, clock);

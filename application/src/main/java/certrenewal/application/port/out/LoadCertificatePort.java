@@ -15,4 +15,17 @@ public interface LoadCertificatePort {
 
     /** When the ID's certificates issued after {@code after} were issued (their notBefore). */
     List<Instant> issuedAfter(LoginId owner, Instant after);
+
+    /** What every issuance looks at before it signs: {@link #findCertifying} and {@link #issuedAfter} together. */
+    record IssuanceHistory(List<Certificate> certifyingTheKey, List<Instant> ownerIssuedAfter) {
+        public IssuanceHistory {
+            certifyingTheKey = List.copyOf(certifyingTheKey);
+            ownerIssuedAfter = List.copyOf(ownerIssuedAfter);
+        }
+    }
+
+    /** {@link #findCertifying} and {@link #issuedAfter} at once; an adapter may answer with one query. */
+    default IssuanceHistory issuanceHistory(byte[] subjectPublicKeyInfo, LoginId owner, Instant after) {
+        return new IssuanceHistory(findCertifying(subjectPublicKeyInfo), issuedAfter(owner, after));
+    }
 }

@@ -4,6 +4,7 @@ import certrenewal.domain.account.LoginId;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.renewal.Renewal;
 import certrenewal.domain.renewal.RenewalId;
+import certrenewal.domain.renewal.UnfinishedRenewals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,15 @@ public interface RenewalPort {
 
     /** Issued renewals of this ID whose new certificate has not been used yet. */
     List<Renewal.Issued> findUnconfirmedRenewals(LoginId loginId);
+
+    /**
+     * What {@link #findOpenRenewal} and {@link #findUnconfirmedRenewals} give, read at once: every renewal starts by
+     * looking at both, so an adapter may answer with one query.
+     */
+    default UnfinishedRenewals findUnfinishedRenewals(LoginId loginId) {
+        return new UnfinishedRenewals(findOpenRenewal(loginId).filter(Renewal.Open.class::isInstance).map(Renewal.Open.class::cast),
+                findUnconfirmedRenewals(loginId));
+    }
 
     /** The issued, unconfirmed renewal whose new certificate has this serial, if any. */
     Optional<Renewal.Issued> findUnconfirmedRenewalIssuing(SerialNumber newSerial);
