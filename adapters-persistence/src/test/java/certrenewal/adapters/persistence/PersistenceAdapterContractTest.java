@@ -756,6 +756,29 @@ abstract class PersistenceAdapterContractTest {
     }
 
     @Test
+    void anAuditEntryThatCannotBeStoredRollsBackTheChangeItRecords() {
+        // entries are written just before the commit: a failure there must still undo the business change
+        Contract contract = new Contract(new ContractNumber("C0999"), "株式会社監査商事");
+        AuditEvent tooLong = new AuditEvent(T0, "staff:tanaka", "CONTRACT_REGISTERED", "contract:" + "9".repeat(300),
+                AuditEvent.SUCCESS, "target longer than its column");
+
+        assertThrows(RuntimeException.class, () -> transactions.inTransaction(() -> {
+            contracts.insertContract(contract);
+            auditTrail.append(tooLong);
+            return null;
+        }));
+
+        assertEquals(Optional.empty(), contracts.loadContract(contract.number()), "no change without its audit entry");
+        assertEquals(0, countAuditEntries());
+        transactions.inTransaction(() -> { // and the next transaction on that connection is a clean one
+            contracts.insertContract(contract);
+            auditTrail.append(event("CONTRACT_REGISTERED", 1));
+            return null;
+        });
+        assertEquals(Optional.of(contract), contracts.loadContract(contract.number()));
+    }
+
+    @Test
     void emptyAuditTrailVerifies() {
         assertEquals(Optional.empty(), auditTrail.firstBrokenEntry());
     }
