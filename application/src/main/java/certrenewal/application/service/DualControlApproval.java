@@ -34,6 +34,17 @@ record DualControlApproval(String auditDetail, Runnable claim) {
         }
     }
 
+    /**
+     * The acting person's password typed again, checked once: an approval is only made after the approver's password
+     * was confirmed (DecideApprovalService), so the action it runs does not hash the same password a second time.
+     */
+    static void confirmUnlessApproved(ConfirmationPasswords confirmations, DualControlApproval approval, Actor actor,
+                                      char[] password) {
+        if (approval == null) {
+            confirmations.confirm(actor, password);
+        }
+    }
+
     /** Within the action's transaction, before its audit record: claims the request, if the action was one. */
     static void claimIn(DualControlApproval approval) {
         if (approval != null) {

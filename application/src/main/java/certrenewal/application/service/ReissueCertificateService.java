@@ -94,7 +94,7 @@ public final class ReissueCertificateService implements ReissueCertificateUseCas
             Permissions.permit(actor, AdministrativeAction.REISSUE_CERTIFICATE, holder, Code.UNKNOWN_LOGIN_ID);
             DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.REISSUE_CERTIFICATE,
                     holder.orElseThrow().kind());
-            confirmations.confirm(actor, command.confirmationPassword());
+            DualControlApproval.confirmUnlessApproved(confirmations, approval, actor, command.confirmationPassword());
             IssuanceGrants.NewPassword password = grants.newPassword();
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();

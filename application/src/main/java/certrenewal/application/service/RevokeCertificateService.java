@@ -79,7 +79,7 @@ public final class RevokeCertificateService implements RevokeCertificateUseCase 
             Permissions.permit(actor, AdministrativeAction.REVOKE_CERTIFICATE, owner, Code.UNKNOWN_CERTIFICATE);
             DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.REVOKE_CERTIFICATE,
                     owner.orElseThrow().kind());
-            confirmations.confirm(actor, command.confirmationPassword());
+            DualControlApproval.confirmUnlessApproved(confirmations, approval, actor, command.confirmationPassword());
             transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 Certificate certificate = certificates.loadCertificate(serial)

@@ -54,7 +54,7 @@ public final class UnlockLoginIdService implements UnlockLoginIdUseCase {
             Permissions.permit(actor, AdministrativeAction.UNLOCK_ID, holder, Code.UNKNOWN_LOGIN_ID);
             DualControlApproval.requireIfCovered(dualControl, approval, actor, AdministrativeAction.UNLOCK_ID,
                     holder.orElseThrow().kind());
-            confirmations.confirm(actor, confirmationPassword);
+            DualControlApproval.confirmUnlessApproved(confirmations, approval, actor, confirmationPassword);
             transactions.inTransaction(() -> {
                 LoginAccount account = accounts.loadAccount(id).orElseThrow(() -> refusal(Code.UNKNOWN_LOGIN_ID));
                 if (account.status() != AccountStatus.LOCKED) {
