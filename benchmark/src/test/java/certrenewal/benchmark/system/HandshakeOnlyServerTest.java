@@ -2,19 +2,31 @@ package certrenewal.benchmark.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import certrenewal.adapters.pki.ClientCredentials;
 import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.EstClient;
 import certrenewal.domain.account.LoginId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -27,9 +39,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The handshake-only line's server over real TLS (BoringSSL): a client with a certificate of the client CA gets the
- * fixed answer on its own connection, a client without a certificate or with one of another CA gets none.
+ * fixed answer on its own connection, a client without a certificate or with one of another CA gets none. Also
+ * the client every TLS line shares: its request leaves as one TLS record, so headers and body never wait for each
+ * other on the wire.
  */
 class HandshakeOnlyServerTest {
+    private static final char[] PASSWORD = "in-memory".toCharArray();
     private static final byte[] REQUEST = ClientCredentials.certificationRequest(ClientCredentials.generateEcP256(), "req");
 
     private final KeyPair serverIssuerKeys = ClientCredentials.generateEcP256();
@@ -63,6 +78,38 @@ class HandshakeOnlyServerTest {
             assertThrows(IOException.class, () -> client.simpleReenroll(ClientIdentity.withoutCertificate(serverIssuer), REQUEST));
             assertThrows(IOException.class, () -> client.simpleReenroll(
                     client(otherCaKeys, "CN=Client CA").tlsContext(serverIssuer), REQUEST));
+        }
+    }
+
+    @Test
+    void theClientSendsHeadersAndBodyInOneTlsRecord() throws Exception {
+        KeyStore own = KeyStore.getInstance("PKCS12");
+        own.load(null, null);
+        own.setKeyEntry("server", server.key(), PASSWORD, new X509Certificate[] {server.certificate(), serverIssuer});
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(own, PASSWORD);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        try (SSLServerSocket listening = (SSLServerSocket) tls.getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+            // one read of a TLS socket returns at most one record's plaintext
+            CompletableFuture<String> firstRead = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket accepted = (SSLSocket) listening.accept()) {
+                    byte[] buffer = new byte[32 * 1024];
+                    int read = accepted.getInputStream().read(buffer);
+                    accepted.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    return new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            EstClient.Reply reply = new EstClient(listening.getLocalPort())
+                    .simpleReenroll(ClientIdentity.withoutCertificate(serverIssuer), REQUEST);
+            assertEquals(200, reply.status());
+            String received = firstRead.get(30, TimeUnit.SECONDS);
+            assertTrue(received.startsWith("POST /.well-known/est/simplereenroll HTTP/1.1\r\n"), received);
+            assertTrue(received.endsWith(Base64.getMimeEncoder().encodeToString(REQUEST)), received);
         }
     }
 
