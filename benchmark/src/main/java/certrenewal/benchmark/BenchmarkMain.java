@@ -163,8 +163,9 @@ public final class BenchmarkMain {
         report.note("(3), (4m) and (5) use one client: a new TLS connection with a distinct client certificate per"
                 + " request (each ID renews once, so there is nothing to keep alive), the same IDs, requests and number"
                 + " of clients (the JDK's TLS, in this JVM; TCP_NODELAY set and each request sent in one write, as curl"
-                + " and browsers do: before 2026-12-02 every request waited about 40 ms for a delayed ACK). (4m) and (5) are checked to refuse a client without a"
-                + " certificate, and (4m) to store a row per certificate signed; the run fails otherwise.");
+                + " and browsers do: before 2026-12-02 every request waited about 40 ms for a delayed ACK). (4m) and (5)"
+                + " are checked to refuse a client without a certificate, and (4m) to store a row per certificate signed;"
+                + " the run fails otherwise.");
         report.note("Memory and start-up are of the app started as its own process: java -cp <app class path>"
                 + " certrenewal.app.Application with the run profile's class-data sharing flags (the artifact's restarts:"
                 + " java -cp certrenewal.jar, with and without the AOT cache); the EST servers also with"

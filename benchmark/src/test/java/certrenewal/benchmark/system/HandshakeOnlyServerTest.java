@@ -14,7 +14,6 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
  * other on the wire.
  */
 class HandshakeOnlyServerTest {
-    private static final char[] PASSWORD = "in-memory".toCharArray();
     private static final byte[] REQUEST = ClientCredentials.certificationRequest(ClientCredentials.generateEcP256(), "req");
 
     private final KeyPair serverIssuerKeys = ClientCredentials.generateEcP256();
@@ -83,13 +80,9 @@ class HandshakeOnlyServerTest {
 
     @Test
     void theClientSendsHeadersAndBodyInOneTlsRecord() throws Exception {
-        KeyStore own = KeyStore.getInstance("PKCS12");
-        own.load(null, null);
-        own.setKeyEntry("server", server.key(), PASSWORD, new X509Certificate[] {server.certificate(), serverIssuer});
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(own, PASSWORD);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
+        // the server's key and chain in a TLS context, made as the clients make theirs (it asks for no client certificate)
+        SSLContext tls = new ClientIdentity(new LoginId("server"), serverKeys, server.certificate(), serverIssuer)
+                .tlsContext(serverIssuer);
         try (SSLServerSocket listening = (SSLServerSocket) tls.getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getByName("localhost"))) {
             // one read of a TLS socket returns at most one record's plaintext
