@@ -3,6 +3,7 @@ package certrenewal.benchmark;
 import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.KeyAndRequest;
 import certrenewal.benchmark.client.TlsClients;
+import certrenewal.benchmark.measure.SettledWarmUp;
 import certrenewal.benchmark.report.JsonReport;
 import certrenewal.benchmark.report.MarkdownReport;
 import certrenewal.benchmark.report.Ratio;
@@ -86,7 +87,7 @@ public final class BenchmarkMain {
         // Every TLS line: the same client, the same server key, a new connection with a distinct client certificate
         // per request, the same requests.
         ServerTlsKey serverKey = ServerTlsKey.of(embedded);
-        TlsClients clients = TlsClients.of(withCertificates, serverKey.issuer(), settings.warmUps(), settings.count());
+        TlsClients clients = TlsClients.of(withCertificates, serverKey.issuer(), settings.serverWarmUps(), settings.count());
         List<KeyAndRequest> requests = KeyAndRequest.generate(clients.warmUps() + clients.count(), "est-");
         X509Certificate clientCa = withCertificates.getFirst().ca();
         TlsPeerStage peers = new TlsPeerStage(settings, work);
@@ -95,7 +96,8 @@ public final class BenchmarkMain {
         EstRenewalStage est = new EstRenewalStage(settings, work);
         est.run(EstRenewalStage.Target.embedded(embedded), clients, requests, report);
         if (postgres.isPresent()) {
-            TlsClients onPostgresClients = TlsClients.of(onPostgres, serverKey.issuer(), settings.warmUps(), settings.count());
+            TlsClients onPostgresClients = TlsClients.of(onPostgres, serverKey.issuer(), settings.serverWarmUps(),
+                    settings.count());
             est.run(EstRenewalStage.Target.postgres(postgres.get(), ISSUANCE_SCHEMA, postgresDataDir, embedded),
                     onPostgresClients, requests, report);
         } else {
@@ -131,10 +133,12 @@ public final class BenchmarkMain {
         report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         report.environment("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        report.environment("settings", String.format("%d callers/clients, %d timed operations per stage (+%d warm-up),"
-                        + " at most %d s per timed phase (raw CA: %d s)%s", settings.threads(), settings.count(),
-                settings.warmUps(), settings.limit().toSeconds(), settings.caLimit().toSeconds(),
-                settings.quick() ? ", quick mode" : ""));
+        report.environment("settings", String.format("%d callers/clients, %d timed operations per stage, at most"
+                        + " %d s per timed phase (raw CA: %d s); warm-up: %d operations in process and for cfssl over"
+                        + " plain HTTP, and for each TLS line rounds of %d requests until the JIT compilers use under"
+                        + " %.0f%% of the machine, at most %d requests%s", settings.threads(), settings.count(),
+                settings.limit().toSeconds(), settings.caLimit().toSeconds(), settings.warmUps(), settings.warmUpRound(),
+                100 * SettledWarmUp.SETTLED, settings.serverWarmUps(), settings.quick() ? ", quick mode" : ""));
         report.environment("EST servers' extra JVM flags (benchmark.server.flags)",
                 settings.serverFlags().isEmpty() ? "none" : String.join(" ", settings.serverFlags()));
         report.environment("load average at the start (1, 5, 15 min)", loadAverage());

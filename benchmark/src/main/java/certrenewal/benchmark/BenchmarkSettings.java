@@ -10,7 +10,9 @@ import java.util.function.Function;
  *
  * @param threads concurrent callers of the use cases, EST and cfssl
  * @param caThreads signing threads of the raw CA stage: one per core
- * @param count timed issuances, renewals and cfssl signatures per stage (each also gets a fifth, at least 100, as warm-up)
+ * @param count timed issuances, renewals and cfssl signatures per stage
+ * @param serverWarmUps the most requests a TLS line's server gets before its timed phase (it stops earlier once the
+ *     JIT has settled): the IDs issued for this in (2)'s warm-up
  * @param limit time limit of each timed phase
  * @param caLimit time limit of each raw CA phase (warm-up, check + sign, sign only), which has no count
  * @param scale whether to fill PostgreSQL with {@code scaleCertificates} and time the look-ups
@@ -18,7 +20,7 @@ import java.util.function.Function;
  * @param artifact the runnable jar whose start-up with an AOT cache is timed
  * @param serverFlags more JVM flags for the EST servers (e.g. heap or GC settings to compare memory), or none
  */
-public record BenchmarkSettings(int threads, int caThreads, int count, Duration limit, Duration caLimit,
+public record BenchmarkSettings(int threads, int caThreads, int count, int serverWarmUps, Duration limit, Duration caLimit,
                                 String postgresUrl, Path cfssl, boolean scale, int scaleCertificates,
                                 int scaleIds, int scaleLookups, boolean scaleRegenerate, Path output,
                                 boolean quick, boolean profile, Path artifact,
@@ -31,6 +33,7 @@ public record BenchmarkSettings(int threads, int caThreads, int count, Duration 
                 read("benchmark.threads", Integer::parseInt, 8),
                 Runtime.getRuntime().availableProcessors(),
                 read("benchmark.count", Integer::parseInt, quick ? 300 : 2000),
+                read("benchmark.server.warmups", Integer::parseInt, quick ? 1000 : 10_000),
                 Duration.ofSeconds(seconds),
                 Duration.ofSeconds(Math.max(3, seconds / 3)),
                 read("benchmark.postgres", s -> s, "jdbc:postgresql://127.0.0.1:5432/"),
@@ -47,9 +50,17 @@ public record BenchmarkSettings(int threads, int caThreads, int count, Duration 
                 read("benchmark.server.flags", flags -> List.of(flags.split("\\s+")), List.of()));
     }
 
-    /** Enough for the JIT of a freshly started server. */
+    /**
+     * The warm-up of the in-process issuance and of cfssl over plain HTTP: a fifth of the count, at least 100. The
+     * issuance issues the TLS lines' warm-up IDs ({@link #serverWarmUps}) untimed before it, which warms it further.
+     */
     public int warmUps() {
         return Math.max(100, count / 5);
+    }
+
+    /** Requests per round of a TLS line's warm-up, after each of which the warm-up ends if the JIT has settled. */
+    public int warmUpRound() {
+        return Math.max(100, count / 4);
     }
 
     private static <T> T read(String name, Function<String, T> parse, T fallback) {

@@ -23,7 +23,8 @@ final class CodeAreas {
     /** An EST renewal: issuing, plus TLS, authentication and HTTP. */
     static final List<Area> EST = Stream.concat(ISSUING.stream(), Stream.of(
             Area.of("TLS handshake and encryption (Java frames only: BoringSSL's native work is not sampled)", "^sun\\.security\\.ssl\\.|^io\\.netty\\.handler\\.ssl\\."),
-            Area.of("client certificate authentication (parse, compare)", "AuthenticationService\\."),
+            Area.of("client certificate authentication (gate, parse, compare)",
+                    "AuthenticateCertificateService\\.|EstClientCertificateGate\\."),
             Area.of("HTTP, routing, EST encoding", "^io\\.netty\\.|^io\\.micronaut\\.|EstController|CertsOnly"))).toList();
 
     /** A fresh start of the app. */

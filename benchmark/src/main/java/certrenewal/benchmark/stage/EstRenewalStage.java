@@ -5,10 +5,12 @@ import certrenewal.benchmark.client.EstClient;
 import certrenewal.benchmark.client.KeyAndRequest;
 import certrenewal.benchmark.client.TlsClients;
 import certrenewal.benchmark.measure.CpuProfile;
+import certrenewal.benchmark.measure.CpuSides;
 import certrenewal.benchmark.measure.GcLog;
 import certrenewal.benchmark.measure.LoadRun;
 import certrenewal.benchmark.measure.Measurement;
 import certrenewal.benchmark.measure.MemorySampler;
+import certrenewal.benchmark.measure.SettledWarmUp;
 import certrenewal.benchmark.report.Report;
 import certrenewal.benchmark.report.Result;
 import certrenewal.benchmark.report.Timing;
@@ -91,15 +93,15 @@ public final class EstRenewalStage {
      * @param requests the new keys' requests, one per ID
      */
     public void run(Target target, TlsClients clients, List<KeyAndRequest> requests, Report report) {
-        int warmUps = clients.warmUps();
         int count = clients.count();
         String name = target.key().replace('.', '-');
         Path gcLog = logDir.resolve("server-" + name + "-gc.log");
         Path recording = logDir.resolve("server-" + name + ".jfr");
         Instant loadStarted;
         Instant loadEnded;
-        Measurement warmUp;
+        SettledWarmUp.Outcome warmUp;
         Measurement measured;
+        CpuSides.Used cpuUsed;
         LongAdder handshakeNanos = new LongAdder();
         List<String> flags = new ArrayList<>(ServerProcess.classArchiveFlags(StartupStage.classArchive(logDir)));
         if (settings.profile()) {
@@ -112,7 +114,7 @@ public final class EstRenewalStage {
             Duration serving = server.awaitServing(StartupStage.LIMIT);
             report.startup(Timing.single("start-up of the EST server on " + target.database() + ", existing data"
                             + (settings.profile() ? ", JFR recording on" : ""), serving.toMillis(), Double.NaN,
-                    "restart with " + (warmUps + count) + " more IDs; no CA, TLS or demo set-up"));
+                    "restart with " + (clients.warmUps() + count) + " more IDs; no CA, TLS or demo set-up"));
             target.settledWhen().ifPresent(line -> {
                 if (!server.awaitLogLine(line, StartupStage.LIMIT)) {
                     throw new IllegalStateException("the EST server on " + target.database() + " did not log: " + line);
@@ -124,15 +126,19 @@ public final class EstRenewalStage {
                 if (reply.status() != 200) {
                     throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body().strip());
                 }
-                if (i >= warmUps) {
-                    handshakeNanos.add(reply.handshakeNanos());
-                }
+                handshakeNanos.add(reply.handshakeNanos());
             };
+            LoadRun load = new LoadRun(settings.threads(), renew);
+            CpuSides cpu = CpuSides.separateProcess(server.pid());
             try (MemorySampler memory = new MemorySampler(server.pid())) {
-                warmUp = new LoadRun(settings.threads(), renew).phase(0, warmUps, settings.limit());
+                warmUp = SettledWarmUp.run(load, clients.warmUps(), settings.warmUpRound(), settings.limit(),
+                        cpu::compilerNanos);
+                handshakeNanos.reset();
                 loadStarted = Instant.now();
+                CpuSides.Reading before = cpu.start();
                 try (PostgresWaitSampler waits = target.waitsOf().map(PostgresWaitSampler::new).orElse(null)) {
-                    measured = new LoadRun(settings.threads(), renew).phase(warmUps, count, settings.limit());
+                    measured = load.phase(warmUp.used(), count, settings.limit());
+                    cpuUsed = before.since(measured.operations());
                     if (waits != null) {
                         report.evidence("PostgreSQL, EST renewals with " + settings.threads() + " clients: " + waits.summary());
                     }
@@ -144,6 +150,7 @@ public final class EstRenewalStage {
             }
         }
         reportHeap(target, GcLog.read(gcLog), report);
+        report.evidence("(3) EST on " + target.database() + ": " + warmUp.describe() + "; timed phase: " + cpuUsed.describe());
         double averageMillis = measured.operations() == 0 ? 0 : handshakeNanos.sum() / 1e6 / measured.operations();
         report.evidence(String.format(Locale.ROOT,
                 "EST on %s: the TLS handshake (full, with client certificate; new connection per ID) took %.1f ms on"
@@ -153,7 +160,7 @@ public final class EstRenewalStage {
             report.evidence("EST server on " + target.database() + " under load (JFR), Java CPU during the timed phase: "
                     + CpuProfile.of(recording, loadStarted, loadEnded, CodeAreas.EST));
         }
-        String stored = stored(target, warmUp.operations() + measured.operations());
+        String stored = stored(target, warmUp.used() + measured.operations());
         System.out.printf("(3) EST on %s: %.0f renewals/s; %s%n", target.database(), measured.throughput(), stored);
         report.add(Result.measured(target.key(), "3", "EST simplereenroll over HTTPS → " + target.database(),
                 settings.threads() + " clients, one TLS connection per ID", measured, stored));

@@ -49,6 +49,9 @@ public final class IssuanceStage {
     private static final ContractNumber CONTRACT = new ContractNumber("9000001");
     private static final Duration VALIDITY = Duration.ofDays(30);
 
+    /** The warm-up also issues the TLS lines' warm-up IDs, which they need in full. */
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(5);
+
     private static final Pattern AUDIT_APPEND = Pattern.compile("JdbcAuditTrail\\.append");
 
     private final BenchmarkSettings settings;
@@ -65,11 +68,13 @@ public final class IssuanceStage {
      * @param key the results' key, e.g. {@code issue.h2}
      * @param sampleWaitsOf the PostgreSQL server to sample waits on while several callers issue; when empty,
      *                      and when profiling, this JVM's CPU and lock waits are recorded instead
-     * @return every ID that got a certificate, warm-up included, for the EST stage
+     * @return every ID that got a certificate, warm-up included, in order, for the TLS lines: the first
+     *     {@link BenchmarkSettings#serverWarmUps()} of them for their warm-ups
      */
     public List<ClientIdentity> run(InProcessSystem system, String key, String database, Optional<Postgres> sampleWaitsOf,
                                     Report report) {
-        int warmUps = settings.warmUps();
+        // the TLS lines' warm-up IDs are issued first, untimed: they warm this JVM up too
+        int warmUps = settings.serverWarmUps() + settings.warmUps();
         int single = Math.max(20, settings.count() / 4);
         int total = warmUps + single + settings.count();
         List<LoginId> ids = register(system, total);
@@ -79,7 +84,11 @@ public final class IssuanceStage {
         LoadRun.Operation issue = i -> issued.set(i, issuance.issue(
                 new IssueCertificateCommand(ids.get(i), requests.get(i).pkcs10Der(), VALIDITY, ACTOR)));
 
-        new LoadRun(settings.threads(), issue).phase(0, warmUps, settings.limit());
+        Measurement warmUp = new LoadRun(settings.threads(), issue).phase(0, warmUps, WARM_UP_LIMIT);
+        if (warmUp.failures() > 0 || warmUp.operations() < warmUps) {
+            throw new IllegalStateException("issued only " + warmUp.operations() + " of " + warmUps
+                    + " warm-up certificates in " + WARM_UP_LIMIT + ": " + warmUp.firstFailure());
+        }
         Measurement oneCaller = new LoadRun(1, issue).phase(warmUps, single, settings.limit());
         Measurement severalCallers;
         Path recorded = workDir.resolve(key + ".jfr");

@@ -8,9 +8,11 @@ import certrenewal.benchmark.client.ClientIdentity;
 import certrenewal.benchmark.client.EstClient;
 import certrenewal.benchmark.client.KeyAndRequest;
 import certrenewal.benchmark.client.TlsClients;
+import certrenewal.benchmark.measure.CpuSides;
 import certrenewal.benchmark.measure.LoadRun;
 import certrenewal.benchmark.measure.Measurement;
 import certrenewal.benchmark.measure.MemorySampler;
+import certrenewal.benchmark.measure.SettledWarmUp;
 import certrenewal.benchmark.report.Report;
 import certrenewal.benchmark.report.Result;
 import certrenewal.benchmark.system.CfsslCertdb;
@@ -53,8 +55,9 @@ public final class TlsPeerStage {
         try (HandshakeOnlyServer server = HandshakeOnlyServer.start(serverKey, clientCa)) {
             refusesClientWithoutCertificate(server.port(), serverKey.issuer(), "the handshake-only server", "/");
             EstClient client = new EstClient(server.port());
-            Measurement measured = load(clients, i -> expect200(client.simpleReenroll(clients.get(i),
-                    requests.get(i).pkcs10Der()), "handshake-only server"));
+            Measurement measured = load("(5) handshake only", clients, CpuSides.inThisJvm(HandshakeOnlyServer.THREADS),
+                    i -> expect200(client.simpleReenroll(clients.get(i), requests.get(i).pkcs10Der()),
+                            "handshake-only server"), report);
             System.out.printf("(5) handshake only: %.0f requests/s%n", measured.throughput());
             report.add(Result.measured("tls.handshake", "5", "handshake only: mutual TLS + fixed answer (BoringSSL via Netty)",
                     settings.threads() + " clients, one TLS connection with a client certificate per request", measured,
@@ -89,13 +92,13 @@ public final class TlsPeerStage {
             refusesClientWithoutCertificate(cfssl.port(), serverKey.issuer(), "cfssl", CFSSL_SIGN);
             EstClient client = new EstClient(cfssl.port());
             LongAdder answered = new LongAdder();
-            Measurement measured = load(clients, i -> {
+            Measurement measured = load("(4m) cfssl mutual TLS + certdb", clients, CpuSides.separateProcess(cfssl.pid()), i -> {
                 EstClient.Reply reply = client.post(clients.get(i), CFSSL_SIGN, "application/json",
                         CfsslClient.signRequest(requests.get(i).pkcs10Der()).getBytes(StandardCharsets.US_ASCII));
                 expect200(reply, "cfssl");
                 CfsslClient.requireCertificate(reply.body());
                 answered.increment();
-            });
+            }, report);
             // warm-up included: a phase may stop at its time limit before its last request
             long signed = answered.sum();
             long stored = certdb.storedGood();
@@ -113,13 +116,18 @@ public final class TlsPeerStage {
         }
     }
 
-    /** Warm-up, then the timed phase, as the EST line does; a warm-up failure fails the run. */
-    private Measurement load(TlsClients clients, LoadRun.Operation operation) {
-        Measurement warmUp = new LoadRun(settings.threads(), operation).phase(0, clients.warmUps(), settings.limit());
-        if (warmUp.failures() > 0) {
-            throw new IllegalStateException(warmUp.failures() + " requests failed in the warm-up: " + warmUp.firstFailure());
-        }
-        return new LoadRun(settings.threads(), operation).phase(clients.warmUps(), clients.count(), settings.limit());
+    /**
+     * Warm-up until the JIT settles, then the timed phase, as the EST line does; a warm-up failure fails the run. The
+     * report gets the warm-up and where the timed phase's CPU went.
+     */
+    private Measurement load(String line, TlsClients clients, CpuSides cpu, LoadRun.Operation operation, Report report) {
+        LoadRun load = new LoadRun(settings.threads(), operation);
+        SettledWarmUp.Outcome warmUp = SettledWarmUp.run(load, clients.warmUps(), settings.warmUpRound(),
+                settings.limit(), cpu::compilerNanos);
+        CpuSides.Reading before = cpu.start();
+        Measurement measured = load.phase(warmUp.used(), clients.count(), settings.limit());
+        report.evidence(line + ": " + warmUp.describe() + "; timed phase: " + before.since(measured.operations()).describe());
+        return measured;
     }
 
     private static void expect200(EstClient.Reply reply, String server) {

@@ -25,9 +25,11 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
 /**
@@ -35,10 +37,15 @@ import javax.net.ssl.SSLException;
  * Netty's netty-tcnative, as the app's server runs it), the app's server key store, client certificates required
  * and checked against the client CA, and a fixed answer to whatever is posted. No HTTP routing, no database, no
  * CA: what a handshake and one small request-answer cost here. The server's certificate is the app's own
- * ({@link ServerTlsKey}). Runs in the benchmark's JVM on Netty's default
- * event loops (two per core).
+ * ({@link ServerTlsKey}). Runs in the benchmark's JVM on Netty's default number of event loops (two per core),
+ * named {@value #THREAD_NAME}-N-M.
  */
 public final class HandshakeOnlyServer implements AutoCloseable {
+    /** The event loops' name, so that the server's CPU can be told from its client's in the same JVM. */
+    private static final String THREAD_NAME = "handshake-only";
+    /** Picks the server's threads out by their /proc name ({@link certrenewal.benchmark.measure.ThreadCpu}). */
+    public static final Predicate<String> THREADS = name -> name.startsWith(THREAD_NAME);
+
     private static final byte[] BODY = "handshake only\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EventLoopGroup group;
@@ -64,7 +71,8 @@ public final class HandshakeOnlyServer implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up BoringSSL", e);
         }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(new DefaultThreadFactory(THREAD_NAME, true),
+                NioIoHandler.newFactory());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
