@@ -43,26 +43,15 @@ public final class CpuSides {
     }
 
     public Reading start() {
-        return new Reading(System.nanoTime(), server.getAsLong(), client.getAsLong(), compilers.getAsLong());
+        return new Reading(this, System.nanoTime(), server.getAsLong(), client.getAsLong(), compilers.getAsLong());
     }
 
-    /** The CPU counters at one moment. */
-    public final class Reading {
-        private final long wall;
-        private final long serverNanos;
-        private final long clientNanos;
-        private final long compilerNanos;
+    /** The CPU counters of {@code sides} at one moment. */
+    public record Reading(CpuSides sides, long wall, long serverNanos, long clientNanos, long compilerNanos) {
 
-        private Reading(long wall, long serverNanos, long clientNanos, long compilerNanos) {
-            this.wall = wall;
-            this.serverNanos = serverNanos;
-            this.clientNanos = clientNanos;
-            this.compilerNanos = compilerNanos;
-        }
-
-        /** What was used since this reading, per operation, e.g. "server 2.10 ms CPU per request, ...". */
+        /** What was used since this reading, and over how many operations. */
         public Used since(long operations) {
-            Reading now = start();
+            Reading now = sides.start();
             return new Used(operations, (now.wall - wall) / 1e9, now.serverNanos - serverNanos,
                     now.clientNanos - clientNanos, now.compilerNanos - compilerNanos);
         }

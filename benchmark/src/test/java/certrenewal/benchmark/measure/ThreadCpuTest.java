@@ -19,12 +19,7 @@ class ThreadCpuTest {
         AtomicLong ownCount = new AtomicLong();
         Thread spinner = new Thread(() -> {
             // 400 ms of its own CPU, however busy the machine is: the JVM's count of the thread's CPU
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long x = 0;
-            while (threads.getCurrentThreadCpuTime() < 400_000_000L) {
-                x += Long.numberOfTrailingZeros(x + 1);
-            }
-            ownCount.set(threads.getCurrentThreadCpuTime() + (x & 0));
+            ownCount.set(spin(400_000_000L));
             spun.countDown();
             awaitQuietly(release);
         }, "cpu-spinner-test");
@@ -47,11 +42,7 @@ class ThreadCpuTest {
         CountDownLatch spun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread spinner = new Thread(() -> {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long x = 0;
-            while (threads.getCurrentThreadCpuTime() < 200_000_000L) {
-                x += Long.numberOfTrailingZeros(x + 1);
-            }
+            spin(200_000_000L);
             spun.countDown();
             awaitQuietly(release);
         }, "ending-spinner");
@@ -81,6 +72,16 @@ class ThreadCpuTest {
     void aProcessThatIsGoneCountsNothing() {
         assertEquals(0, ThreadCpu.ofProcess(Integer.MAX_VALUE));
         assertEquals(0, ThreadCpu.nanos(Integer.MAX_VALUE, name -> true));
+    }
+
+    /** Burns this thread's CPU until the JVM counts {@code nanos} of it; returns the JVM's count. */
+    private static long spin(long nanos) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() < nanos) {
+            x += Long.numberOfTrailingZeros(x + 1);
+        }
+        return threads.getCurrentThreadCpuTime() + (x & 0);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
