@@ -26,11 +26,6 @@ public final class ThreadCpu {
     private ThreadCpu() {
     }
 
-    /** CPU nanoseconds of the threads of {@code pid} whose name matches, as they are now; 0 when the process is gone. */
-    public static long nanos(long pid, Predicate<String> threadName) {
-        return new Counter(pid, threadName).nanos();
-    }
-
     /**
      * A count that never goes back: threads come and go (HotSpot starts and ends compiler threads as their queue
      * grows and shrinks), and a thread that has ended keeps the CPU it had at the last reading that saw it. What it

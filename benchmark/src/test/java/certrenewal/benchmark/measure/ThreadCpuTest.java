@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
@@ -26,11 +27,11 @@ class ThreadCpuTest {
         spinner.start();
         spun.await();
         try {
-            long named = ThreadCpu.nanos(SELF, name -> name.equals("cpu-spinner-tes")); // /proc cuts names at 15
+            long named = cpuOf(SELF, name -> name.equals("cpu-spinner-tes")); // /proc cuts names at 15
             // /proc counts in 10 ms ticks, sampled: close to the JVM's own count, not equal
             assertEquals(ownCount.get(), named, 60_000_000L, "the spinner's CPU as /proc counts it");
             assertTrue(ThreadCpu.ofProcess(SELF) >= named, "the process counts at least its thread's CPU");
-            assertEquals(0, ThreadCpu.nanos(SELF, name -> name.equals("no-such-thread")));
+            assertEquals(0, cpuOf(SELF, name -> name.equals("no-such-thread")));
         } finally {
             release.countDown();
             spinner.join();
@@ -53,13 +54,13 @@ class ThreadCpuTest {
         release.countDown();
         spinner.join();
         assertTrue(whileAlive >= 140_000_000L, "the spinner's 200 ms, read while it ran: " + whileAlive);
-        assertEquals(0, ThreadCpu.nanos(SELF, name -> name.equals("ending-spinner")), "a fresh look finds no such thread");
+        assertEquals(0, cpuOf(SELF, name -> name.equals("ending-spinner")), "a fresh look finds no such thread");
         assertEquals(whileAlive, counter.nanos(), "the counter still counts what the ended thread used");
     }
 
     @Test
     void thisJvmHasJitCompilerThreads() {
-        assertTrue(ThreadCpu.nanos(SELF, ThreadCpu.JIT_COMPILERS) > 0, "C1/C2 compiler threads have compiled something");
+        assertTrue(cpuOf(SELF, ThreadCpu.JIT_COMPILERS) > 0, "C1/C2 compiler threads have compiled something");
     }
 
     @Test
@@ -71,7 +72,12 @@ class ThreadCpuTest {
     @Test
     void aProcessThatIsGoneCountsNothing() {
         assertEquals(0, ThreadCpu.ofProcess(Integer.MAX_VALUE));
-        assertEquals(0, ThreadCpu.nanos(Integer.MAX_VALUE, name -> true));
+        assertEquals(0, cpuOf(Integer.MAX_VALUE, name -> true));
+    }
+
+    /** A first reading: the matching threads as they are now. */
+    private static long cpuOf(long pid, Predicate<String> threadName) {
+        return new ThreadCpu.Counter(pid, threadName).nanos();
     }
 
     /** Burns this thread's CPU until the JVM counts {@code nanos} of it; returns the JVM's count. */
