@@ -37,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CA key, the audit key and the server's TLS key store, read (and on the embedded default made) at context start, before the
- * HTTPS server reads its key store. Whether key material may be made here is one setting,
+ * The CA key, the audit key, the OCSP key and the server's TLS key store, read (and on the embedded default made) at
+ * context start, before the HTTPS server reads its key store: how each is loaded is here, the threads that load them
+ * at once are {@link KeyMaterialAtStart}'s. Whether key material may be made here is one setting,
  * {@code certrenewal.pki.create-missing-key-material}: true on the embedded default, false in production, where
  * a missing or unusable key store stops the start with one log line naming the file and the problem, and no file
  * is ever written.
@@ -49,33 +50,63 @@ final class PkiFactory {
     /** An operator's server certificate expiring sooner than this is announced at every start. */
     private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
+    /** Loaded by {@link KeyMaterialAtStart}, with the server's key store checked (and on the embedded default made). */
     @Context
-    CaKeyMaterial caKeyMaterial(BankSettings settings, Clock clock, Environment environment) {
-        boolean create = settings.pki().createMissingKeyMaterial();
-        if (create && environment.getActiveNames().contains(BankSettings.PRODUCTION_ENVIRONMENT)) {
+    CaKeyMaterial caKeyMaterial(KeyMaterialAtStart keyMaterial) {
+        return keyMaterial.ca();
+    }
+
+    /** @throws StartRefused if production is configured to create key material */
+    static void refuseCreationInProduction(BankSettings settings, Environment environment) {
+        if (settings.pki().createMissingKeyMaterial()
+                && environment.getActiveNames().contains(BankSettings.PRODUCTION_ENVIRONMENT)) {
             throw refuseStart("certrenewal.pki.create-missing-key-material is true in the production environment;"
                     + " production never creates key material: remove the setting and provide the key stores");
         }
+    }
+
+    /** The CA key: in a token or a PKCS#12 file, made only where allowed. */
+    static CaKeyMaterial loadCaKeyMaterial(BankSettings settings, Clock clock) {
+        boolean create = settings.pki().createMissingKeyMaterial();
         try {
-            CaKeyMaterial ca = settings.caToken().configured() ? caInToken(settings, create, clock)
+            return settings.caToken().configured() ? caInToken(settings, create, clock)
                     : create ? loadOrCreateCa(settings.ca(), clock) : loadCa(settings.ca(), clock);
+        } catch (UnusableKeyStoreException e) {
+            throw refuseKeyStore(e, create);
+        }
+    }
+
+    /**
+     * The HTTPS server's key store, before the server reads it: on the embedded default issued (again) by the
+     * development TLS issuer when missing or unfit, else the operator's, checked and announced when it expires soon.
+     */
+    static void checkServerKeyStore(BankSettings settings, CaKeyMaterial ca, Clock clock) {
+        boolean create = settings.pki().createMissingKeyMaterial();
+        try {
             if (create) {
                 developmentServerKeyStore(settings.tls(), ca, clock);
             } else {
                 warnIfExpiring(TlsServerCertificate.useProvided(Path.of(settings.tls().keystore()),
                         settings.tls().password().toCharArray(), ca.certificate(), clock), clock);
             }
-            return ca;
         } catch (UnusableKeyStoreException e) {
-            throw refuseStart(e.getMessage() + (create
-                    ? "; it is left as it is: repair it, or delete it to have a new one made"
-                    : "; production never creates or replaces key material: provide a usable key store there"));
+            throw refuseKeyStore(e, create);
         }
     }
 
-    /** Same rule as the CA key's: created only where allowed (embedded default), else loaded or the start fails. */
+    private static StartRefused refuseKeyStore(UnusableKeyStoreException e, boolean create) {
+        return refuseStart(e.getMessage() + (create
+                ? "; it is left as it is: repair it, or delete it to have a new one made"
+                : "; production never creates or replaces key material: provide a usable key store there"));
+    }
+
     @Context
-    AuditKeyMaterial auditKeyMaterial(BankSettings settings, Clock clock) {
+    AuditKeyMaterial auditKeyMaterial(KeyMaterialAtStart keyMaterial) {
+        return keyMaterial.audit();
+    }
+
+    /** Same rule as the CA key's: created only where allowed (embedded default), else loaded or the start fails. */
+    static AuditKeyMaterial loadAuditKeyMaterial(BankSettings settings, Clock clock) {
         BankSettings.Audit audit = settings.audit();
         Path keystore = Path.of(audit.keystore());
         char[] password = audit.password().toCharArray();
@@ -111,13 +142,16 @@ final class PkiFactory {
      * allowed, else the operator's key store, loaded and checked (issued by the CA, for OCSP signing, valid now).
      */
     @Context
-    OcspSigningKeyMaterial ocspSigningKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
+    OcspSigningKeyMaterial ocspSigningKey(KeyMaterialAtStart keyMaterial) {
+        return keyMaterial.ocsp();
+    }
+
+    /** {@link #loadOrIssueOcspKey}, or the start fails with one line naming the key store and the problem. */
+    static OcspSigningKeyMaterial loadOcspSigningKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {
         try {
             return loadOrIssueOcspKey(ca, settings, clock);
         } catch (UnusableKeyStoreException e) {
-            throw refuseStart(e.getMessage() + (settings.pki().createMissingKeyMaterial()
-                    ? "; it is left as it is: repair it, or delete it to have a new one made"
-                    : "; production never creates or replaces key material: provide a usable key store there"));
+            throw refuseKeyStore(e, settings.pki().createMissingKeyMaterial());
         }
     }
 
@@ -215,9 +249,23 @@ final class PkiFactory {
         }
     }
 
-    /** One line that says why, in the log and in the exception that stops the start. */
-    private static IllegalStateException refuseStart(String reason) {
-        LOG.error("Cannot start: {}", reason);
-        return new IllegalStateException("Cannot start: " + reason);
+    private static StartRefused refuseStart(String reason) {
+        return new StartRefused(reason);
+    }
+
+    /**
+     * Why the start stops, in one line. The loads run on threads of their own, so the thread that fails the start
+     * logs it ({@link KeyMaterialAtStart}): once, and only when it does stop the start.
+     */
+    static final class StartRefused extends IllegalStateException {
+        StartRefused(String reason) {
+            super("Cannot start: " + reason);
+        }
+
+        /** Logs the refusal (the message is the whole line) and returns it to throw. */
+        StartRefused logged() {
+            LOG.error(getMessage());
+            return this;
+        }
     }
 }
