@@ -1,5 +1,6 @@
 package certrenewal.app;
 
+import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -24,9 +25,9 @@ final class ServerAnnouncement {
 
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {})",
-                event.getSource().getPort(), event.getSource().getPort(),
-                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK");
+        LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {};"
+                        + " signature checks by {})", event.getSource().getPort(), event.getSource().getPort(),
+                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", BouncyCastleCertificateAuthority.signatureChecks());
         if (listeners == null || !(event.getSource() instanceof NettyEmbeddedServer netty)) {
             return;
         }

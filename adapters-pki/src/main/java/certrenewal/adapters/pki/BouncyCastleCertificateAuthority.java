@@ -81,6 +81,11 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         this.staffOrganization = organizationOf(ca.certificate());
     }
 
+    /** What checks the requests' and the issued certificates' signatures on this machine, for the start's log. */
+    public static String signatureChecks() {
+        return SignatureChecks.description();
+    }
+
     /** Signs {@link #PROBE} with a signer of the pool (the same path as certificates and CRLs) and verifies it. */
     @Override
     public void checkSigningKey() {

@@ -19,7 +19,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -84,9 +83,7 @@ final class CertificationRequestCheck {
         requireStrongSignatureAlgorithm(request.getSignatureAlgorithm());
         boolean valid;
         try {
-            valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                    .setProvider(Certificates.BC)
-                    .build(request.getSubjectPublicKeyInfo()));
+            valid = request.isSignatureValid(SignatureChecks.forKey(request.getSubjectPublicKeyInfo()));
         } catch (Exception e) {
             // a signature that cannot even be processed (wrong algorithm for the key, bad encoding) proves nothing
             valid = false;

@@ -4,11 +4,8 @@ import certrenewal.application.port.out.CertificateRequestRejectedException;
 import certrenewal.domain.certificate.SerialNumber;
 import certrenewal.domain.certificate.SubjectName;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,12 +29,12 @@ final class PreIssuanceCheck {
     private static final int KEY_CERT_SIGN = 5;
 
     private final X509Certificate ca;
-    private final PublicKey caKey;
+    private final SignatureChecks.CheckingKey caKey;
     private final RequestKeyPolicy keyPolicy;
 
     PreIssuanceCheck(X509Certificate ca, RequestKeyPolicy keyPolicy) {
         this.ca = ca;
-        this.caKey = asBouncyCastleKey(ca.getPublicKey());
+        this.caKey = SignatureChecks.prepare(ca.getPublicKey());
         this.keyPolicy = keyPolicy;
     }
 
@@ -51,7 +48,7 @@ final class PreIssuanceCheck {
         X509Certificate certificate;
         try {
             certificate = Certificates.parse(der);
-            certificate.verify(caKey, Certificates.BC);
+            caKey.verify(certificate);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw failed("it does not parse or its signature does not verify with the CA key", e);
         }
@@ -109,16 +106,6 @@ final class PreIssuanceCheck {
             return usages == null ? List.of() : usages;
         } catch (CertificateParsingException e) {
             throw failed("its extended key usage does not parse", e);
-        }
-    }
-
-    /** Converted once: BouncyCastle would otherwise convert the JDK key on every verification. */
-    private static PublicKey asBouncyCastleKey(PublicKey key) {
-        try {
-            return KeyFactory.getInstance(key.getAlgorithm(), Certificates.BC)
-                    .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot use the CA's " + key.getAlgorithm() + " public key", e);
         }
     }
 
