@@ -26,7 +26,7 @@ final class ServerAnnouncement {
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
         LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {};"
-                        + " signature checks by {})", event.getSource().getPort(), event.getSource().getPort(),
+                        + " signatures by {})", event.getSource().getPort(), event.getSource().getPort(),
                 OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", BouncyCastleCertificateAuthority.signatureChecks());
         if (listeners == null || !(event.getSource() instanceof NettyEmbeddedServer netty)) {
             return;

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory of its own, as a separate process, on the embedded default. Run by maven-failsafe after {@code package}
  * (the jar is made in that phase), so {@code mvn verify} checks the jar itself, not the class path the other tests
  * run on: that it starts (Main-Class, Micronaut's merged service files), serves HTTPS with BoringSSL (netty-tcnative's
- * native libraries inside the jar), checks signatures with AWS-LC (the Corretto Crypto Provider's, also inside), creates {@code data/} in its working directory, issues certificates with the
+ * native libraries inside the jar), makes and checks signatures with AWS-LC (the Corretto Crypto Provider's, also inside), creates {@code data/} in its working directory, issues certificates with the
  * BouncyCastle CA (demo data at the first start, then an EST renewal), opens its three listeners (HTTPS, plain HTTP
  * for the CRL and OCSP, management) each serving only its own, and stops on SIGTERM.
  */
@@ -57,7 +57,7 @@ class RunnableArtifactIT {
     /** certrenewal.demo.pkcs12-password, as the README tells a newcomer. */
     private static final char[] DEMO_PKCS12_PASSWORD = "demo".toCharArray();
     private static final Pattern SERVING =
-            Pattern.compile("Certificate renewal is serving https://localhost:(\\d+)/ .*TLS by ([^;]*); signature checks by (.*)\\)$");
+            Pattern.compile("Certificate renewal is serving https://localhost:(\\d+)/ .*TLS by ([^;]*); signatures by (.*)\\)$");
     private static final Pattern PLAIN_HTTP =
             Pattern.compile("over plain HTTP \\(nothing else there\\): http://localhost:(\\d+)/crl/ca.crl");
     private static final Pattern MANAGEMENT =

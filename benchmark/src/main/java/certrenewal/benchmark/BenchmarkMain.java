@@ -139,8 +139,9 @@ public final class BenchmarkMain {
                         + " %.0f%% of the machine, at most %d requests%s", settings.threads(), settings.count(),
                 settings.limit().toSeconds(), settings.caLimit().toSeconds(), settings.warmUps(), settings.warmUpRound(),
                 100 * SettledWarmUp.SETTLED, settings.serverWarmUps(), settings.quick() ? ", quick mode" : ""));
-        report.environment("EST servers' extra JVM flags (benchmark.server.flags)",
-                settings.serverFlags().isEmpty() ? "none" : String.join(" ", settings.serverFlags()));
+        report.environment("EST servers' JVM flags (benchmark.server.flags)", settings.serverFlags().isEmpty()
+                ? "none: the JVM's defaults" : String.join(" ", settings.serverFlags())
+                + (settings.serverFlags().equals(BenchmarkSettings.RECOMMENDED_SERVER_FLAGS) ? " (the README's recommendation)" : ""));
         report.environment("load average at the start (1, 5, 15 min)", loadAverage());
     }
 
@@ -173,7 +174,7 @@ public final class BenchmarkMain {
         report.note("Memory and start-up are of the app started as its own process: java -cp <app class path>"
                 + " certrenewal.app.Application with the run profile's class-data sharing flags (the artifact's restarts:"
                 + " java -cp certrenewal.jar, with and without the AOT cache); the EST servers also with"
-                + " benchmark.server.flags when set (see the settings above).");
+                + " benchmark.server.flags (see the settings above).");
     }
 
     private static void write(Path output, Report report) throws IOException {

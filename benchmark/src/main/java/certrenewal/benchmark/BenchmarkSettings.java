@@ -18,13 +18,17 @@ import java.util.function.Function;
  * @param scale whether to fill PostgreSQL with {@code scaleCertificates} and time the look-ups
  * @param profile whether to record the app's CPU with JFR (a second fresh start, and the EST load)
  * @param artifact the runnable jar whose start-up with an AOT cache is timed
- * @param serverFlags more JVM flags for the EST servers (e.g. heap or GC settings to compare memory), or none
+ * @param serverFlags the EST servers' JVM flags: by default those the README recommends for a 2-core server
+ *                    ({@link #RECOMMENDED_SERVER_FLAGS}); {@code none} for the JVM's defaults
  */
 public record BenchmarkSettings(int threads, int caThreads, int count, int serverWarmUps, Duration limit, Duration caLimit,
                                 String postgresUrl, Path cfssl, boolean scale, int scaleCertificates,
                                 int scaleIds, int scaleLookups, boolean scaleRegenerate, Path output,
                                 boolean quick, boolean profile, Path artifact,
                                 List<String> serverFlags) {
+
+    /** The README's recommendation for a 2-core server (section Memory): a serial collector and a 256 MiB heap. */
+    public static final List<String> RECOMMENDED_SERVER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
     public static BenchmarkSettings fromSystemProperties() {
         boolean quick = read("benchmark.quick", Boolean::parseBoolean, false);
@@ -47,7 +51,8 @@ public record BenchmarkSettings(int threads, int caThreads, int count, int serve
                 quick,
                 read("benchmark.profile", Boolean::parseBoolean, true),
                 read("benchmark.artifact", Path::of, Path.of("../../app/target/certrenewal.jar")),
-                read("benchmark.server.flags", flags -> List.of(flags.split("\\s+")), List.of()));
+                read("benchmark.server.flags", flags -> flags.equals("none") ? List.of() : List.of(flags.split("\\s+")),
+                        RECOMMENDED_SERVER_FLAGS));
     }
 
     /**

@@ -81,9 +81,9 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         this.staffOrganization = organizationOf(ca.certificate());
     }
 
-    /** What checks the requests' and the issued certificates' signatures on this machine, for the start's log. */
+    /** What makes and checks the CA's signatures on this machine (a key in a token signs there), for the start's log. */
     public static String signatureChecks() {
-        return SignatureChecks.description();
+        return SignatureProviders.description();
     }
 
     /** Signs {@link #PROBE} with a signer of the pool (the same path as certificates and CRLs) and verifies it. */

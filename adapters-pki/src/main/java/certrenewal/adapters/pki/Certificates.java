@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -43,12 +44,15 @@ final class Certificates {
         };
     }
 
+    /** A signer with BouncyCastle, or the token's provider for a key that cannot leave its token (PKCS#11). */
     static ContentSigner signer(PrivateKey key) {
+        return signer(new SignatureProviders.SigningKey(key, key.getEncoded() == null ? Optional.empty() : Optional.of(BC)));
+    }
+
+    static ContentSigner signer(SignatureProviders.SigningKey signing) {
+        PrivateKey key = signing.key();
         JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithm(key));
-        // A key that cannot leave its token (PKCS#11) must be used through the token's own provider.
-        if (key.getEncoded() != null) {
-            builder.setProvider(BC);
-        }
+        signing.provider().ifPresent(builder::setProvider);
         try {
             return builder.build(key);
         } catch (OperatorCreationException e) {

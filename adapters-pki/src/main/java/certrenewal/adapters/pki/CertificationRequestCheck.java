@@ -83,7 +83,7 @@ final class CertificationRequestCheck {
         requireStrongSignatureAlgorithm(request.getSignatureAlgorithm());
         boolean valid;
         try {
-            valid = request.isSignatureValid(SignatureChecks.forKey(request.getSubjectPublicKeyInfo()));
+            valid = request.isSignatureValid(SignatureProviders.forKey(request.getSubjectPublicKeyInfo()));
         } catch (Exception e) {
             // a signature that cannot even be processed (wrong algorithm for the key, bad encoding) proves nothing
             valid = false;

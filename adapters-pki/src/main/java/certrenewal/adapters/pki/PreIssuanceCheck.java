@@ -29,12 +29,12 @@ final class PreIssuanceCheck {
     private static final int KEY_CERT_SIGN = 5;
 
     private final X509Certificate ca;
-    private final SignatureChecks.CheckingKey caKey;
+    private final SignatureProviders.CheckingKey caKey;
     private final RequestKeyPolicy keyPolicy;
 
     PreIssuanceCheck(X509Certificate ca, RequestKeyPolicy keyPolicy) {
         this.ca = ca;
-        this.caKey = SignatureChecks.prepare(ca.getPublicKey());
+        this.caKey = SignatureProviders.prepare(ca.getPublicKey());
         this.keyPolicy = keyPolicy;
     }
 

@@ -13,11 +13,11 @@ import org.bouncycastle.operator.ContentSigner;
  * thread-safe, so each is lent to one caller at a time; a pool rather than a ThreadLocal suits virtual threads.
  */
 final class SignerPool {
-    private final PrivateKey key;
+    private final SignatureProviders.SigningKey key;
     private final Queue<ContentSigner> idle = new ConcurrentLinkedQueue<>();
 
     SignerPool(PrivateKey key) {
-        this.key = key;
+        this.key = SignatureProviders.forSigning(key); // converted once, for the provider that signs
         idle.offer(Certificates.signer(key));
     }
 

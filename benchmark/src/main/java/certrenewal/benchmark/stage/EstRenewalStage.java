@@ -172,8 +172,11 @@ public final class EstRenewalStage {
     }
 
     private String flagsNote() {
-        return settings.serverFlags().isEmpty() ? "default JVM flags: G1, max heap 1/4 of RAM"
-                : "JVM flags " + String.join(" ", settings.serverFlags());
+        if (settings.serverFlags().isEmpty()) {
+            return "default JVM flags: G1, max heap 1/4 of RAM";
+        }
+        return "JVM flags " + String.join(" ", settings.serverFlags())
+                + (settings.serverFlags().equals(BenchmarkSettings.RECOMMENDED_SERVER_FLAGS) ? ", as the README recommends" : "");
     }
 
     private void reportHeap(Target target, GcLog gc, Report report) {
