@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,16 +39,21 @@ final class SignatureProviders {
     private static final Map<ASN1ObjectIdentifier, String> KEY_ALGORITHMS = Map.of(
             X9ObjectIdentifiers.id_ecPublicKey, "EC",
             PKCSObjectIdentifiers.rsaEncryption, "RSA");
+    /** Why AWS-LC is not used here, if it is not, for the start's log: set by {@link #nativeProvider}, so declared first. */
+    private static String unusable;
     /** AWS-LC, when usable on this machine (the library ships for Linux x86_64). */
     private static final Optional<Provider> NATIVE = nativeProvider();
 
     private SignatureProviders() {
     }
 
-    /** What signs and checks here, for the start's log: {@code AWS-LC (Amazon Corretto Crypto Provider 2.5.0)} or BouncyCastle. */
+    /**
+     * What signs and checks here, for the start's log: {@code AWS-LC (Amazon Corretto Crypto Provider 2.5.0)}, or
+     * BouncyCastle and why AWS-LC is not used.
+     */
     static String description() {
         return NATIVE.map(provider -> "AWS-LC (Amazon Corretto Crypto Provider " + provider.getVersionStr() + ")")
-                .orElse("BouncyCastle");
+                .orElseGet(() -> "BouncyCastle (AWS-LC unusable here: " + unusable + ")");
     }
 
     static boolean isNative() {
@@ -140,11 +146,14 @@ final class SignatureProviders {
             return new SigningKey(key, Optional.empty());
         }
         return NATIVE.flatMap(provider -> {
+            byte[] encoded = key.getEncoded();
             try {
                 return Optional.of(new SigningKey(KeyFactory.getInstance(key.getAlgorithm(), provider)
-                        .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded())), Optional.of(provider)));
+                        .generatePrivate(new PKCS8EncodedKeySpec(encoded)), Optional.of(provider)));
             } catch (GeneralSecurityException | RuntimeException notOffered) {
                 return Optional.empty();
+            } finally {
+                Arrays.fill(encoded, (byte) 0); // the copy of the private key, not left to the garbage collector
             }
         }).orElseGet(() -> new SigningKey(key, Optional.of(Certificates.BC)));
     }
@@ -153,12 +162,14 @@ final class SignatureProviders {
         try {
             AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
             if (provider.getLoadingError() != null) {
+                unusable = String.valueOf(provider.getLoadingError());
                 return Optional.empty();
             }
             provider.assertHealthy(); // its self-tests (known answers) passed
             return Optional.of(provider);
-        } catch (RuntimeException | LinkageError unusable) {
+        } catch (RuntimeException | LinkageError e) {
             // another platform, a temporary directory that forbids loading libraries, failed self-tests
+            unusable = e.toString();
             return Optional.empty();
         }
     }
