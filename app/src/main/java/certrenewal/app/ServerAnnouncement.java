@@ -27,7 +27,7 @@ final class ServerAnnouncement {
     void onServerStarted(ServerStartupEvent event) {
         LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {};"
                         + " signatures by {})", event.getSource().getPort(), event.getSource().getPort(),
-                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", BouncyCastleCertificateAuthority.signatureChecks());
+                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", BouncyCastleCertificateAuthority.signatureProvider());
         if (listeners == null || !(event.getSource() instanceof NettyEmbeddedServer netty)) {
             return;
         }

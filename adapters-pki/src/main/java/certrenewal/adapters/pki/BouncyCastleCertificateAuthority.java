@@ -82,7 +82,7 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
     }
 
     /** What makes and checks the CA's signatures on this machine (a key in a token signs there), for the start's log. */
-    public static String signatureChecks() {
+    public static String signatureProvider() {
         return SignatureProviders.description();
     }
 
