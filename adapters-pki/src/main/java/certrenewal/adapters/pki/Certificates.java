@@ -13,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -46,7 +45,7 @@ final class Certificates {
 
     /** A signer with BouncyCastle, or the token's provider for a key that cannot leave its token (PKCS#11). */
     static ContentSigner signer(PrivateKey key) {
-        return signer(new SignatureProviders.SigningKey(key, key.getEncoded() == null ? Optional.empty() : Optional.of(BC)));
+        return signer(SignatureProviders.SigningKey.withoutNative(key, key.getEncoded() == null));
     }
 
     static ContentSigner signer(SignatureProviders.SigningKey signing) {

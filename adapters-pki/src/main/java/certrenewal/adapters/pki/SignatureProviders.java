@@ -135,6 +135,10 @@ final class SignatureProviders {
 
     /** A private key and the provider that signs with it; none for a key in a token, which signs through the token's. */
     record SigningKey(PrivateKey key, Optional<Provider> provider) {
+        /** {@code key} with BouncyCastle, or with its token's provider when it cannot leave the token (no encoding). */
+        static SigningKey withoutNative(PrivateKey key, boolean inToken) {
+            return new SigningKey(key, inToken ? Optional.empty() : Optional.of(Certificates.BC));
+        }
     }
 
     /**
@@ -142,20 +146,18 @@ final class SignatureProviders {
      * takes it, else with BouncyCastle; a key that cannot leave its token (no encoding) through the token's provider.
      */
     static SigningKey forSigning(PrivateKey key) {
-        if (key.getEncoded() == null) {
-            return new SigningKey(key, Optional.empty());
+        byte[] encoded = key.getEncoded();
+        if (encoded == null || NATIVE.isEmpty()) {
+            return SigningKey.withoutNative(key, encoded == null);
         }
-        return NATIVE.flatMap(provider -> {
-            byte[] encoded = key.getEncoded();
-            try {
-                return Optional.of(new SigningKey(KeyFactory.getInstance(key.getAlgorithm(), provider)
-                        .generatePrivate(new PKCS8EncodedKeySpec(encoded)), Optional.of(provider)));
-            } catch (GeneralSecurityException | RuntimeException notOffered) {
-                return Optional.empty();
-            } finally {
-                Arrays.fill(encoded, (byte) 0); // the copy of the private key, not left to the garbage collector
-            }
-        }).orElseGet(() -> new SigningKey(key, Optional.of(Certificates.BC)));
+        try {
+            return new SigningKey(KeyFactory.getInstance(key.getAlgorithm(), NATIVE.get())
+                    .generatePrivate(new PKCS8EncodedKeySpec(encoded)), NATIVE);
+        } catch (GeneralSecurityException | RuntimeException notOffered) {
+            return SigningKey.withoutNative(key, false);
+        } finally {
+            Arrays.fill(encoded, (byte) 0); // the copy of the private key, not left to the garbage collector
+        }
     }
 
     private static Optional<Provider> nativeProvider() {
