@@ -1,5 +1,6 @@
 package certrenewal.app;
 
+import certrenewal.adapters.pki.SignatureCode;
 import certrenewal.domain.administration.DualControlAction;
 import certrenewal.domain.administration.StaffCertificateLogin;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -22,9 +23,14 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
      *     development TLS issuer, the server's TLS key store) and renew the development server certificate; true
      *     only on the embedded default, false in production, where every key store is the operator's and a
      *     missing or unusable one stops the start. An existing key store that cannot be used is never replaced.
+     * @param nativeSignatures whether AWS-LC's native code makes and checks the CA's signatures where it can (a CA
+     *     key in memory then passes into that library); false keeps every signature in BouncyCastle's Java code
      */
     @ConfigurationProperties("pki")
-    public record Pki(boolean createMissingKeyMaterial) {
+    public record Pki(boolean createMissingKeyMaterial, boolean nativeSignatures) {
+        public SignatureCode signatureCode() {
+            return nativeSignatures ? SignatureCode.AWS_LC_WHERE_USABLE : SignatureCode.BOUNCY_CASTLE_ONLY;
+        }
     }
 
     /**

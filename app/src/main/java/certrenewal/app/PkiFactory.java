@@ -134,7 +134,7 @@ final class PkiFactory {
     @Singleton
     BouncyCastleCertificateAuthority certificateAuthority(CaKeyMaterial ca, BankSettings settings) {
         return new BouncyCastleCertificateAuthority(ca, URI.create(settings.ca().crlDistributionPoint()),
-                Optional.of(URI.create(settings.ca().ocspUrl())));
+                Optional.of(URI.create(settings.ca().ocspUrl())), settings.pki().signatureCode());
     }
 
     /**
@@ -156,8 +156,8 @@ final class PkiFactory {
     }
 
     @Singleton
-    BouncyCastleOcspResponder ocspResponder(CaKeyMaterial ca, OcspSigningKeyMaterial key) {
-        return new BouncyCastleOcspResponder(ca.certificate(), key);
+    BouncyCastleOcspResponder ocspResponder(CaKeyMaterial ca, OcspSigningKeyMaterial key, BankSettings settings) {
+        return new BouncyCastleOcspResponder(ca.certificate(), key, settings.pki().signatureCode());
     }
 
     static OcspSigningKeyMaterial loadOrIssueOcspKey(CaKeyMaterial ca, BankSettings settings, Clock clock) {

@@ -1,6 +1,5 @@
 package certrenewal.app;
 
-import certrenewal.adapters.pki.BouncyCastleCertificateAuthority;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -18,16 +17,18 @@ import org.slf4j.LoggerFactory;
 final class ServerAnnouncement {
     private static final Logger LOG = LoggerFactory.getLogger(ServerAnnouncement.class);
     private final @Nullable ServerListeners listeners;
+    private final BankSettings settings;
 
-    ServerAnnouncement(@Nullable ServerListeners listeners) {
+    ServerAnnouncement(@Nullable ServerListeners listeners, BankSettings settings) {
         this.listeners = listeners;
+        this.settings = settings;
     }
 
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
         LOG.info("Certificate renewal is serving https://localhost:{}/ (EST: https://localhost:{}/.well-known/est/; TLS by {};"
                         + " signatures by {})", event.getSource().getPort(), event.getSource().getPort(),
-                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", BouncyCastleCertificateAuthority.signatureProvider());
+                OpenSsl.isAvailable() ? OpenSsl.versionString() : "the JDK", settings.pki().signatureCode().description());
         if (listeners == null || !(event.getSource() instanceof NettyEmbeddedServer netty)) {
             return;
         }

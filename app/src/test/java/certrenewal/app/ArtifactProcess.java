@@ -24,6 +24,8 @@ final class ArtifactProcess implements AutoCloseable {
     static final Duration START_LIMIT = Duration.ofSeconds(180);
     static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     static final Pattern SERVING = Pattern.compile("Certificate renewal is serving https://localhost:(\\d+)/");
+    /** The file name of AWS-LC's native library (the Corretto Crypto Provider's), once extracted and loaded. */
+    static final String AWS_LC_LIBRARY = "libamazonCorrettoCryptoProvider.so";
 
     final Path directory;
     final int port;
@@ -105,6 +107,15 @@ final class ArtifactProcess implements AutoCloseable {
     /** On the management listener, e.g. {@code /health}. */
     String managementUrl(String path) {
         return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The files mapped into process {@code pid}'s memory (Linux): its native libraries among them. */
+    static String mappedFiles(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "maps"), StandardCharsets.US_ASCII);
     }
 
     boolean alive() {

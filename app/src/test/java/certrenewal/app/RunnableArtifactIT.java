@@ -93,6 +93,8 @@ class RunnableArtifactIT {
         assertEquals("BoringSSL", serving.group(2), "netty-tcnative's native library loads from the jar");
         assertTrue(serving.group(3).startsWith("AWS-LC (Amazon Corretto Crypto Provider "), serving.group(3)
                 + ": AWS-LC's native library loads from the jar and passes its self-tests");
+        assertTrue(ArtifactProcess.mappedFiles(process.pid()).contains(ArtifactProcess.AWS_LC_LIBRARY),
+                "AWS-LC's library is mapped into the server");
         int plainPort = Integer.parseInt(awaitLogLine(PLAIN_HTTP).group(1));
         assertEquals(managementPort, Integer.parseInt(awaitLogLine(MANAGEMENT).group(1)),
                 "management on CERTRENEWAL_MANAGEMENT_PORT");

@@ -61,6 +61,17 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
      *     Information Access when present
      */
     public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint, Optional<URI> ocspResponder) {
+        this(ca, crlDistributionPoint, ocspResponder, SignatureCode.AWS_LC_WHERE_USABLE);
+    }
+
+    /**
+     * @param crlDistributionPoint where relying parties fetch the CRL; written into every certificate
+     * @param ocspResponder where relying parties ask the OCSP responder; written into every certificate's Authority
+     *     Information Access when present
+     * @param signatureCode what makes and checks the signatures of a CA key in memory, and checks the requests'
+     */
+    public BouncyCastleCertificateAuthority(CaKeyMaterial ca, URI crlDistributionPoint, Optional<URI> ocspResponder,
+                                            SignatureCode signatureCode) {
         Objects.requireNonNull(ca, "CA key material must not be null");
         Objects.requireNonNull(crlDistributionPoint, "CRL distribution point must not be null");
         Objects.requireNonNull(ocspResponder, "OCSP responder must not be null (empty for none)");
@@ -71,19 +82,20 @@ public final class BouncyCastleCertificateAuthority implements CertificateAuthor
         }
         this.issuer = ca.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
         RequestKeyPolicy keyPolicy = new RequestKeyPolicy();
-        this.requestCheck = new CertificationRequestCheck(keyPolicy);
+        SignatureProviders providers = SignatureProviders.of(signatureCode);
+        this.requestCheck = new CertificationRequestCheck(keyPolicy, providers);
         this.profile = new ClientCertificateProfile(ca.certificate(), crlDistributionPoint, ocspResponder);
         this.revocationList = new RevocationListProfile(ca.certificate());
-        this.signers = new SignerPool(ca.privateKey());
-        this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy);
+        this.signers = new SignerPool(ca.privateKey(), providers);
+        this.preIssuanceCheck = new PreIssuanceCheck(ca.certificate(), keyPolicy, providers);
         this.caPublicKey = ca.certificate().getPublicKey();
         this.caX509 = ca.certificate();
         this.staffOrganization = organizationOf(ca.certificate());
     }
 
-    /** What makes and checks the CA's signatures on this machine (a key in a token signs there), for the start's log. */
-    public static String signatureProvider() {
-        return SignatureProviders.description();
+    /** The provider that makes the CA's signatures, by name: AWS-LC's, BouncyCastle's, or {@code token} (PKCS#11). */
+    String signingProvider() {
+        return signers.signingProvider();
     }
 
     /** Signs {@link #PROBE} with a signer of the pool (the same path as certificates and CRLs) and verifies it. */

@@ -51,6 +51,7 @@ public final class BouncyCastleOcspResponder implements OcspResponderPort {
 
     private final X509CertificateHolder ca;
     private final DigestCalculatorProvider digests;
+    private final SignatureProviders providers;
     private final AtomicReference<Signing> signing = new AtomicReference<>();
 
     /** The responder's key with what is derived from it once: its ID (by key hash) and the chain sent with answers. */
@@ -61,7 +62,13 @@ public final class BouncyCastleOcspResponder implements OcspResponderPort {
     }
 
     public BouncyCastleOcspResponder(X509Certificate ca, OcspSigningKeyMaterial responder) {
+        this(ca, responder, SignatureCode.AWS_LC_WHERE_USABLE);
+    }
+
+    /** @param signatureCode what makes the answers' signatures with a responder key in memory */
+    public BouncyCastleOcspResponder(X509Certificate ca, OcspSigningKeyMaterial responder, SignatureCode signatureCode) {
         Objects.requireNonNull(ca, "CA certificate must not be null");
+        this.providers = SignatureProviders.of(signatureCode);
         try {
             this.ca = new X509CertificateHolder(ca.getEncoded());
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Certificates.BC).build();
@@ -79,7 +86,7 @@ public final class BouncyCastleOcspResponder implements OcspResponderPort {
             DigestCalculator sha1 = digests.get(RespID.HASH_SHA1);
             RespID id = new RespID(Certificates.subjectPublicKeyInfo(responder.certificate().getPublicKey()), sha1);
             X509CertificateHolder[] chain = {new X509CertificateHolder(responder.certificate().getEncoded())};
-            signing.set(new Signing(new SignerPool(responder.privateKey()), id, chain));
+            signing.set(new Signing(new SignerPool(responder.privateKey(), providers), id, chain));
         } catch (IOException | CertificateEncodingException | OperatorCreationException | OCSPException e) {
             throw new IllegalStateException("cannot use the OCSP responder's key", e);
         }

@@ -49,9 +49,11 @@ final class CertificationRequestCheck {
             NISTObjectIdentifiers.id_sha512, "SHA-512");
 
     private final RequestKeyPolicy keyPolicy;
+    private final SignatureProviders providers;
 
-    CertificationRequestCheck(RequestKeyPolicy keyPolicy) {
+    CertificationRequestCheck(RequestKeyPolicy keyPolicy, SignatureProviders providers) {
         this.keyPolicy = keyPolicy;
+        this.providers = providers;
     }
 
     CheckedRequest check(byte[] pkcs10Der) {
@@ -79,11 +81,11 @@ final class CertificationRequestCheck {
         }
     }
 
-    private static void requireProofOfPossession(PKCS10CertificationRequest request) {
+    private void requireProofOfPossession(PKCS10CertificationRequest request) {
         requireStrongSignatureAlgorithm(request.getSignatureAlgorithm());
         boolean valid;
         try {
-            valid = request.isSignatureValid(SignatureProviders.forKey(request.getSubjectPublicKeyInfo()));
+            valid = request.isSignatureValid(providers.forKey(request.getSubjectPublicKeyInfo()));
         } catch (Exception e) {
             // a signature that cannot even be processed (wrong algorithm for the key, bad encoding) proves nothing
             valid = false;

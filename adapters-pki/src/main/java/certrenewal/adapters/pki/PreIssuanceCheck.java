@@ -32,9 +32,9 @@ final class PreIssuanceCheck {
     private final SignatureProviders.CheckingKey caKey;
     private final RequestKeyPolicy keyPolicy;
 
-    PreIssuanceCheck(X509Certificate ca, RequestKeyPolicy keyPolicy) {
+    PreIssuanceCheck(X509Certificate ca, RequestKeyPolicy keyPolicy, SignatureProviders providers) {
         this.ca = ca;
-        this.caKey = SignatureProviders.prepare(ca.getPublicKey());
+        this.caKey = providers.prepare(ca.getPublicKey());
         this.keyPolicy = keyPolicy;
     }
 

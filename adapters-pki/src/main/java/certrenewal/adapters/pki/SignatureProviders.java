@@ -26,8 +26,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
- * Which provider makes and checks the CA's signatures: Amazon's Corretto Crypto Provider, AWS-LC's native code,
- * where its library loads and passes its self-tests, else BouncyCastle. Every issuance checks two signatures (the
+ * Which provider makes and checks the CA's signatures, as {@link SignatureCode} chooses: Amazon's Corretto Crypto
+ * Provider, AWS-LC's native code, where its library loads and passes its self-tests, else BouncyCastle. Every issuance checks two signatures (the
  * request's proof of possession, the CA's own on what it signed) and makes one. On P-256 (2-core VM, 2026-12-03) a
  * check took 80 µs there against 320 µs with BouncyCastle and 600 µs with the JDK's SunEC, a signature 45 µs against
  * 335 µs and 190 µs. An algorithm it does not offer (e.g. RSASSA-PSS with parameters it refuses) falls back to
@@ -39,29 +39,63 @@ final class SignatureProviders {
     private static final Map<ASN1ObjectIdentifier, String> KEY_ALGORITHMS = Map.of(
             X9ObjectIdentifiers.id_ecPublicKey, "EC",
             PKCSObjectIdentifiers.rsaEncryption, "RSA");
-    /** Why AWS-LC is not used here, if it is not, for the start's log: set by {@link #nativeProvider}, so declared first. */
-    private static String unusable;
-    /** AWS-LC, when usable on this machine (the library ships for Linux x86_64). */
-    private static final Optional<Provider> NATIVE = nativeProvider();
+    private static final SignatureProviders BOUNCY_CASTLE_ONLY =
+            new SignatureProviders(Optional.empty(), "BouncyCastle (AWS-LC switched off)");
 
-    private SignatureProviders() {
+    /** AWS-LC, when usable on this machine (the library ships for Linux x86_64). */
+    private final Optional<Provider> nativeProvider;
+    private final String description;
+
+    private SignatureProviders(Optional<Provider> nativeProvider, String description) {
+        this.nativeProvider = nativeProvider;
+        this.description = description;
+    }
+
+    static SignatureProviders of(SignatureCode code) {
+        return switch (code) {
+            case AWS_LC_WHERE_USABLE -> AwsLc.PROVIDERS;
+            case BOUNCY_CASTLE_ONLY -> BOUNCY_CASTLE_ONLY;
+        };
+    }
+
+    /** Initialised on first use only, so that {@link SignatureCode#BOUNCY_CASTLE_ONLY} never loads the library. */
+    private static final class AwsLc {
+        static final SignatureProviders PROVIDERS = load();
+
+        private static SignatureProviders load() {
+            try {
+                AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+                if (provider.getLoadingError() != null) {
+                    return unusable(String.valueOf(provider.getLoadingError()));
+                }
+                provider.assertHealthy(); // its self-tests (known answers) passed
+                return new SignatureProviders(Optional.of(provider),
+                        "AWS-LC (Amazon Corretto Crypto Provider " + provider.getVersionStr() + ")");
+            } catch (RuntimeException | LinkageError e) {
+                // another platform, a temporary directory that forbids loading libraries, failed self-tests
+                return unusable(e.toString());
+            }
+        }
+
+        private static SignatureProviders unusable(String why) {
+            return new SignatureProviders(Optional.empty(), "BouncyCastle (AWS-LC unusable here: " + why + ")");
+        }
     }
 
     /**
      * What signs and checks here, for the start's log: {@code AWS-LC (Amazon Corretto Crypto Provider 2.5.0)}, or
      * BouncyCastle and why AWS-LC is not used.
      */
-    static String description() {
-        return NATIVE.map(provider -> "AWS-LC (Amazon Corretto Crypto Provider " + provider.getVersionStr() + ")")
-                .orElseGet(() -> "BouncyCastle (AWS-LC unusable here: " + unusable + ")");
+    String description() {
+        return description;
     }
 
-    static boolean isNative() {
-        return NATIVE.isPresent();
+    boolean isNative() {
+        return nativeProvider.isPresent();
     }
 
     /** Verifiers for signatures made with {@code key}: native where the key and the algorithm are offered there. */
-    static ContentVerifierProvider forKey(SubjectPublicKeyInfo key) {
+    ContentVerifierProvider forKey(SubjectPublicKeyInfo key) {
         return new ContentVerifierProvider() {
             @Override
             public boolean hasAssociatedCertificate() {
@@ -87,15 +121,16 @@ final class SignatureProviders {
      * BouncyCastle's builder would ask the provider for a key factory by the algorithm's OID, which AWS-LC's does not
      * answer to.
      */
-    static Optional<ContentVerifier> nativeVerifier(SubjectPublicKeyInfo key, AlgorithmIdentifier algorithm) {
+    Optional<ContentVerifier> nativeVerifier(SubjectPublicKeyInfo key, AlgorithmIdentifier algorithm) {
         String keyAlgorithm = KEY_ALGORITHMS.get(key.getAlgorithm().getAlgorithm());
-        if (NATIVE.isEmpty() || keyAlgorithm == null) {
+        if (nativeProvider.isEmpty() || keyAlgorithm == null) {
             return Optional.empty();
         }
         try {
-            PublicKey publicKey = KeyFactory.getInstance(keyAlgorithm, NATIVE.get())
+            PublicKey publicKey = KeyFactory.getInstance(keyAlgorithm, nativeProvider.get())
                     .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-            return Optional.of(new JcaContentVerifierProviderBuilder().setProvider(NATIVE.get()).build(publicKey).get(algorithm));
+            return Optional.of(new JcaContentVerifierProviderBuilder().setProvider(nativeProvider.get()).build(publicKey)
+                    .get(algorithm));
         } catch (GeneralSecurityException | OperatorCreationException | IOException | RuntimeException notOffered) {
             return Optional.empty();
         }
@@ -119,8 +154,9 @@ final class SignatureProviders {
      *
      * @throws IllegalStateException if neither takes it
      */
-    static CheckingKey prepare(PublicKey key) {
-        List<Provider> providers = NATIVE.map(provider -> List.of(provider, Certificates.BC)).orElse(List.of(Certificates.BC));
+    CheckingKey prepare(PublicKey key) {
+        List<Provider> providers = nativeProvider.map(provider -> List.of(provider, Certificates.BC))
+                .orElse(List.of(Certificates.BC));
         GeneralSecurityException refused = null;
         for (Provider provider : providers) {
             try {
@@ -145,34 +181,18 @@ final class SignatureProviders {
      * {@code key} converted once for the provider that will sign with it: a key in memory natively where AWS-LC
      * takes it, else with BouncyCastle; a key that cannot leave its token (no encoding) through the token's provider.
      */
-    static SigningKey forSigning(PrivateKey key) {
+    SigningKey forSigning(PrivateKey key) {
         byte[] encoded = key.getEncoded();
-        if (encoded == null || NATIVE.isEmpty()) {
+        if (encoded == null || nativeProvider.isEmpty()) {
             return SigningKey.withoutNative(key, encoded == null);
         }
         try {
-            return new SigningKey(KeyFactory.getInstance(key.getAlgorithm(), NATIVE.get())
-                    .generatePrivate(new PKCS8EncodedKeySpec(encoded)), NATIVE);
+            return new SigningKey(KeyFactory.getInstance(key.getAlgorithm(), nativeProvider.get())
+                    .generatePrivate(new PKCS8EncodedKeySpec(encoded)), nativeProvider);
         } catch (GeneralSecurityException | RuntimeException notOffered) {
             return SigningKey.withoutNative(key, false);
         } finally {
             Arrays.fill(encoded, (byte) 0); // the copy of the private key, not left to the garbage collector
-        }
-    }
-
-    private static Optional<Provider> nativeProvider() {
-        try {
-            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
-            if (provider.getLoadingError() != null) {
-                unusable = String.valueOf(provider.getLoadingError());
-                return Optional.empty();
-            }
-            provider.assertHealthy(); // its self-tests (known answers) passed
-            return Optional.of(provider);
-        } catch (RuntimeException | LinkageError e) {
-            // another platform, a temporary directory that forbids loading libraries, failed self-tests
-            unusable = e.toString();
-            return Optional.empty();
         }
     }
 }

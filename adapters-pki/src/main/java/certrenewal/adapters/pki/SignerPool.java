@@ -1,6 +1,7 @@
 package certrenewal.adapters.pki;
 
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -16,9 +17,16 @@ final class SignerPool {
     private final SignatureProviders.SigningKey key;
     private final Queue<ContentSigner> idle = new ConcurrentLinkedQueue<>();
 
-    SignerPool(PrivateKey key) {
-        this.key = SignatureProviders.forSigning(key); // converted once, for the provider that signs
-        idle.offer(Certificates.signer(key));
+    SignerPool(PrivateKey key, SignatureProviders providers) {
+        this.key = providers.forSigning(key); // converted once, for the provider that signs
+        // made now, so that an unusable key fails here; the same kind of signer as every later one (until 2026-12-03
+        // this first one was made from the unconverted key and signed with BouncyCastle, however AWS-LC was chosen)
+        idle.offer(Certificates.signer(this.key));
+    }
+
+    /** The provider its signers sign with, by name: AWS-LC's, BouncyCastle's, or the token's ({@code token}). */
+    String signingProvider() {
+        return key.provider().map(Provider::getName).orElse("token");
     }
 
     X509CertificateHolder sign(X509v3CertificateBuilder builder) {

@@ -95,7 +95,7 @@ class PreIssuanceCheckTest {
     }
 
     private static PreIssuanceCheck check(CaKeyMaterial ca) {
-        return new PreIssuanceCheck(ca.certificate(), new RequestKeyPolicy());
+        return new PreIssuanceCheck(ca.certificate(), new RequestKeyPolicy(), SignatureProviders.of(SignatureCode.AWS_LC_WHERE_USABLE));
     }
 
     private static PreIssuanceCheck.Order order(SubjectName subject, SerialNumber serial, CheckedRequest request) {

@@ -40,7 +40,8 @@ class RequestSignatureAlgorithmTest {
     @TempDir
     static Path dir;
 
-    private final CertificationRequestCheck check = new CertificationRequestCheck(new RequestKeyPolicy());
+    private final CertificationRequestCheck check = new CertificationRequestCheck(new RequestKeyPolicy(),
+            SignatureProviders.of(SignatureCode.AWS_LC_WHERE_USABLE));
 
     @BeforeAll
     static void makeKeys() {
