@@ -45,7 +45,7 @@ final class Certificates {
 
     /** A signer with BouncyCastle, or the token's provider for a key that cannot leave its token (PKCS#11). */
     static ContentSigner signer(PrivateKey key) {
-        return signer(SignatureProviders.SigningKey.withoutNative(key, key.getEncoded() == null));
+        return signer(SignatureProviders.SigningKey.withoutNative(key, SignatureProviders.SigningKey.inToken(key)));
     }
 
     static ContentSigner signer(SignatureProviders.SigningKey signing) {

@@ -102,7 +102,7 @@ final class KeyStoreFiles {
             String algorithm = Certificates.signatureAlgorithm(key);
             byte[] probe = "certrenewal key check".getBytes(StandardCharsets.US_ASCII);
             // a key that cannot leave its token signs through the token's own provider
-            Signature signer = key.getEncoded() == null ? Signature.getInstance(algorithm)
+            Signature signer = SignatureProviders.SigningKey.inToken(key) ? Signature.getInstance(algorithm)
                     : Signature.getInstance(algorithm, Certificates.BC);
             signer.initSign(key);
             signer.update(probe);

@@ -175,6 +175,16 @@ final class SignatureProviders {
         static SigningKey withoutNative(PrivateKey key, boolean inToken) {
             return new SigningKey(key, inToken ? Optional.empty() : Optional.of(Certificates.BC));
         }
+
+        /** Whether {@code key} cannot leave its token (it has no encoding); the encoding asked for is zeroed at once. */
+        static boolean inToken(PrivateKey key) {
+            byte[] encoded = key.getEncoded();
+            if (encoded == null) {
+                return true;
+            }
+            Arrays.fill(encoded, (byte) 0);
+            return false;
+        }
     }
 
     /**
