@@ -20,14 +20,16 @@ interface CertificateRepository extends GenericRepository<CertificateRow, String
     List<CertificateRow> findByPublicKeySha256(String publicKeySha256);
 
     /**
-     * The certificates of this key, then those of the ID issued after {@code after}, in one read: what an issuance
-     * checks before it signs. A certificate of both comes twice. (UNION ALL rather than OR: each part uses its own
-     * index on H2 too.)
+     * The certificates of this key and those of the ID issued after {@code after}, each once, in one read: what an
+     * issuance checks before it signs. (UNION ALL rather than OR: each part uses its own index on H2 too. Inside IN
+     * rather than at the top: H2 keeps a parsed SELECT for the connection's next use, never a UNION, which it parsed
+     * and planned again for every issuance, 8% of an issuance's CPU on H2 on 2026-12-03.)
      */
     @Query("""
-            SELECT * FROM certificate WHERE public_key_sha256 = :publicKeySha256
-            UNION ALL
-            SELECT * FROM certificate WHERE login_id = :loginId AND not_before > :after""")
+            SELECT * FROM certificate WHERE serial IN (
+                SELECT serial FROM certificate WHERE public_key_sha256 = :publicKeySha256
+                UNION ALL
+                SELECT serial FROM certificate WHERE login_id = :loginId AND not_before > :after)""")
     List<CertificateRow> findByPublicKeyOrIssuedAfter(String publicKeySha256, String loginId, Instant after);
 
     /** The issue times of an ID's certificates issued after {@code after}. */

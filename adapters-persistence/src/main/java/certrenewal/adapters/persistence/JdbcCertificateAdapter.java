@@ -8,11 +8,8 @@ import certrenewal.domain.certificate.SerialNumber;
 import jakarta.inject.Singleton;
 import certrenewal.domain.account.LoginId;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Issued certificates. A certificate's content never changes once stored; updates store its
@@ -47,10 +44,7 @@ public class JdbcCertificateAdapter implements LoadCertificatePort, SaveCertific
     public IssuanceHistory issuanceHistory(byte[] subjectPublicKeyInfo, LoginId owner, Instant after) {
         String key = PublicKeys.sha256(subjectPublicKeyInfo);
         Instant stored = PersistenceMapper.stored(after);
-        // a certificate of both parts comes twice
-        Collection<CertificateRow> rows = certificates.findByPublicKeyOrIssuedAfter(key, owner.value(), stored).stream()
-                .collect(Collectors.toMap(CertificateRow::serial, row -> row, (first, again) -> first, LinkedHashMap::new))
-                .values();
+        List<CertificateRow> rows = certificates.findByPublicKeyOrIssuedAfter(key, owner.value(), stored);
         return new IssuanceHistory(
                 rows.stream().filter(row -> key.equals(row.publicKeySha256())).map(PersistenceMapper::toCertificate).toList(),
                 rows.stream().filter(row -> row.loginId().equals(owner.value()) && row.notBefore().isAfter(stored))
