@@ -27,12 +27,13 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Which provider makes and checks the CA's signatures, as {@link SignatureCode} chooses: Amazon's Corretto Crypto
- * Provider, AWS-LC's native code, where its library loads and passes its self-tests, else BouncyCastle. Every issuance checks two signatures (the
- * request's proof of possession, the CA's own on what it signed) and makes one. On P-256 (2-core VM, 2026-12-03) a
- * check took 80 µs there against 320 µs with BouncyCastle and 600 µs with the JDK's SunEC, a signature 45 µs against
- * 335 µs and 190 µs. An algorithm it does not offer (e.g. RSASSA-PSS with parameters it refuses) falls back to
- * BouncyCastle. A CA key inside a token (PKCS#11) signs there, as before. The CA's start-up check of its own key
- * ({@code checkSigningKey}) still verifies with BouncyCastle: a second, independent implementation.
+ * Provider, AWS-LC's native code, where its library loads and passes its self-tests, else BouncyCastle. Every
+ * issuance checks two signatures (the request's proof of possession, the CA's own on what it signed) and makes one.
+ * On P-256 (2-core VM, 2026-12-03) a check took 80 µs there against 320 µs with BouncyCastle and 600 µs with the
+ * JDK's SunEC, a signature 45 µs against 335 µs and 190 µs. An algorithm it does not offer (e.g. RSASSA-PSS with
+ * parameters it refuses) falls back to BouncyCastle. A CA key inside a token (PKCS#11) signs there, as before. The
+ * CA's start-up check of its own key ({@code checkSigningKey}) still verifies with BouncyCastle: a second, independent
+ * implementation.
  */
 final class SignatureProviders {
     /** The JCA names of the public key algorithms handed to the native provider. */

@@ -95,7 +95,8 @@ class PreIssuanceCheckTest {
     }
 
     private static PreIssuanceCheck check(CaKeyMaterial ca) {
-        return new PreIssuanceCheck(ca.certificate(), new RequestKeyPolicy(), SignatureProviders.of(SignatureCode.AWS_LC_WHERE_USABLE));
+        return new PreIssuanceCheck(ca.certificate(), new RequestKeyPolicy(),
+                SignatureProviders.of(SignatureCode.AWS_LC_WHERE_USABLE));
     }
 
     private static PreIssuanceCheck.Order order(SubjectName subject, SerialNumber serial, CheckedRequest request) {
