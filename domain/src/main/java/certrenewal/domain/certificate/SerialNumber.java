@@ -3,9 +3,13 @@ package certrenewal.domain.certificate;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A certificate serial number: positive and at most 20 octets (RFC 5280, 4.1.2.2). */
 public record SerialNumber(BigInteger value) {
+    /** Compiled once: every certificate read from the database parses its serial. */
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+
     public SerialNumber {
         Objects.requireNonNull(value, "serial number must not be null");
         if (value.signum() <= 0) {
@@ -20,7 +24,7 @@ public record SerialNumber(BigInteger value) {
     public static SerialNumber ofHex(String hex) {
         Objects.requireNonNull(hex, "serial number must not be null");
         String digits = hex.replace(":", "").strip();
-        if (digits.isEmpty() || !digits.matches("[0-9A-Fa-f]+")) {
+        if (digits.isEmpty() || !HEX.matcher(digits).matches()) {
             throw new IllegalArgumentException("serial number must be hexadecimal");
         }
         return new SerialNumber(new BigInteger(digits, 16));
@@ -32,7 +36,7 @@ public record SerialNumber(BigInteger value) {
             return Optional.empty();
         }
         String digits = hex.replace(":", "").strip();
-        if (digits.isEmpty() || digits.length() > 64 || !digits.matches("[0-9A-Fa-f]+")) {
+        if (digits.isEmpty() || digits.length() > 64 || !HEX.matcher(digits).matches()) {
             return Optional.empty();
         }
         BigInteger value = new BigInteger(digits, 16);

@@ -3,18 +3,22 @@ package certrenewal.domain.certificate;
 import certrenewal.domain.account.Contract;
 import certrenewal.domain.account.LoginId;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The subject of a login ID's certificate, always built from the bank's records:
  * C=JP, O=contract name, OU=contract number, CN=login ID.
  */
 public record SubjectName(String country, String organization, String organizationalUnit, String commonName) {
+    /** Compiled once: every certificate read from the database has its subject. */
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
     public SubjectName {
         Objects.requireNonNull(country, "country must not be null");
         Objects.requireNonNull(organization, "organization must not be null");
         Objects.requireNonNull(organizationalUnit, "organizational unit must not be null");
         Objects.requireNonNull(commonName, "common name must not be null");
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw new IllegalArgumentException("country must be two upper-case letters");
         }
         if (organization.isEmpty() || organizationalUnit.isEmpty() || commonName.isEmpty()) {
