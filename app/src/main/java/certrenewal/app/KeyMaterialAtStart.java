@@ -2,6 +2,7 @@ package certrenewal.app;
 
 import certrenewal.adapters.pki.AuditKeyMaterial;
 import certrenewal.adapters.pki.CaKeyMaterial;
+import certrenewal.adapters.pki.CaKeyStore;
 import certrenewal.adapters.pki.OcspSigningKeyMaterial;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
@@ -19,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
  * a JVM that has not compiled them yet, and the first also initialises BouncyCastle's provider: together about half
  * a second of a restart on 2 cores, which the HTTPS server's first answer no longer waits for in full.
  *
- * <p>The CA key comes first: the server's key store and the OCSP key are checked against (or made with) it. The
+ * <p>BouncyCastle's provider is made on a thread of its own, beside the CA's key store. The CA key comes first: the server's key store and the OCSP key are checked against (or made with) it. The
  * audit key is independent. The beans that hand them out ({@link PkiFactory}) wait for them, and a load that fails
  * fails the start there, with the same one-line refusal as when the main thread loaded them, logged there once. Created first of the
  * context's eager beans ({@code @Order}), so that nothing waits for it that could have run beside it.
@@ -38,9 +39,11 @@ final class KeyMaterialAtStart {
         } catch (PkiFactory.StartRefused refusal) {
             throw refusal.logged();
         }
-        // a thread per load (four, each ended with its load): no pool to size or to shut down
+        // a thread per load (five with the provider's, each ended with its load): no pool to size or to shut down
         ThreadFactory factory = Thread.ofPlatform().name("key-material-", 1).daemon().factory(); // thread-safe
         Executor threads = task -> factory.newThread(task).start();
+        // BouncyCastle's provider, which the CA key's check needs after its key store is read, is made meanwhile
+        threads.execute(CaKeyStore::initialiseProvider);
         ca = CompletableFuture.supplyAsync(() -> PkiFactory.loadCaKeyMaterial(settings, clock), threads);
         serverKeyStore = ca.thenAcceptAsync(key -> PkiFactory.checkServerKeyStore(settings, key, clock), threads);
         ocsp = ca.thenApplyAsync(key -> PkiFactory.loadOcspSigningKey(key, settings, clock), threads);

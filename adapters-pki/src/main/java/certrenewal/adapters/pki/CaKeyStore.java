@@ -61,6 +61,15 @@ public final class CaKeyStore {
      *
      * @throws UnusableKeyStoreException naming the file and the problem, without any password
      */
+    /**
+     * Initialises BouncyCastle's provider, which every check of a loaded key signs with: about 0.2 s in a JVM that has
+     * just started. A thread of its own can do it while another reads the key store (a PBKDF2 run of similar length);
+     * done again, it does nothing.
+     */
+    public static void initialiseProvider() {
+        Certificates.BC.getName();
+    }
+
     public static CaKeyMaterial load(Path pkcs12, char[] password, Clock clock) {
         Objects.requireNonNull(pkcs12, "key store path must not be null");
         Objects.requireNonNull(password, "key store password must not be null");
