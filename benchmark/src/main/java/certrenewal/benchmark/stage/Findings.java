@@ -31,9 +31,12 @@ public final class Findings {
             + " transaction of 10 SQL statements with its audit entries, and the CA's checks in Java (the request's"
             + " signature, the profile, the pre-issuance check). The evidence above gives the server's CPU per request"
             + " on each TLS line and the JFR profile of the EST server which part is largest; the statements per"
-            + " renewal were already cut from 16 to 10 (StatementsPerIssuanceTest counts them). The app's JIT is still"
-            + " compiling after the warm-up (see its share above): a server running for days does each renewal with"
-            + " less CPU than measured here, cfssl (Go, compiled ahead of time) does not.";
+            + " renewal were already cut from 16 to 10 (StatementsPerIssuanceTest counts them). A longer warm-up does not"
+            + " close the gap: with -Dbenchmark.server.warmups=40000 every server's JIT settled, and the EST servers'"
+            + " CPU per renewal stayed where it was (2026-12-03). Nor would plain JDBC: Micronaut Data, its transaction"
+            + " manager and Hikari were about 2% of the EST server's CPU under load. Parity with cfssl would need the"
+            + " whole renewal, TLS and HTTP included, in about the CPU that cfssl spends on a request (see the README,"
+            + " issue 14, fourth session).";
 
     static final String DASHBOARD = "Counting the dashboard takes longer than a view may: GROUP BY status over every"
             + " certificate, then the week and day sums, even as index-only scans. Views do not wait for it:"
