@@ -1,6 +1,7 @@
 package certrenewal.app;
 
 import certrenewal.adapters.pki.SignatureCode;
+import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.administration.DualControlAction;
 import certrenewal.domain.administration.StaffCertificateLogin;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -166,10 +167,29 @@ public record BankSettings(String dataDir, Pki pki, Ca ca, CaTokenSettings caTok
 
     /**
      * 証明書取得's throttle: after {@code freeAttempts} failures in a row for an ID, each further
-     * attempt waits, twice as long after every failure, from {@code firstDelay} up to {@code maxDelay}.
+     * attempt waits, twice as long after every failure, from {@code firstDelay} up to {@code maxDelay}. A count
+     * whose last failure is {@code forgetAfter} old no longer counts; every {@code sweepInterval} one node deletes
+     * such counts.
      */
     @ConfigurationProperties("pickup")
-    public record Pickup(int freeAttempts, Duration firstDelay, Duration maxDelay) {
+    public record Pickup(int freeAttempts, Duration firstDelay, Duration maxDelay, Duration forgetAfter,
+                         Duration sweepInterval) {
+        public Pickup {
+            throttle(freeAttempts, firstDelay, maxDelay, forgetAfter); // a start with settings it refuses stops here
+        }
+
+        PickupThrottle throttle() {
+            return throttle(freeAttempts, firstDelay, maxDelay, forgetAfter);
+        }
+
+        private static PickupThrottle throttle(int freeAttempts, Duration firstDelay, Duration maxDelay,
+                                               Duration forgetAfter) {
+            try {
+                return new PickupThrottle(freeAttempts, firstDelay, maxDelay, forgetAfter);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("certrenewal.pickup: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** @param perDay certificates one login ID may receive in any 24 hours, over EST, the browser and pickup together */

@@ -28,6 +28,7 @@ final class ClusterTasks {
     static final String AUDIT_SEAL_SWEEP = "audit-seal-sweep";
     static final String EXPIRY_NOTICES = "expiry-notices";
     static final String APPROVAL_EXPIRY = "approval-expiry";
+    static final String PICKUP_FAILURE_SWEEP = "pickup-failure-sweep";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);
     private final ClusterLeasePort leases;

@@ -27,6 +27,7 @@ import certrenewal.application.port.out.StaffAccountPort;
 import certrenewal.application.port.out.TransactionPort;
 import certrenewal.application.service.AbandonRenewalService;
 import certrenewal.application.service.AbandonTimedOutRenewalsService;
+import certrenewal.application.service.ForgetOldPickupFailuresService;
 import certrenewal.application.service.AnswerOcspRequestService;
 import certrenewal.application.service.AuthenticateCertificateService;
 import certrenewal.application.service.BootstrapStaffService;
@@ -68,7 +69,6 @@ import certrenewal.application.service.UnknownCallerRefusals;
 import certrenewal.application.service.UnlockLoginIdService;
 import certrenewal.application.service.VerifyAuditTrailService;
 import certrenewal.application.service.ViewDashboardService;
-import certrenewal.domain.account.PickupThrottle;
 import certrenewal.domain.administration.StaffLockout;
 import certrenewal.domain.certificate.IssuanceRules;
 import certrenewal.application.service.WriteAuditCheckpointService;
@@ -296,10 +296,15 @@ final class UseCaseFactory {
                                                AuditTrailPort audit, TransactionPort transactions, RenewalPolicy policy,
                                                IssuanceRules rules, PickupFailuresPort failures,
                                                UnknownCallerRefusals unknownCallers, BankSettings settings, Clock clock) {
-        BankSettings.Pickup pickup = settings.pickup();
         return new PickupCertificateService(accounts, savedAccounts, passwords, hasher, grants, certificates,
                 savedCertificates, authority, audit, transactions, policy, rules, failures,
-                new PickupThrottle(pickup.freeAttempts(), pickup.firstDelay(), pickup.maxDelay()), unknownCallers, clock);
+                settings.pickup().throttle(), unknownCallers, clock);
+    }
+
+    @Singleton
+    ForgetOldPickupFailuresService forgetOldPickupFailures(PickupFailuresPort failures, BankSettings settings,
+                                                           Clock clock) {
+        return new ForgetOldPickupFailuresService(failures, settings.pickup().throttle(), clock);
     }
 
     @Singleton

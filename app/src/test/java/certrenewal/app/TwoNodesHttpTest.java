@@ -66,7 +66,7 @@ class TwoNodesHttpTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final List<String> SHARED_TASKS = List.of(ClusterTasks.RENEWAL_SWEEP, ClusterTasks.DASHBOARD_REFRESH,
-            ClusterTasks.AUDIT_SEAL_SWEEP, ClusterTasks.APPROVAL_EXPIRY);
+            ClusterTasks.AUDIT_SEAL_SWEEP, ClusterTasks.APPROVAL_EXPIRY, ClusterTasks.PICKUP_FAILURE_SWEEP);
 
     @TempDir
     static Path dir;
@@ -107,6 +107,7 @@ class TwoNodesHttpTest {
         shared.put("certrenewal.crl.refresh-check", "200ms");
         shared.put("certrenewal.audit.seal-sweep-interval", "200ms");
         shared.put("certrenewal.console.approval-sweep-interval", "200ms");
+        shared.put("certrenewal.pickup.sweep-interval", "200ms");
 
         settings = Map.copyOf(shared);
         nodeA = EndToEnd.start(dir.resolve("node-a"), shared); // makes the CA, the audit key and the demo contract

@@ -28,11 +28,12 @@ public class JdbcPickupFailuresAdapter implements PickupFailuresPort {
     }
 
     @Override
-    public void recordFailure(LoginId id, Instant at) {
+    public void recordFailure(LoginId id, Instant at, Instant countsSince) {
         Instant stored = PersistenceMapper.stored(at);
+        Instant since = PersistenceMapper.stored(countsSince);
         try {
             transactions.executeWrite(status -> {
-                if (failures.increment(id.value(), stored) == 0) {
+                if (failures.increment(id.value(), stored, since) == 0) {
                     failures.insert(new PickupFailureRepository.PickupFailureRow(id.value(), 1, stored));
                 }
                 return null;
@@ -41,12 +42,17 @@ public class JdbcPickupFailuresAdapter implements PickupFailuresPort {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            transactions.executeWrite(status -> failures.increment(id.value(), stored));
+            transactions.executeWrite(status -> failures.increment(id.value(), stored, since));
         }
     }
 
     @Override
     public void clearFailures(LoginId id) {
         failures.delete(id.value());
+    }
+
+    @Override
+    public int forgetFailuresBefore(Instant before) {
+        return Math.toIntExact(failures.deleteLastFailedBefore(PersistenceMapper.stored(before)));
     }
 }

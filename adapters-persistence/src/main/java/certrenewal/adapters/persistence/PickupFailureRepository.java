@@ -21,10 +21,20 @@ interface PickupFailureRepository extends GenericRepository<PickupFailureReposit
 
     void insert(PickupFailureRow row);
 
-    /** Returns the number of rows changed: 0 when the ID has no failures counted. */
-    @Query("UPDATE pickup_failure SET failures = failures + 1, last_failure_at = :at WHERE login_id = :loginId")
-    long increment(String loginId, Instant at);
+    /**
+     * Counts one more failure at {@code at}, starting again at one when the last was before {@code countsSince};
+     * returns the number of rows changed: 0 when the ID has no failures counted.
+     */
+    @Query("""
+            UPDATE pickup_failure
+               SET failures = CASE WHEN last_failure_at < :countsSince THEN 1 ELSE failures + 1 END,
+                   last_failure_at = :at
+             WHERE login_id = :loginId""")
+    long increment(String loginId, Instant at, Instant countsSince);
 
     @Query("DELETE FROM pickup_failure WHERE login_id = :loginId")
     long delete(String loginId);
+
+    @Query("DELETE FROM pickup_failure WHERE last_failure_at < :before")
+    long deleteLastFailedBefore(Instant before);
 }

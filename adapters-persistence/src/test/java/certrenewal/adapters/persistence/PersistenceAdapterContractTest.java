@@ -162,6 +162,7 @@ abstract class PersistenceAdapterContractTest {
     void startFromEmptyTables() {
         auditTrail.sealPending(); // so that no background seal of the last test's entries lands after the clean-up
         sql("DELETE FROM expiry_notice");
+        sql("DELETE FROM pickup_failure");
         sql("DELETE FROM contact_details");
         sql("UPDATE login_account SET current_certificate_serial = NULL");
         sql("DELETE FROM crl");
@@ -1060,13 +1061,38 @@ abstract class PersistenceAdapterContractTest {
     @Test
     void failedPickupsAreCountedPerTypedIdKnownOrNotAndClearedAgain() {
         LoginId unknown = new LoginId("never-registered");
-        pickupFailures.recordFailure(unknown, T0);
-        pickupFailures.recordFailure(unknown, T0.plusSeconds(30));
+        pickupFailures.recordFailure(unknown, T0, T0.minusSeconds(60));
+        pickupFailures.recordFailure(unknown, T0.plusSeconds(30), T0.minusSeconds(30));
 
         assertEquals(Optional.of(new PickupFailuresPort.PickupFailures(2, T0.plusSeconds(30))), pickupFailures.loadFailures(unknown));
         assertEquals(Optional.empty(), pickupFailures.loadFailures(new LoginId("someone-else")));
         pickupFailures.clearFailures(unknown);
         assertEquals(Optional.empty(), pickupFailures.loadFailures(unknown));
+    }
+
+    @Test
+    void aFailedPickupAfterTheCountNoLongerCountsStartsItAgainAtOne() {
+        LoginId id = new LoginId("came-back");
+        pickupFailures.recordFailure(id, T0, T0.minusSeconds(60));
+        pickupFailures.recordFailure(id, T0.plusSeconds(1), T0.minusSeconds(60));
+
+        pickupFailures.recordFailure(id, T0.plusSeconds(90), T0.plusSeconds(2));
+
+        assertEquals(Optional.of(new PickupFailuresPort.PickupFailures(1, T0.plusSeconds(90))), pickupFailures.loadFailures(id));
+    }
+
+    @Test
+    void forgettingDeletesOnlyTheCountsWhoseLastFailureIsOlder() {
+        LoginId old = new LoginId("quiet-since-t0");
+        LoginId recent = new LoginId("failed-later");
+        pickupFailures.recordFailure(old, T0, T0);
+        pickupFailures.recordFailure(recent, T0.plusSeconds(1), T0);
+
+        assertEquals(0, pickupFailures.forgetFailuresBefore(T0), "a count as old as the limit is kept");
+        assertEquals(1, pickupFailures.forgetFailuresBefore(T0.plusSeconds(1)));
+
+        assertEquals(Optional.empty(), pickupFailures.loadFailures(old));
+        assertEquals(1, pickupFailures.loadFailures(recent).orElseThrow().count());
     }
 
     @Test
@@ -1080,7 +1106,7 @@ abstract class PersistenceAdapterContractTest {
             for (int i = 0; i < threads; i++) {
                 counted.add(pool.submit(() -> {
                     start.await();
-                    pickupFailures.recordFailure(id, T0);
+                    pickupFailures.recordFailure(id, T0, T0.minusSeconds(60));
                     return null;
                 }));
             }

@@ -130,6 +130,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
         Instant now = clock.instant();
         Optional<LoginAccount> account = accounts.loadAccount(id);
         Optional<Instant> waitUntil = failures.loadFailures(id)
+                .filter(counted -> throttle.stillCounts(counted.last(), now))
                 .flatMap(counted -> throttle.waitUntil(counted.count(), counted.last()))
                 .filter(now::isBefore);
         if (waitUntil.isPresent()) {
@@ -142,7 +143,7 @@ public final class PickupCertificateService implements PickupCertificateUseCase 
                 grant.map(IssuanceGrant::passwordHash).orElse(decoyHash)) && grant.isPresent();
         Optional<String> wrong = whatIsWrong(account, grant, loginPasswordRight, issuancePasswordRight, now);
         if (wrong.isPresent()) {
-            failures.recordFailure(id, now);
+            failures.recordFailure(id, now, throttle.forgetBefore(now));
             throw refused(credentials, account, refusal(Code.PICKUP_REFUSED), wrong.get());
         }
         if (account.get().currentCertificateSerial().isPresent()) {

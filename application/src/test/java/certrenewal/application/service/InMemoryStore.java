@@ -683,13 +683,23 @@ final class InMemoryStore implements LoadAccountPort, SaveAccountPort, ContractP
     }
 
     @Override
-    public void recordFailure(LoginId id, Instant at) {
+    public void recordFailure(LoginId id, Instant at, Instant countsSince) {
         inTransaction(() -> state.pickupFailures.merge(id, new PickupFailures(1, at),
-                (counted, one) -> new PickupFailures(counted.count() + 1, at)));
+                (counted, one) -> new PickupFailures(counted.last().isBefore(countsSince) ? 1 : counted.count() + 1, at)));
     }
 
     @Override
     public void clearFailures(LoginId id) {
         inTransaction(() -> state.pickupFailures.remove(id));
+    }
+
+    @Override
+    public int forgetFailuresBefore(Instant before) {
+        return inTransaction(() -> {
+            List<LoginId> old = state.pickupFailures.entrySet().stream()
+                    .filter(counted -> counted.getValue().last().isBefore(before)).map(Map.Entry::getKey).toList();
+            old.forEach(state.pickupFailures::remove);
+            return old.size();
+        });
     }
 }

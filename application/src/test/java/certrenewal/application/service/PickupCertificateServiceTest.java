@@ -24,6 +24,7 @@ import certrenewal.application.port.in.admin.RegisterUserIdCommand;
 import certrenewal.application.port.in.admin.ReissueCertificateCommand;
 import certrenewal.application.port.out.AuditEvent;
 import certrenewal.application.port.out.IssuanceGrant;
+import certrenewal.application.port.out.PickupFailuresPort;
 import certrenewal.domain.Rejection.Code;
 import certrenewal.domain.account.AccountStatus;
 import certrenewal.domain.account.LoginAccount;
@@ -148,6 +149,42 @@ class PickupCertificateServiceTest {
 
         assertEquals(Optional.of(world.clock.instant().plus(PickupThrottle.DEFAULT.firstDelay().multipliedBy(2))),
                 throttled.retryAt());
+    }
+
+    @Test
+    void aCountQuietForLongerThanTheThrottleRemembersNeitherSlowsTheIdNorCarriesOn() {
+        int failures = PickupThrottle.DEFAULT.freeAttempts() + 6;
+        for (int i = 1; i <= failures; i++) {
+            assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
+            if (i < failures) {
+                world.clock.advance(PickupThrottle.DEFAULT.maxDelay());
+            }
+        }
+        assertRefused(Code.PICKUP_THROTTLED, () -> service.verify(credentials("wrong-password", issued.password())));
+        Instant lastFailure = store.loadFailures(NEWBIE).orElseThrow().last();
+
+        world.clock.set(lastFailure.plus(PickupThrottle.DEFAULT.forgetAfter()).plusSeconds(1));
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
+
+        assertEquals(Optional.of(new PickupFailuresPort.PickupFailures(1, world.clock.instant())),
+                store.loadFailures(NEWBIE), "the forgotten count starts again at one");
+    }
+
+    @Test
+    void theSweepDeletesTheCountsTheThrottleNoLongerCountsAndKeepsTheOthers() {
+        LoginId nobody = new LoginId("nobody");
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(
+                new PickupCredentials(nobody, LOGIN_PASSWORD.toCharArray(), issued.password().toCharArray())));
+        world.clock.advance(PickupThrottle.DEFAULT.forgetAfter());
+        assertRefused(Code.PICKUP_REFUSED, () -> service.verify(credentials("wrong-password", issued.password())));
+        ForgetOldPickupFailuresService sweep = new ForgetOldPickupFailuresService(store, PickupThrottle.DEFAULT, world.clock);
+
+        assertEquals(0, sweep.forgetOld(), "a count exactly as old as the throttle remembers still counts");
+        world.clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, sweep.forgetOld());
+
+        assertEquals(Optional.empty(), store.loadFailures(nobody));
+        assertEquals(1, store.loadFailures(NEWBIE).orElseThrow().count());
     }
 
     @Test

@@ -12,9 +12,15 @@ public interface PickupFailuresPort {
 
     Optional<PickupFailures> loadFailures(LoginId id);
 
-    /** Counts one more failure at {@code at}. */
-    void recordFailure(LoginId id, Instant at);
+    /**
+     * Counts one more failure at {@code at}. A count whose last failure is before {@code countsSince} no longer
+     * counts: it starts again at one.
+     */
+    void recordFailure(LoginId id, Instant at, Instant countsSince);
 
     /** A successful pickup starts the count again. */
     void clearFailures(LoginId id);
+
+    /** Deletes the counts whose last failure is before {@code before}; returns how many. */
+    int forgetFailuresBefore(Instant before);
 }
