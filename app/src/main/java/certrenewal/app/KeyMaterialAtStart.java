@@ -17,13 +17,16 @@ import java.util.concurrent.ThreadFactory;
 /**
  * Opens the key stores on threads of their own as soon as the context starts, so that their loading overlaps with
  * the database's start instead of following it. Each PKCS#12 file costs two PBKDF2 runs of 10,000 iterations, slow in
- * a JVM that has not compiled them yet, and the first also initialises BouncyCastle's provider: together about half
- * a second of a restart on 2 cores, which the HTTPS server's first answer no longer waits for in full.
+ * a JVM that has not compiled them yet, and BouncyCastle's provider, which the CA key's check needs, takes about as
+ * long to make: together about half a second of a restart on 2 cores, which the HTTPS server's first answer no longer
+ * waits for in full.
  *
- * <p>BouncyCastle's provider is made on a thread of its own, beside the CA's key store. The CA key comes first: the server's key store and the OCSP key are checked against (or made with) it. The
- * audit key is independent. The beans that hand them out ({@link PkiFactory}) wait for them, and a load that fails
- * fails the start there, with the same one-line refusal as when the main thread loaded them, logged there once. Created first of the
- * context's eager beans ({@code @Order}), so that nothing waits for it that could have run beside it.
+ * <p>The provider is made on a thread of its own, beside the CA's key store (it was made after it, on the CA key's
+ * path, until 2026-12-03). The CA key comes first: the server's key store and the OCSP key are checked against (or
+ * made with) it. The audit key is independent. The beans that hand them out ({@link PkiFactory}) wait for them, and a
+ * load that fails fails the start there, with the same one-line refusal as when the main thread loaded them, logged
+ * there once. Created first of the context's eager beans ({@code @Order}), so that nothing waits for it that could
+ * have run beside it.
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)

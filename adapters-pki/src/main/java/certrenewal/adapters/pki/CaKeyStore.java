@@ -56,12 +56,6 @@ public final class CaKeyStore {
     }
 
     /**
-     * Loads an existing CA; the production path, which never creates or changes one. The key entry {@value #ALIAS}
-     * must hold an EC or RSA (2048 bits or more) key that belongs to a CA certificate valid at the clock's time.
-     *
-     * @throws UnusableKeyStoreException naming the file and the problem, without any password
-     */
-    /**
      * Initialises BouncyCastle's provider, which every check of a loaded key signs with: about 0.2 s in a JVM that has
      * just started. A thread of its own can do it while another reads the key store (a PBKDF2 run of similar length);
      * done again, it does nothing.
@@ -70,6 +64,12 @@ public final class CaKeyStore {
         Certificates.BC.getName();
     }
 
+    /**
+     * Loads an existing CA; the production path, which never creates or changes one. The key entry {@value #ALIAS}
+     * must hold an EC or RSA (2048 bits or more) key that belongs to a CA certificate valid at the clock's time.
+     *
+     * @throws UnusableKeyStoreException naming the file and the problem, without any password
+     */
     public static CaKeyMaterial load(Path pkcs12, char[] password, Clock clock) {
         Objects.requireNonNull(pkcs12, "key store path must not be null");
         Objects.requireNonNull(password, "key store password must not be null");
